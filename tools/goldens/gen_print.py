@@ -320,6 +320,34 @@ def add_random_sweep():
         add("sweep_{:02d}_{}".format(k, dtype), values, dtype, grad=grad)
 
 
+def add_options_sweep():
+    """Random print options over random tensors: precision, width, sci mode, summarisation and suffixes together."""
+    g = torch.Generator().manual_seed(4321)
+
+    def pick(n):
+        return int(torch.randint(0, n, (1,), generator=g))
+
+    for k in range(60):
+        rank = pick(4)
+        shape = [1 + pick(9) for _ in range(rank)]
+        dtype = ["float32", "float64", "float32", "int64", "bool"][pick(5)]
+        values = torch.randn(shape, generator=g, dtype=torch.float64) * 10.0 ** (pick(14) - 6)
+        if k % 5 == 0:
+            values = values.round()
+        if dtype == "bool":
+            values = values > 0
+        options = {"precision": pick(9), "linewidth": 15 + pick(140)}
+        if k % 3 == 0:
+            options["sci_mode"] = bool(pick(2))
+        if k % 4 == 0:
+            options["threshold"] = 1 + pick(30)
+            options["edgeitems"] = 1 + pick(4)
+        grad = None
+        if dtype.startswith("float"):
+            grad = [None, "requires_grad", sub_zero][k % 3]
+        add("options_sweep_{:02d}_{}".format(k, dtype), values, dtype, grad=grad, options=options)
+
+
 def main():
     add_scalars()
     add_vectors()
@@ -329,6 +357,7 @@ def main():
     add_summarised()
     add_options()
     add_random_sweep()
+    add_options_sweep()
     with open(OUT, "w") as f:
         json.dump({"generator": "tools/goldens/gen_print.py", "torch": torch.__version__, "cases": cases},
                   f, sort_keys=True, indent=1)

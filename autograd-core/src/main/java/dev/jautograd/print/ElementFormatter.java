@@ -1,5 +1,7 @@
 package dev.jautograd.print;
 
+import java.util.Arrays;
+
 /**
  * PyTorch's {@code _Formatter}: one notation and one column width for every element of a tensor, chosen
  * from the elements that will be shown (the edges only, when the tensor is summarised).
@@ -80,7 +82,7 @@ final class ElementFormatter {
     }
 
     private static double[] nonzeroFinite(double[] floats, int[] indices) {
-        return java.util.Arrays.stream(indices)
+        return Arrays.stream(indices)
                 .mapToDouble(i -> floats[i])
                 .filter(v -> Double.isFinite(v) && v != 0)
                 .toArray();
