@@ -12,7 +12,8 @@ Each case stores the tensor exactly as the Java side rebuilds it:
   double and then rounded to float32 if the dtype is float32 (ints: no div/mul; bool: value % 2),
   followed by "patch": [[index, value], ...] overrides,
   plus "profile"/"options" (torch.set_printoptions arguments), the suffixes the caller passes
-  (grad_fn=<...> or requires_grad=True) and the "expected" repr text.
+  (grad_fn=<...> or requires_grad=True) and the "expected" repr text, or the "error" message when torch
+  fails to print (edge items 0 on a summarised tensor of rank 2 or more).
 """
 import json
 import math
@@ -84,10 +85,12 @@ def add(name, values=None, dtype="float32", shape=None, recipe=None, grad=None, 
         suffixes.append("requires_grad=True")
     torch.set_printoptions(profile=profile or "default", **(options or {}))
     try:
-        expected = repr(t)
+        case = {"expected": repr(t)}
+    except RuntimeError as error:
+        case = {"error": str(error)}
     finally:
         torch.set_printoptions(profile="default")
-    case = {"name": name, "shape": list(t.shape), "dtype": dtype, "suffixes": suffixes, "expected": expected}
+    case.update({"name": name, "shape": list(t.shape), "dtype": dtype, "suffixes": suffixes})
     if recipe is not None:
         case["recipe"] = recipe
     elif dtype in ("float32", "float64"):
@@ -272,6 +275,8 @@ def add_summarised():
     add("sum_profile_short_2d", randn(51, 4, 5), profile="short")
     add("sum_profile_full", torch.arange(1001.0) / 4, profile="full")
     add("sum_profile_full_int", torch.arange(1200), "int64", profile="full")
+    add("sum_edgeitems_0_vector", torch.arange(5.0), options={"edgeitems": 0, "threshold": 3})
+    add("sum_edgeitems_0_matrix", torch.arange(8.0).reshape(2, 4), options={"edgeitems": 0, "threshold": 3})
     add("sum_3d_grad_fn", recipe=lcg(a=1019), shape=[10, 10, 11], grad=sub_zero)
 
 

@@ -38,8 +38,12 @@ public final class PrintOptions {
     public static synchronized void set(Integer precision, Integer threshold, Integer edgeItems,
                                         Integer lineWidth, Boolean sciMode) {
         var old = current;
+        // PyTorch accepts negative values here and fails or misprints later; reject them up front.
         if (precision != null && precision < 0) {
             throw new IllegalArgumentException("precision must be non-negative, got " + precision);
+        }
+        if (edgeItems != null && edgeItems < 0) {
+            throw new IllegalArgumentException("edgeItems must be non-negative, got " + edgeItems);
         }
         current = new PrintOptions(
                 precision != null ? precision : old.precision,

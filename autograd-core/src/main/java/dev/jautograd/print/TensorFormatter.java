@@ -60,6 +60,10 @@ public final class TensorFormatter {
     }
 
     private String body(int indent) {
+        if (summarize && options.edgeItems() == 0 && data.shape().length >= 2) {
+            // get_summarized_data stacks zero sub-tensors per summarised axis; torch fails the same way
+            throw new IllegalStateException("stack expects a non-empty TensorList");
+        }
         var formatter = ElementFormatter.choose(data, shownIndices(), options);
         return nested(formatter, 0, 0, indent);
     }
@@ -103,9 +107,12 @@ public final class TensorFormatter {
         if (!summarize || size <= 2 * edge) {
             return IntStream.range(0, size).toArray();
         }
+        // PyTorch takes the tail as t[-edge:], and t[-0:] is all of t: with edge items 0 a summarised
+        // vector prints "..." and then every element.
+        int tailStart = edge == 0 ? 0 : size - edge;
         return IntStream.concat(
                 IntStream.concat(IntStream.range(0, edge), IntStream.of(ELLIPSIS)),
-                IntStream.range(size - edge, size)).toArray();
+                IntStream.range(tailStart, size)).toArray();
     }
 
     /** {@code get_summarized_data}: the row-major positions of every element that will be printed. */

@@ -9,7 +9,7 @@ import java.util.List;
 
 /** One row of {@code goldens/print.json}, written by {@code tools/goldens/gen_print.py} with real PyTorch. */
 record GoldenCase(String name, TensorData data, List<String> suffixes, String profile, JsonObject options,
-                  String expected) {
+                  String expected, String error) {
 
     static GoldenCase fromJson(JsonObject json) {
         var shape = toIntArray(json.getAsJsonArray("shape"));
@@ -27,7 +27,7 @@ record GoldenCase(String name, TensorData data, List<String> suffixes, String pr
         var profile = json.has("profile") ? json.get("profile").getAsString() : "default";
         var options = json.has("options") ? json.getAsJsonObject("options") : new JsonObject();
         return new GoldenCase(json.get("name").getAsString(), data, suffixes, profile, options,
-                json.get("expected").getAsString());
+                optionalString(json, "expected"), optionalString(json, "error"));
     }
 
     /** Makes these options current, as {@code torch.set_printoptions(profile=..., **options)} did. */
@@ -40,6 +40,10 @@ record GoldenCase(String name, TensorData data, List<String> suffixes, String pr
     @Override
     public String toString() {
         return name;
+    }
+
+    private static String optionalString(JsonObject json, String key) {
+        return json.has(key) ? json.get(key).getAsString() : null;
     }
 
     private Integer optionalInt(String key) {

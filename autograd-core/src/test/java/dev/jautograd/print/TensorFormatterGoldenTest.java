@@ -1,6 +1,7 @@
 package dev.jautograd.print;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
@@ -14,7 +15,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every repr in {@code goldens/print.json} (written by real PyTorch 1.13) must come out identical. */
+/**
+ * Every repr in {@code goldens/print.json} (written by real PyTorch 1.13) must come out identical, and
+ * where PyTorch failed to print, the same message must be thrown.
+ */
 class TensorFormatterGoldenTest {
 
     static List<GoldenCase> cases() throws IOException {
@@ -39,7 +43,13 @@ class TensorFormatterGoldenTest {
     @MethodSource("cases")
     void reprMatchesPyTorch(GoldenCase golden) {
         golden.applyPrintOptions();
-        assertEquals(golden.expected(), TensorFormatter.repr(golden.data(), golden.suffixes()));
+        if (golden.error() != null) {
+            var thrown = assertThrows(RuntimeException.class,
+                    () -> TensorFormatter.repr(golden.data(), golden.suffixes()));
+            assertEquals(golden.error(), thrown.getMessage());
+        } else {
+            assertEquals(golden.expected(), TensorFormatter.repr(golden.data(), golden.suffixes()));
+        }
     }
 
     @Test
