@@ -154,7 +154,7 @@ public final class Engine {
                             + "index " + input + " - got " + Shapes.listString(grad.shape())
                             + " but expected shape compatible with " + Shapes.listString(shape));
                 }
-                grad = grad.sumTo(shape);
+                grad = grad.sumToSize(shape);
             }
             return grad.dtype() == node.inputDtype(input) ? grad : grad.to(node.inputDtype(input));
         }

@@ -28,7 +28,7 @@ public final class Dot extends Node {
         }
         if (a.dtype() != b.dtype()) {
             throw new IllegalArgumentException("dot : expected both vectors to have same dtype, but found "
-                    + LinalgChecks.word(a.dtype()) + " and " + LinalgChecks.word(b.dtype()));
+                    + a.dtype().scalarTypeName() + " and " + b.dtype().scalarTypeName());
         }
         Tensor products = a.detach().mul(b.detach());
         Tensor out = Reduce.sum(products, new boolean[] {true}, false, a.dtype());

@@ -9,17 +9,9 @@ final class LinalgChecks {
 
     static void sameDtype(Tensor a, Tensor b) {
         if (a.dtype() != b.dtype()) {
-            throw new IllegalArgumentException("expected scalar type " + word(a.dtype()) + " but found "
-                    + word(b.dtype()));
+            throw new IllegalArgumentException("expected scalar type " + a.dtype().scalarTypeName() + " but found "
+                    + b.dtype().scalarTypeName());
         }
     }
 
-    static String word(DType dtype) {
-        return switch (dtype) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
-    }
 }

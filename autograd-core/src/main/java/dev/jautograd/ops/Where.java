@@ -18,20 +18,12 @@ public final class Where extends Node {
     public static Tensor apply(Tensor condition, Tensor a, Tensor b) {
         if (condition.dtype() != DType.BOOL) {
             throw new IllegalArgumentException("where expected condition to be a boolean tensor, but got a tensor "
-                    + "with dtype " + dtypeWord(condition.dtype()));
+                    + "with dtype " + condition.dtype().scalarTypeName());
         }
         Tensor out = Elementwise.select(condition, a, b, Graph.promote(a, b));
         return Graph.records(a, b) ? Graph.attach(out, new Where(condition, a, b)) : out;
     }
 
-    private static String dtypeWord(DType dtype) {
-        return switch (dtype) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
-    }
 
     @Override
     protected Tensor[] backward(Tensor grad) {
