@@ -101,7 +101,7 @@ def cases():
             randint([20], 0, 10), randint([20], -5, 5), randint([10], 0, 2**32 - 1),
             randint([10], 0, 2**32), randint([10], -2**62, 2**62), randint([10], -2**63, 2**63 - 1),
             randint([5], 7, 8)]))
-        out.append(case(f"randperm seed={seed}", seed, [randperm(n) for n in (0, 1, 2, 5, 10, 100)]))
+        out.append(case(f"randperm seed={seed}", seed, [randperm(n) for n in (0, 1, 2, 5, 10, 100, 1000)]))
         out.append(case(f"mixed sequence seed={seed}", seed, mixed_sequence()))
     return out
 
