@@ -280,7 +280,7 @@ public abstract sealed class TensorMath permits Tensor {
 
     public Tensor fill_(double value) {
         self().checkInPlace();
-        Elementwise.mapInPlace(self(), x -> value);
+        Elementwise.fill(self(), value);
         return self();
     }
 

@@ -96,7 +96,7 @@ public final class Torch {
 
     public static Tensor full(int[] shape, double value, Options options) {
         Tensor t = Tensor.empty(options.dtypeOr(DType.defaultFloat()), shape);
-        if (value != 0) Elementwise.mapInPlace(t, x -> value);
+        if (value != 0) Elementwise.fill(t, value);
         return options.applyTo(t);
     }
 

@@ -3,6 +3,7 @@ package dev.jautograd.kernels;
 import dev.jautograd.DType;
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
+import dev.jautograd.storage.FloatStorage;
 import dev.jautograd.storage.Storage;
 
 /** Moving elements: materialising views, casting dtypes, copying into existing tensors. */
@@ -47,6 +48,11 @@ public final class Copy {
             throw new IllegalArgumentException("output with shape " + Shapes.listString(shape)
                     + " doesn't match the broadcast shape " + Shapes.listString(broadcast));
         }
+        if (Kernels.fastPaths() && sameDenseFloats(dst, src)) {
+            System.arraycopy(((FloatStorage) src.storage()).array(), src.storageOffset(),
+                    ((FloatStorage) dst.storage()).array(), dst.storageOffset(), dst.numel());
+            return;
+        }
         int[] to = Strided.offsets(dst);
         int[] from = Strided.offsets(shape, Strided.broadcastStrides(src, shape), src.storageOffset());
         Storage out = dst.storage(), in = src.storage();
@@ -55,5 +61,10 @@ public final class Copy {
             if (integral) out.setLong(to[i], in.getLong(from[i]));
             else out.set(to[i], in.get(from[i]));
         }
+    }
+
+    private static boolean sameDenseFloats(Tensor dst, Tensor src) {
+        return dst.storage() instanceof FloatStorage && src.storage() instanceof FloatStorage
+                && dst.isContiguous() && src.isContiguous() && dst.numel() == src.numel();
     }
 }

@@ -17,6 +17,10 @@ public final class Elementwise {
     private Elementwise() {}
 
     public static Tensor map(Tensor a, DType outType, DoubleUnaryOperator f) {
+        if (f instanceof FloatFunction named && Kernels.fastPaths()) {
+            Tensor fast = DenseFloat.map(a, outType, named);
+            if (fast != null) return fast;
+        }
         Tensor out = Tensor.empty(outType, a.shape());
         int n = out.numel();
         Storage dst = out.storage(), src = a.storage();
@@ -32,6 +36,10 @@ public final class Elementwise {
     }
 
     public static Tensor zip(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
+        if (f instanceof Arith op && Kernels.fastPaths()) {
+            Tensor fast = DenseFloat.zip(a, b, outType, op);
+            if (fast != null) return fast;
+        }
         int[] shape = Shapes.broadcast(a.shape(), b.shape());
         Tensor out = Tensor.empty(outType, shape);
         int n = out.numel();
@@ -59,6 +67,17 @@ public final class Elementwise {
         Storage s = dst.storage();
         for (int at : Strided.offsets(dst)) s.set(at, f.applyAsDouble(s.get(at)));
         s.bumpVersion();
+    }
+
+    /** Sets every element of {@code dst} to {@code value} (fill_, zero_, full). */
+    public static void fill(Tensor dst, double value) {
+        if (Kernels.fastPaths() && dst.isContiguous() && dst.storage() instanceof FloatStorage fs) {
+            int from = dst.storageOffset();
+            java.util.Arrays.fill(fs.array(), from, from + dst.numel(), (float) value);
+            fs.bumpVersion();
+            return;
+        }
+        mapInPlace(dst, x -> value);
     }
 
     /** {@code cond ? a : b} per element, all three broadcast together (torch.where). */

@@ -4,12 +4,16 @@ import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import dev.jautograd.storage.Storage;
 
-/** Matrix products on contiguous copies, accumulating in double. */
+/**
+ * Matrix products. Float32 and float64 go to BLAS ({@link Gemm}); the plain path (other dtypes,
+ * or {@code -Djautograd.kernels=plain}) multiplies contiguous double copies with a triple loop.
+ */
 public final class Linalg {
     private Linalg() {}
 
     /** (n×k) @ (k×m) for 2-D tensors whose shapes the caller has checked. */
     public static Tensor mm(Tensor a, Tensor b, DType outType) {
+        if (Gemm.applies(a, b, outType)) return Gemm.multiply(a, b, outType);
         int n = a.size(0), k = a.size(1), m = b.size(1);
         double[] x = Copy.toDoubles(a), y = Copy.toDoubles(b);
         Tensor out = Tensor.empty(outType, n, m);
@@ -19,6 +23,7 @@ public final class Linalg {
 
     /** Batched (B×n×k) @ (B×k×m). */
     public static Tensor bmm(Tensor a, Tensor b, DType outType) {
+        if (Gemm.applies(a, b, outType)) return Gemm.multiply(a, b, outType);
         int batch = a.size(0), n = a.size(1), k = a.size(2), m = b.size(2);
         double[] x = Copy.toDoubles(a), y = Copy.toDoubles(b);
         Tensor out = Tensor.empty(outType, batch, n, m);

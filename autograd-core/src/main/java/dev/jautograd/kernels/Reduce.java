@@ -16,6 +16,10 @@ public final class Reduce {
         int[] shape = a.shape();
         int[] keptShape = new int[shape.length];
         for (int d = 0; d < shape.length; d++) keptShape[d] = reduced[d] ? 1 : shape[d];
+        if (Kernels.fastPaths()) {
+            Tensor fast = DenseSum.sum(a, reduced, keepdim ? keptShape : dropReduced(shape, reduced), outType);
+            if (fast != null) return fast;
+        }
         double[] acc = accumulate(a, reduced, keptShape);
         Tensor out = Tensor.empty(outType, keepdim ? keptShape : dropReduced(shape, reduced));
         Storage s = out.storage();

@@ -2,6 +2,7 @@ package dev.jautograd.ops;
 
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
+import dev.jautograd.kernels.Arith;
 import dev.jautograd.kernels.Elementwise;
 
 /** a + b. */
@@ -11,7 +12,7 @@ public final class Add extends Node {
     }
 
     public static Tensor apply(Tensor a, Tensor b) {
-        Tensor out = Elementwise.zip(a, b, Graph.promote(a, b), Double::sum);
+        Tensor out = Elementwise.zip(a, b, Graph.promote(a, b), Arith.ADD);
         return Graph.records(a, b) ? Graph.attach(out, new Add(a, b)) : out;
     }
 

@@ -3,6 +3,7 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.kernels.Arith;
 import dev.jautograd.kernels.Elementwise;
 
 /** a / b, true division (integers divide to the default float dtype). */
@@ -19,7 +20,7 @@ public final class Div extends Node {
     public static Tensor apply(Tensor a, Tensor b) {
         var dtype = Graph.promote(a, b);
         if (!dtype.isFloatingPoint()) dtype = dev.jautograd.DType.defaultFloat();
-        Tensor out = Elementwise.zip(a, b, dtype, (x, y) -> x / y);
+        Tensor out = Elementwise.zip(a, b, dtype, Arith.DIV);
         return Graph.records(a, b) ? Graph.attach(out, new Div(a, b)) : out;
     }
 

@@ -4,6 +4,7 @@ import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
 import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.kernels.FloatFunction;
 
 /** e^x; the gradient reuses the result, as PyTorch's formula does. */
 public final class Exp extends Node {
@@ -15,7 +16,7 @@ public final class Exp extends Node {
     }
 
     public static Tensor apply(Tensor input) {
-        Tensor out = Elementwise.map(input, Graph.floatResult(input), Math::exp);
+        Tensor out = Elementwise.map(input, Graph.floatResult(input), FloatFunction.EXP);
         return Graph.records(input) ? Graph.attach(out, new Exp(input, out)) : out;
     }
 

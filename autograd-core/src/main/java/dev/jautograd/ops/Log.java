@@ -4,6 +4,7 @@ import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
 import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.kernels.FloatFunction;
 
 /** Natural logarithm. */
 public final class Log extends Node {
@@ -15,7 +16,7 @@ public final class Log extends Node {
     }
 
     public static Tensor apply(Tensor input) {
-        Tensor out = Elementwise.map(input, Graph.floatResult(input), Math::log);
+        Tensor out = Elementwise.map(input, Graph.floatResult(input), FloatFunction.LOG);
         return Graph.records(input) ? Graph.attach(out, new Log(input, out)) : out;
     }
 

@@ -3,6 +3,7 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.kernels.Arith;
 import dev.jautograd.kernels.Elementwise;
 
 /** a * b. */
@@ -18,7 +19,7 @@ public final class Mul extends Node {
     }
 
     public static Tensor apply(Tensor a, Tensor b) {
-        Tensor out = Elementwise.zip(a, b, Graph.promote(a, b), (x, y) -> x * y);
+        Tensor out = Elementwise.zip(a, b, Graph.promote(a, b), Arith.MUL);
         return Graph.records(a, b) ? Graph.attach(out, new Mul(a, b)) : out;
     }
 

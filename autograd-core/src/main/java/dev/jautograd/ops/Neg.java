@@ -3,6 +3,7 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.kernels.FloatFunction;
 
 /** -x. */
 public final class Neg extends Node {
@@ -11,7 +12,7 @@ public final class Neg extends Node {
     }
 
     public static Tensor apply(Tensor input) {
-        Tensor out = Elementwise.map(input, input.dtype(), x -> -x);
+        Tensor out = Elementwise.map(input, input.dtype(), FloatFunction.NEG);
         return Graph.records(input) ? Graph.attach(out, new Neg(input)) : out;
     }
 

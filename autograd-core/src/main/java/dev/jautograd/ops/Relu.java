@@ -4,6 +4,7 @@ import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
 import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.kernels.FloatFunction;
 
 /** max(x, 0); the gradient passes where the result is positive (PyTorch's threshold_backward). */
 public final class Relu extends Node {
@@ -15,7 +16,7 @@ public final class Relu extends Node {
     }
 
     public static Tensor apply(Tensor input) {
-        Tensor out = Elementwise.map(input, input.dtype(), x -> x > 0 ? x : (Double.isNaN(x) ? x : 0));
+        Tensor out = Elementwise.map(input, input.dtype(), FloatFunction.RELU);
         return Graph.records(input) ? Graph.attach(out, new Relu(input, out)) : out;
     }
 

@@ -2,6 +2,7 @@ package dev.jautograd.ops;
 
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
+import dev.jautograd.kernels.Arith;
 import dev.jautograd.kernels.Elementwise;
 
 /** {@code other - a}, as {@code torch.rsub}; a Python {@code 1 - a} records RsubBackward1. */
@@ -12,14 +13,14 @@ public final class Rsub extends Node {
 
     /** {@code b - a} for two tensors (RsubBackward0). */
     public static Tensor apply(Tensor a, Tensor b) {
-        Tensor out = Elementwise.zip(a, b, Graph.promote(a, b), (x, y) -> y - x);
+        Tensor out = Elementwise.zip(b, a, Graph.promote(a, b), Arith.SUB);
         return Graph.records(a, b) ? Graph.attach(out, new Rsub("RsubBackward0", a, b)) : out;
     }
 
     /** {@code value - a} (RsubBackward1: the scalar is not an input). */
     public static Tensor apply(Tensor a, double value) {
-        Tensor out = Elementwise.zip(a, Graph.scalar(value, a), Graph.promote(a, Graph.scalar(value, a)),
-                (x, y) -> y - x);
+        Tensor scalar = Graph.scalar(value, a);
+        Tensor out = Elementwise.zip(scalar, a, Graph.promote(a, scalar), Arith.SUB);
         return Graph.records(a) ? Graph.attach(out, new Rsub("RsubBackward1", a)) : out;
     }
 

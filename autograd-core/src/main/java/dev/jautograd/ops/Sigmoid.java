@@ -4,6 +4,7 @@ import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
 import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.kernels.FloatFunction;
 
 /** Logistic sigmoid; dσ = σ(1 - σ). */
 public final class Sigmoid extends Node {
@@ -15,7 +16,7 @@ public final class Sigmoid extends Node {
     }
 
     public static Tensor apply(Tensor input) {
-        Tensor out = Elementwise.map(input, Graph.floatResult(input), x -> 1 / (1 + Math.exp(-x)));
+        Tensor out = Elementwise.map(input, Graph.floatResult(input), FloatFunction.SIGMOID);
         return Graph.records(input) ? Graph.attach(out, new Sigmoid(input, out)) : out;
     }
 

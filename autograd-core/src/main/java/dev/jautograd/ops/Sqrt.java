@@ -4,6 +4,7 @@ import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
 import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.kernels.FloatFunction;
 
 /** Square root; d√x = 1 / (2√x), from the saved result. */
 public final class Sqrt extends Node {
@@ -15,7 +16,7 @@ public final class Sqrt extends Node {
     }
 
     public static Tensor apply(Tensor input) {
-        Tensor out = Elementwise.map(input, Graph.floatResult(input), Math::sqrt);
+        Tensor out = Elementwise.map(input, Graph.floatResult(input), FloatFunction.SQRT);
         return Graph.records(input) ? Graph.attach(out, new Sqrt(input, out)) : out;
     }
 

@@ -2,6 +2,7 @@ package dev.jautograd.ops;
 
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
+import dev.jautograd.kernels.Arith;
 import dev.jautograd.kernels.Elementwise;
 
 /** a - b. */
@@ -11,7 +12,7 @@ public final class Sub extends Node {
     }
 
     public static Tensor apply(Tensor a, Tensor b) {
-        Tensor out = Elementwise.zip(a, b, Graph.promote(a, b), (x, y) -> x - y);
+        Tensor out = Elementwise.zip(a, b, Graph.promote(a, b), Arith.SUB);
         return Graph.records(a, b) ? Graph.attach(out, new Sub(a, b)) : out;
     }
 

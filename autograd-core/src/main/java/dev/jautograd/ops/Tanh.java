@@ -4,6 +4,7 @@ import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
 import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.kernels.FloatFunction;
 
 /** Hyperbolic tangent; d tanh = 1 - tanh². */
 public final class Tanh extends Node {
@@ -15,7 +16,7 @@ public final class Tanh extends Node {
     }
 
     public static Tensor apply(Tensor input) {
-        Tensor out = Elementwise.map(input, Graph.floatResult(input), Math::tanh);
+        Tensor out = Elementwise.map(input, Graph.floatResult(input), FloatFunction.TANH);
         return Graph.records(input) ? Graph.attach(out, new Tanh(input, out)) : out;
     }
 

@@ -1,0 +1,104 @@
+package dev.jautograd.kernels;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * General matrix multiply through dev.ludovic.netlib (the BLAS wrapper Spark uses): the system's
+ * BLAS over JNI when one is installed ({@code libblas.so.3}, e.g. OpenBLAS from
+ * {@code apt-get install libopenblas0}), otherwise netlib's pure-Java BLAS, which uses the Vector
+ * API when the JVM runs with {@code --add-modules jdk.incubator.vector}. The Java BLAS is
+ * single-threaded, so here it is split by rows over {@link Parallel}'s workers; OpenBLAS runs
+ * its own threads.
+ *
+ * <p>{@code -Djautograd.blas=java} (or {@link #preferJava}) skips the native library. If the
+ * netlib jar is missing altogether, {@link #available()} is false and callers use their plain
+ * loops.
+ */
+public final class Blas {
+    /** Below this many multiply-adds one thread is faster than waking a second one. */
+    private static final long PARALLEL_FLOPS = 1L << 18;
+
+    private static volatile boolean preferJava = "java".equals(System.getProperty("jautograd.blas"));
+
+    private Blas() {}
+
+    /** A matrix operand as column-major BLAS sees it: transposed or not, where it starts, its leading dim. */
+    record Operand(boolean transposed, int offset, int ld) {
+        String trans() {
+            return transposed ? "T" : "N";
+        }
+
+        /** The operand starting {@code rows} rows further down the row-major matrix it came from. */
+        Operand skipRows(int rows) {
+            return new Operand(transposed, offset + (transposed ? rows : rows * ld), ld);
+        }
+    }
+
+    public static boolean available() {
+        return Libraries.JAVA != null;
+    }
+
+    /** Forces the pure-Java BLAS (true) or lets the native one be used when present (false). */
+    public static void preferJava(boolean java) {
+        preferJava = java;
+    }
+
+    /** Which implementation matmul uses right now, e.g. {@code dev.ludovic.netlib.blas.JNIBLAS}. */
+    public static String active() {
+        if (!available()) return "none (plain Java loops)";
+        return current().getClass().getName();
+    }
+
+    private static dev.ludovic.netlib.blas.BLAS current() {
+        return !preferJava && Libraries.NATIVE != null ? Libraries.NATIVE : Libraries.JAVA;
+    }
+
+    private static boolean isNative(dev.ludovic.netlib.blas.BLAS blas) {
+        return blas == Libraries.NATIVE;
+    }
+
+    /**
+     * Row-major C (n×m, dense from {@code cOffset}) = A (n×k) · B (k×m). Column-major BLAS computes
+     * Cᵀ = Bᵀ·Aᵀ instead: a row-major matrix is its own transpose read column-major.
+     */
+    static void sgemm(int n, int k, int m, float[] a, Operand opA, float[] b, Operand opB, float[] c, int cOffset) {
+        var blas = current();
+        rows(blas, n, (long) n * k * m, (from, to) -> blas.sgemm(opB.trans(), opA.trans(), m, to - from, k, 1f,
+                b, opB.offset(), opB.ld(), a, opA.skipRows(from).offset(), opA.ld(), 0f, c, cOffset + from * m, m));
+    }
+
+    static void dgemm(int n, int k, int m, double[] a, Operand opA, double[] b, Operand opB, double[] c, int cOffset) {
+        var blas = current();
+        rows(blas, n, (long) n * k * m, (from, to) -> blas.dgemm(opB.trans(), opA.trans(), m, to - from, k, 1.0,
+                b, opB.offset(), opB.ld(), a, opA.skipRows(from).offset(), opA.ld(), 0.0, c, cOffset + from * m, m));
+    }
+
+    private static void rows(dev.ludovic.netlib.blas.BLAS blas, int n, long flops, Parallel.Range body) {
+        if (isNative(blas) || flops < PARALLEL_FLOPS) body.run(0, n);
+        else Parallel.forRange(n, Parallel.MIN_PARALLEL, body);
+    }
+
+    /** Loaded on first use, so a JVM that never multiplies matrices never touches netlib. */
+    private static final class Libraries {
+        static final dev.ludovic.netlib.blas.BLAS NATIVE = loadNative();
+        static final dev.ludovic.netlib.blas.BLAS JAVA = loadJava();
+
+        private static dev.ludovic.netlib.blas.BLAS loadNative() {
+            try {
+                return dev.ludovic.netlib.blas.NativeBLAS.getInstance();
+            } catch (RuntimeException | LinkageError none) {
+                return null; // no libblas.so.3 (or not loadable): the Java BLAS takes over
+            }
+        }
+
+        private static dev.ludovic.netlib.blas.BLAS loadJava() {
+            try {
+                return dev.ludovic.netlib.blas.JavaBLAS.getInstance();
+            } catch (LinkageError missingJar) {
+                Logger.getLogger(Blas.class.getName()).log(Level.FINE, "netlib BLAS not on the class path", missingJar);
+                return null;
+            }
+        }
+    }
+}

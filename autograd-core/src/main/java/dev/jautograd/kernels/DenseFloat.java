@@ -1,0 +1,92 @@
+package dev.jautograd.kernels;
+
+import dev.jautograd.DType;
+import dev.jautograd.Shapes;
+import dev.jautograd.Tensor;
+import dev.jautograd.storage.FloatStorage;
+
+/**
+ * Fast paths for float32 tensors laid out densely: one flat loop per op over the backing arrays,
+ * split over threads when large. Each method returns null when its layout does not apply, and
+ * the caller falls back to the plain strided loop, which defines the expected values.
+ */
+final class DenseFloat {
+    private DenseFloat() {}
+
+    static Tensor map(Tensor a, DType outType, FloatFunction f) {
+        if (outType != DType.FLOAT32 || !(a.storage() instanceof FloatStorage fs) || !a.isContiguous()) return null;
+        Tensor out = Tensor.empty(DType.FLOAT32, a.shape());
+        float[] x = fs.array(), r = array(out);
+        int ox = a.storageOffset(), n = r.length;
+        if (n < Parallel.MIN_PARALLEL) {
+            f.dense(x, ox, r, 0, n); // no lambda on the small-tensor path: nothing to allocate
+        } else {
+            Parallel.forRange(n, f.cost(), (from, to) -> f.dense(x, ox + from, r, from, to - from));
+        }
+        return out;
+    }
+
+    static Tensor zip(Tensor a, Tensor b, DType outType, Arith op) {
+        if (outType != DType.FLOAT32 || !(a.storage() instanceof FloatStorage fa)
+                || !(b.storage() instanceof FloatStorage fb) || !a.isContiguous() || !b.isContiguous()) {
+            return null;
+        }
+        int[] shapeA = a.shape(), shapeB = b.shape();
+        int[] shape = Shapes.same(shapeA, shapeB) ? shapeA : Shapes.broadcast(shapeA, shapeB);
+        int n = Shapes.numel(shape), na = a.numel(), nb = b.numel();
+        float[] x = fa.array(), y = fb.array();
+        int ox = a.storageOffset(), oy = b.storageOffset();
+        if (na == n && nb == n) {
+            Tensor out = Tensor.empty(DType.FLOAT32, shape);
+            float[] r = array(out);
+            if (n < Parallel.MIN_PARALLEL) op.dense(x, ox, y, oy, r, 0, n);
+            else Parallel.forRange(n, (from, to) -> op.dense(x, ox + from, y, oy + from, r, from, to - from));
+            return out;
+        }
+        if (na == n && nb == 1) return scalarRight(x, ox, y[oy], shape, op);
+        if (nb == n && na == 1) return scalarLeft(x[ox], y, oy, shape, op);
+        if (na == n && isSuffix(shapeB, shape)) return rowsRight(x, ox, y, oy, nb, shape, op);
+        return null;
+    }
+
+    private static Tensor scalarRight(float[] x, int ox, float s, int[] shape, Arith op) {
+        Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        float[] r = array(out);
+        Parallel.forRange(r.length, (from, to) -> op.scalarRight(x, ox + from, s, r, from, to - from));
+        return out;
+    }
+
+    private static Tensor scalarLeft(float s, float[] y, int oy, int[] shape, Arith op) {
+        Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        float[] r = array(out);
+        Parallel.forRange(r.length, (from, to) -> op.scalarLeft(s, y, oy + from, r, from, to - from));
+        return out;
+    }
+
+    /** b repeats along the leading dims (a bias row added to every row): one dense loop per row. */
+    private static Tensor rowsRight(float[] x, int ox, float[] y, int oy, int period, int[] shape, Arith op) {
+        Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        float[] r = array(out);
+        int rows = r.length / period;
+        Parallel.forRange(rows, period, (from, to) -> {
+            for (int row = from; row < to; row++) op.dense(x, ox + row * period, y, oy, r, row * period, period);
+        });
+        return out;
+    }
+
+    /** Whether {@code small}, without its leading 1s, is exactly the trailing dims of {@code shape}. */
+    private static boolean isSuffix(int[] small, int[] shape) {
+        int lead = 0;
+        while (lead < small.length && small[lead] == 1) lead++;
+        int len = small.length - lead;
+        if (len == 0 || len > shape.length) return false;
+        for (int i = 0; i < len; i++) {
+            if (small[lead + i] != shape[shape.length - len + i]) return false;
+        }
+        return true;
+    }
+
+    static float[] array(Tensor t) {
+        return ((FloatStorage) t.storage()).array();
+    }
+}

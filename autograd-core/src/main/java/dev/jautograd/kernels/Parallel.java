@@ -1,0 +1,91 @@
+package dev.jautograd.kernels;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Splits a loop over {@code [0, n)} into one contiguous chunk per worker. Only loops of at least
+ * {@link #MIN_PARALLEL} elements are split: below that, handing work to another thread costs more
+ * (a few microseconds) than it saves. The calling thread runs the first chunk itself.
+ */
+final class Parallel {
+    /** Elements below which a loop stays on the calling thread (~50 µs of simple float work). */
+    static final int MIN_PARALLEL = 1 << 15;
+
+    private static final int THREADS = Math.max(1,
+            Integer.getInteger("jautograd.threads", Runtime.getRuntime().availableProcessors()));
+    private static volatile ExecutorService pool;
+
+    private Parallel() {}
+
+    /** A chunk of a loop: handles indices {@code [from, to)}. */
+    @FunctionalInterface
+    interface Range {
+        void run(int from, int to);
+    }
+
+    static int threads() {
+        return THREADS;
+    }
+
+    /** Runs {@code body} over {@code [0, n)}, in parallel when {@code n} (times {@code cost}) is large. */
+    static void forRange(int n, int cost, Range body) {
+        // A worker never waits on the pool it belongs to: with one worker that would deadlock.
+        boolean small = (long) n * cost < MIN_PARALLEL || Thread.currentThread() instanceof Worker;
+        int chunks = small ? 1 : Math.min(THREADS, n);
+        if (chunks <= 1) {
+            body.run(0, n);
+            return;
+        }
+        Future<?>[] others = new Future<?>[chunks - 1];
+        for (int c = 1; c < chunks; c++) {
+            int from = bound(n, chunks, c), to = bound(n, chunks, c + 1);
+            others[c - 1] = pool().submit(() -> body.run(from, to));
+        }
+        body.run(0, bound(n, chunks, 1));
+        for (Future<?> f : others) join(f);
+    }
+
+    static void forRange(int n, Range body) {
+        forRange(n, 1, body);
+    }
+
+    private static int bound(int n, int chunks, int c) {
+        return (int) ((long) n * c / chunks);
+    }
+
+    private static void join(Future<?> f) {
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a parallel kernel", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Daemon threads: a notebook or a test JVM must be able to exit without shutting the pool down. */
+    private static final class Worker extends Thread {
+        Worker(Runnable task) {
+            super(task, "jautograd-kernel");
+            setDaemon(true);
+        }
+    }
+
+    private static ExecutorService pool() {
+        ExecutorService p = pool;
+        if (p == null) {
+            synchronized (Parallel.class) {
+                if (pool == null) {
+                    pool = Executors.newFixedThreadPool(THREADS - 1, Worker::new);
+                }
+                p = pool;
+            }
+        }
+        return p;
+    }
+}

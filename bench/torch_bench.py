@@ -1,0 +1,139 @@
+"""PyTorch side of bench/compare.sh: the same workloads as the JMH benchmarks, same shapes.
+
+Each workload is warmed up, then timed in several runs of at least RUN_SECONDS each; a run's
+figure is its mean time per call, and the report gives the median run with the min and max.
+Prints one JSON object per line: {"workload", "median_ns", "min_ns", "max_ns", "runs"}.
+"""
+import json
+import os
+import statistics
+import sys
+import time
+
+import torch
+import torch.nn.functional as F
+
+RUN_SECONDS = float(os.environ.get("BENCH_RUN_SECONDS", "1"))
+WARMUP_RUNS = int(os.environ.get("BENCH_WARMUP", "3"))
+RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+
+
+def time_runs(fn):
+    def one_run():
+        calls, start = 0, time.perf_counter()
+        while True:
+            fn()
+            calls += 1
+            elapsed = time.perf_counter() - start
+            if elapsed >= RUN_SECONDS:
+                return elapsed / calls * 1e9
+
+    for _ in range(WARMUP_RUNS):
+        one_run()
+    return [one_run() for _ in range(RUNS)]
+
+
+def small_graph():
+    torch.manual_seed(0)
+    a = torch.randn(8, requires_grad=True)
+
+    def step():
+        y = (a * a + a).sum()
+        y.backward()
+    return step
+
+
+def small_op():
+    torch.manual_seed(0)
+    x = torch.randn(8)
+    return lambda: x.add(x)
+
+
+def matmul(n):
+    torch.manual_seed(0)
+    a, b = torch.randn(n, n), torch.randn(n, n)
+    return lambda: torch.matmul(a, b)
+
+
+def mlp_step():
+    torch.manual_seed(0)
+    hidden, output = torch.nn.Linear(784, 256), torch.nn.Linear(256, 10)
+    opt = torch.optim.SGD(list(hidden.parameters()) + list(output.parameters()), lr=0.01)
+    images, labels = torch.randn(128, 784), torch.randint(0, 10, (128,))
+
+    def step():
+        opt.zero_grad(set_to_none=False)
+        loss = F.cross_entropy(output(F.relu(hidden(images))), labels)
+        loss.backward()
+        opt.step()
+    return step
+
+
+def elementwise(name):
+    torch.manual_seed(0)
+    x, y = torch.randn(1000 * 10000), torch.randn(1000 * 10000)
+    matrix = x.view(1000, 10000)
+    return {
+        "add": lambda: x.add(y),
+        "mul": lambda: x.mul(y),
+        "exp": lambda: x.exp(),
+        "sigmoid": lambda: x.sigmoid(),
+        "sum": lambda: x.sum(),
+        "meanDim": lambda: matrix.mean(1),
+    }[name]
+
+
+def notebook():
+    def run():
+        a = torch.tensor([5.], requires_grad=True)
+        b = torch.tensor([6.], requires_grad=True)
+        shown = [repr(a), repr(b)]
+        y = a ** 3 - b ** 2
+        shown += [repr(y), str(a.grad), str(b.grad)]
+        y.backward()
+        shown += [repr(a.grad), repr(b.grad)]
+        torch.manual_seed(0)
+        w = torch.randn(10, 1, requires_grad=True)
+        shown.append(repr(w))
+        x = torch.randn(1, 10, requires_grad=True)
+        shown.append(repr(x))
+        output = torch.matmul(x, w) + b
+        shown.append(repr(output))
+        loss = 1 - output
+        shown.append(repr(loss))
+        loss.backward()
+        shown.append(repr(w.grad))
+        with torch.no_grad():
+            w = w - 0.001 * w.grad.data
+        shown.append(repr(w))
+        return shown
+    return run
+
+
+# Names match the JMH benchmark ids that compare.sh joins on.
+WORKLOADS = {
+    "SmallBench.smallGraph": small_graph,
+    "SmallBench.smallOp": small_op,
+    "MatmulBench.matmul:256": lambda: matmul(256),
+    "MatmulBench.matmul:512": lambda: matmul(512),
+    "MatmulBench.matmul:1024": lambda: matmul(1024),
+    "MlpBench.step": mlp_step,
+    **{f"ElementwiseBench.{k}": (lambda k=k: elementwise(k))
+       for k in ["add", "mul", "exp", "sigmoid", "sum", "meanDim"]},
+    "NotebookBench.notebook": notebook,
+}
+
+
+def main():
+    torch.set_num_threads(int(os.environ.get("BENCH_THREADS", os.cpu_count())))
+    pattern = sys.argv[1] if len(sys.argv) > 1 else ""
+    for name, make in WORKLOADS.items():
+        if pattern and pattern not in name:
+            continue
+        runs = time_runs(make())
+        print(json.dumps({"workload": name, "median_ns": statistics.median(runs), "min_ns": min(runs),
+                          "max_ns": max(runs), "runs": len(runs)}), flush=True)
+
+
+if __name__ == "__main__":
+    main()
