@@ -19,8 +19,8 @@ public final class Rsub extends Node {
 
     /** {@code value - a} (RsubBackward1: the scalar is not an input). */
     public static Tensor apply(Tensor a, double value) {
-        Tensor scalar = Graph.scalar(value, a);
-        Tensor out = Elementwise.zip(scalar, a, Graph.promote(a, scalar), Arith.SUB);
+        Tensor other = Graph.scalar(value, a);
+        Tensor out = Elementwise.zip(other, a, Graph.promote(a, other), Arith.SUB);
         return Graph.records(a) ? Graph.attach(out, new Rsub("RsubBackward1", a)) : out;
     }
 

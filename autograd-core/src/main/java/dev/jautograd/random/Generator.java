@@ -25,8 +25,12 @@ public final class Generator {
         return DefaultHolder.INSTANCE;
     }
 
+    /**
+     * Like {@code torch.default_generator}, seeded from a non-deterministic source at start-up,
+     * so unseeded programs draw different numbers each run; {@code manualSeed} makes them repeatable.
+     */
     private static final class DefaultHolder {
-        static final Generator INSTANCE = new Generator();
+        static final Generator INSTANCE = new Generator().manualSeed(new java.security.SecureRandom().nextLong());
     }
 
     /** Like {@code Generator.manual_seed}: reseeds the twister and forgets the cached normal. */
