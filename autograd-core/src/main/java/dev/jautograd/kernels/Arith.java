@@ -26,6 +26,16 @@ public enum Arith implements DoubleBinaryOperator {
         }
     }
 
+    /** r[or+i] = x[ox+i·sx] op y[oy+i·sy]: one row of a strided or broadcast (stride 0) pair. */
+    void strided(float[] x, int ox, int sx, float[] y, int oy, int sy, float[] r, int or, int len) {
+        switch (this) {
+            case ADD -> { for (int i = 0; i < len; i++) r[or + i] = x[ox + i * sx] + y[oy + i * sy]; }
+            case SUB -> { for (int i = 0; i < len; i++) r[or + i] = x[ox + i * sx] - y[oy + i * sy]; }
+            case MUL -> { for (int i = 0; i < len; i++) r[or + i] = x[ox + i * sx] * y[oy + i * sy]; }
+            case DIV -> { for (int i = 0; i < len; i++) r[or + i] = x[ox + i * sx] / y[oy + i * sy]; }
+        }
+    }
+
     /** r[or+i] = x[ox+i] op s. */
     void scalarRight(float[] x, int ox, float s, float[] r, int or, int len) {
         switch (this) {

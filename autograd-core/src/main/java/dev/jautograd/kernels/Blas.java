@@ -44,6 +44,10 @@ public final class Blas {
         preferJava = java;
     }
 
+    public static boolean prefersJava() {
+        return preferJava;
+    }
+
     /** Which implementation matmul uses right now, e.g. {@code dev.ludovic.netlib.blas.JNIBLAS}. */
     public static String active() {
         if (!available()) return "none (plain Java loops)";

@@ -38,6 +38,7 @@ public final class Elementwise {
     public static Tensor zip(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
         if (f instanceof Arith op && Kernels.fastPaths()) {
             Tensor fast = DenseFloat.zip(a, b, outType, op);
+            if (fast == null) fast = StridedFloat.zip(a, b, outType, op);
             if (fast != null) return fast;
         }
         int[] shape = Shapes.broadcast(a.shape(), b.shape());

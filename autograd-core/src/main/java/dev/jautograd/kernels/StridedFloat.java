@@ -1,0 +1,54 @@
+package dev.jautograd.kernels;
+
+import dev.jautograd.DType;
+import dev.jautograd.Shapes;
+import dev.jautograd.Tensor;
+import dev.jautograd.storage.FloatStorage;
+
+/**
+ * Float32 arithmetic on any layout: transposed views (a weight gradient arriving through
+ * {@code t()}), column broadcasts ({@code x - max(x, dim=1, keepdim=True)}), expanded tensors.
+ * Walks the output row by row with an odometer over the leading dims, so no per-element index
+ * array is built; each row is one strided loop.
+ */
+final class StridedFloat {
+    private StridedFloat() {}
+
+    static Tensor zip(Tensor a, Tensor b, DType outType, Arith op) {
+        if (outType != DType.FLOAT32 || !(a.storage() instanceof FloatStorage fa)
+                || !(b.storage() instanceof FloatStorage fb)) {
+            return null;
+        }
+        int[] shape = Shapes.broadcast(a.shape(), b.shape());
+        Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        int rank = shape.length;
+        if (out.numel() == 0) return out;
+        if (rank == 0) {
+            op.dense(fa.array(), a.storageOffset(), fb.array(), b.storageOffset(), array(out), 0, 1);
+            return out;
+        }
+        int[] strideA = Strided.broadcastStrides(a, shape), strideB = Strided.broadcastStrides(b, shape);
+        float[] x = fa.array(), y = fb.array(), r = array(out);
+        int len = shape[rank - 1], rows = r.length / len;
+        int sa = strideA[rank - 1], sb = strideB[rank - 1];
+        int[] counter = new int[rank - 1];
+        int pa = a.storageOffset(), pb = b.storageOffset();
+        for (int row = 0; row < rows; row++) {
+            op.strided(x, pa, sa, y, pb, sb, r, row * len, len);
+            // Odometer over the leading dims: bump the last one, carrying into earlier ones.
+            for (int d = rank - 2; d >= 0; d--) {
+                pa += strideA[d];
+                pb += strideB[d];
+                if (++counter[d] < shape[d]) break;
+                pa -= strideA[d] * shape[d];
+                pb -= strideB[d] * shape[d];
+                counter[d] = 0;
+            }
+        }
+        return out;
+    }
+
+    private static float[] array(Tensor t) {
+        return ((FloatStorage) t.storage()).array();
+    }
+}

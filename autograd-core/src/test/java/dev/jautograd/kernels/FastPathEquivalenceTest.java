@@ -1,0 +1,235 @@
+package dev.jautograd.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jautograd.DType;
+import dev.jautograd.Tensor;
+import dev.jautograd.Torch;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every fast path against the plain path it replaces: the same expression is evaluated with
+ * {@link Kernels#setFastPaths} off (the reference) and on, on inputs laid out to reach each fast
+ * path (dense, scalar, row and column broadcasts, transposed views, sizes past the parallel
+ * threshold, special values). Elementwise results must be bit-identical; sums and matrix
+ * products may differ only by float32 rounding of a different summation order.
+ */
+class FastPathEquivalenceTest {
+    /** Past {@link Parallel#MIN_PARALLEL}, so the threaded loops run (when there is more than one core). */
+    private static final int LARGE = Parallel.MIN_PARALLEL * 2 + 3;
+
+    /** As set for this JVM (the suite also runs with -Djautograd.kernels=plain and -Djautograd.blas=java). */
+    private static final boolean FAST_PATHS = Kernels.fastPaths();
+    private static final boolean JAVA_BLAS = Blas.prefersJava();
+
+    @AfterEach
+    void restoreSettings() {
+        Kernels.setFastPaths(FAST_PATHS);
+        Blas.preferJava(JAVA_BLAS);
+    }
+
+    private static Tensor randn(int... shape) {
+        return Torch.randn(shape);
+    }
+
+    /** Values that exercise NaN propagation, signed zeros, infinities and overflow in exp. */
+    private static Tensor specials() {
+        return Torch.tensor(new double[] {Double.NaN, -0.0, 0.0, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, 100, -100, 1e-40, 88.7, -103.9, 3.5, -2.25});
+    }
+
+    record Case(Function<Tensor[], Tensor> expression, Tensor... inputs) {}
+
+    private static Named<Case> named(String name, Function<Tensor[], Tensor> f, Tensor... inputs) {
+        return Named.of(name, new Case(f, inputs));
+    }
+
+    static Stream<Named<Case>> elementwise() {
+        Torch.manualSeed(7);
+        Tensor m = randn(4, 5), n = randn(4, 5), row = randn(5), column = randn(4, 1), big = randn(LARGE);
+        Tensor big2 = randn(LARGE), t = randn(5, 4), cube = randn(2, 3, 4);
+        return Stream.of(
+                named("add", x -> x[0].add(x[1]), m, n),
+                named("sub", x -> x[0].sub(x[1]), m, n),
+                named("mul", x -> x[0].mul(x[1]), m, n),
+                named("div", x -> x[0].div(x[1]), m, n),
+                named("add large (threads)", x -> x[0].add(x[1]), big, big2),
+                named("div large (threads)", x -> x[0].div(x[1]), big, big2),
+                named("mul scalar", x -> x[0].mul(0.1), m),
+                named("rsub scalar", x -> x[0].rsub(1), m),
+                named("div by 0-dim", x -> x[0].div(x[1]), m, Torch.tensor(3.0)),
+                named("0-dim minus tensor", x -> x[1].sub(x[0]), m, Torch.tensor(3.0)),
+                named("scalar large", x -> x[0].mul(0.3).rsub(2), big),
+                named("bias row broadcast", x -> x[0].add(x[1]), m, row),
+                named("row broadcast 3-D", x -> x[0].mul(x[1]), cube, randn(1, 4)),
+                named("column broadcast", x -> x[0].sub(x[1]), m, column),
+                named("column broadcast on left", x -> x[1].div(x[0]), m, column),
+                named("outer broadcast", x -> x[0].mul(x[1]), column, row),
+                named("transposed + dense", x -> x[0].t().add(x[1]), t, m),
+                named("transposed * transposed", x -> x[0].t().mul(x[1].t()), t, t),
+                named("permuted 3-D", x -> x[0].permute(2, 0, 1).sub(x[1]), cube, randn(4, 2, 3)),
+                named("expanded", x -> x[0].expand(3, 4, 5).add(x[1]), row, randn(3, 4, 5)),
+                named("specials arithmetic", x -> x[0].mul(x[0]).div(x[0].add(1)), specials()),
+                named("exp", x -> x[0].exp(), specials()),
+                named("log", x -> x[0].log(), specials()),
+                named("tanh", x -> x[0].tanh(), specials()),
+                named("sqrt", x -> x[0].sqrt(), specials()),
+                named("sigmoid", x -> x[0].sigmoid(), specials()),
+                named("neg", x -> x[0].neg(), specials()),
+                named("relu", x -> x[0].relu(), specials()),
+                named("exp large", x -> x[0].exp(), big),
+                named("sigmoid large", x -> x[0].sigmoid(), big),
+                named("relu large", x -> x[0].relu(), big),
+                named("exp of a view", x -> x[0].t().exp(), t),
+                named("fill_ and add_", x -> x[0].clone().fill_(0.25).add_(x[1]), m, n),
+                named("zero_ large", x -> x[0].clone().zero_(), big),
+                named("sub_ through a transposed operand", x -> x[0].clone().sub_(x[1].t()), m, t));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("elementwise")
+    void elementwiseIsBitIdentical(Case c) {
+        Tensor expected = evaluate(c, false);
+        Tensor actual = evaluate(c, true);
+        assertArrayEquals(expected.shape(), actual.shape());
+        assertEquals(expected.dtype(), actual.dtype());
+        assertArrayEquals(floatBits(expected), floatBits(actual));
+    }
+
+    static Stream<Named<Case>> reductions() {
+        Torch.manualSeed(11);
+        Tensor m = randn(6, 7), cube = randn(3, 4, 5), big = randn(LARGE), wide = randn(3, LARGE / 3);
+        return Stream.of(
+                named("sum all", x -> x[0].sum(), m),
+                named("sum dim 0 (bias gradient)", x -> x[0].sum(0), m),
+                named("sum dim 1", x -> x[0].sum(1), m),
+                named("sum keepdim", x -> x[0].sum(-1, true), m),
+                named("mean dim 1", x -> x[0].mean(1), m),
+                named("sum middle dim", x -> x[0].sum(1), cube),
+                named("sum leading dims", x -> x[0].sum(new int[] {0, 1}, false), cube),
+                named("sum trailing dims", x -> x[0].sum(new int[] {1, 2}, true), cube),
+                named("sum outer dims (plain path)", x -> x[0].sum(new int[] {0, 2}, false), cube),
+                named("sum of a transposed view", x -> x[0].t().sum(0), m),
+                named("sum large (threads)", x -> x[0].sum(), big),
+                named("mean large", x -> x[0].mean(), big),
+                named("row sums wide (threads)", x -> x[0].sum(1), wide),
+                named("column sums wide", x -> x[0].sum(0), wide),
+                named("dot", x -> x[0].dot(x[1]), randn(50), randn(50)),
+                named("sum with NaN and inf", x -> x[0].sum(), specials()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reductions")
+    void reductionsAgreeWithinFloatRounding(Case c) {
+        assertClose(evaluate(c, false), evaluate(c, true), 1);
+    }
+
+    static Stream<Named<Case>> products() {
+        Torch.manualSeed(13);
+        Tensor a = randn(3, 4), b = randn(4, 5), at = randn(4, 3), bt = randn(5, 4);
+        return Stream.of(
+                named("mm", x -> x[0].mm(x[1]), a, b),
+                named("mm transposed left", x -> x[0].t().mm(x[1]), at, b),
+                named("mm transposed right", x -> x[0].mm(x[1].t()), a, bt),
+                named("mm both transposed", x -> x[0].t().mm(x[1].t()), at, bt),
+                named("mm of a column slice (copied)", x -> x[0].permute(1, 0).contiguous().t().mm(x[1]), a, b),
+                named("mm row vector", x -> x[0].mm(x[1]), randn(1, 4), b),
+                named("mm column result", x -> x[0].mm(x[1]), a, randn(4, 1)),
+                named("mm inner size 0", x -> x[0].mm(x[1]), Torch.zeros(3, 0), Torch.zeros(0, 2)),
+                named("mm large (threads in the Java BLAS)", x -> x[0].mm(x[1]), randn(70, 80), randn(80, 90)),
+                named("mv", x -> x[0].mv(x[1]), a, randn(4)),
+                named("matmul 1-D @ 2-D", x -> x[0].matmul(x[1]), randn(4), b),
+                named("bmm", x -> x[0].bmm(x[1]), randn(2, 3, 4), randn(2, 4, 5)),
+                named("bmm transposed batches", x -> x[0].transpose(1, 2).bmm(x[1]), randn(2, 4, 3), randn(2, 4, 5)),
+                named("matmul broadcast batch", x -> x[0].matmul(x[1]), randn(2, 3, 4), randn(4, 5)),
+                named("matmul broadcast left", x -> x[0].matmul(x[1]), randn(3, 4), randn(2, 4, 5)),
+                named("mm float64", x -> x[0].mm(x[1]), a.to(DType.FLOAT64), b.to(DType.FLOAT64)),
+                named("mm with specials", x -> x[0].view(3, 4).mm(x[1]), specials(), b));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("products")
+    void nativeBlasAgreesWithPlainLoops(Case c) {
+        assertClose(evaluate(c, false), evaluate(c, true), innerSize(c));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("products")
+    void pureJavaBlasAgreesWithPlainLoops(Case c) {
+        Blas.preferJava(true);
+        assertClose(evaluate(c, false), evaluate(c, true), innerSize(c));
+    }
+
+    static Stream<Named<Case>> gradients() {
+        Torch.manualSeed(17);
+        return Stream.of(
+                named("mlp layer", x -> x[0].matmul(x[1].t()).add(x[2]).relu().sigmoid().sum(),
+                        randn(8, 6), randn(5, 6), randn(5)),
+                named("log-softmax and mean", x -> x[0].logSoftmax(1).mul(x[1]).mean(), randn(4, 7), randn(4, 7)),
+                named("broadcast sub and div", x -> x[0].sub(x[1]).div(x[2].exp()).sum(),
+                        randn(3, 4), randn(3, 1), randn(4)));
+    }
+
+    /** Gradients run every backward formula through the kernels too: compare each input's gradient. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("gradients")
+    void gradientsAgree(Case c) {
+        Tensor[] plain = gradients(c, false), fast = gradients(c, true);
+        for (int i = 0; i < plain.length; i++) assertClose(plain[i], fast[i], 8);
+    }
+
+    private static Tensor[] gradients(Case c, boolean fast) {
+        Kernels.setFastPaths(fast);
+        Tensor[] leaves = Stream.of(c.inputs()).map(t -> t.detach().clone().requiresGrad_()).toArray(Tensor[]::new);
+        c.expression().apply(leaves).backward();
+        return Stream.of(leaves).map(Tensor::grad).toArray(Tensor[]::new);
+    }
+
+    private static Tensor evaluate(Case c, boolean fast) {
+        Kernels.setFastPaths(fast);
+        try {
+            return c.expression().apply(c.inputs());
+        } finally {
+            Kernels.setFastPaths(FAST_PATHS);
+        }
+    }
+
+    private static int innerSize(Case c) {
+        Tensor first = c.inputs()[0];
+        return Math.max(1, first.size(-1));
+    }
+
+    private static int[] floatBits(Tensor t) {
+        double[] values = t.toDoubleArray();
+        int[] bits = new int[values.length];
+        for (int i = 0; i < values.length; i++) bits[i] = Float.floatToIntBits((float) values[i]);
+        return bits;
+    }
+
+    /**
+     * Equal within float32 rounding of a sum of {@code terms} products: a few units in the last
+     * place of the result's magnitude per term. NaN and infinities must match exactly.
+     */
+    private static void assertClose(Tensor expected, Tensor actual, int terms) {
+        assertArrayEquals(expected.shape(), actual.shape());
+        assertEquals(expected.dtype(), actual.dtype());
+        double[] e = expected.toDoubleArray(), a = actual.toDoubleArray();
+        double eps = expected.dtype() == DType.FLOAT64 ? 0x1p-52 : 0x1p-23;
+        for (int i = 0; i < e.length; i++) {
+            if (Double.isNaN(e[i]) || Double.isInfinite(e[i])) {
+                assertEquals(e[i], a[i], "element " + i);
+                continue;
+            }
+            double tolerance = 4 * eps * terms * Math.max(1, Math.abs(e[i]));
+            assertTrue(Math.abs(e[i] - a[i]) <= tolerance,
+                    "element " + i + ": plain " + e[i] + ", fast " + a[i] + " (tolerance " + tolerance + ")");
+        }
+    }
+}
