@@ -47,6 +47,19 @@ public final class Tensor extends TensorMath {
         return new Tensor(Storage.allocate(dtype, Shapes.numel(copy)), copy, Shapes.contiguousStrides(copy), 0, null);
     }
 
+    /**
+     * A new contiguous tensor of zeros with {@code like}'s shape. Internal (kernels): it shares the
+     * shape array, which no tensor ever mutates, so a small op allocates only what it returns.
+     */
+    public static Tensor emptyLike(Tensor like, DType dtype) {
+        return new Tensor(Storage.allocate(dtype, like.numel()), like.shape, Shapes.contiguousStrides(like.shape), 0, null);
+    }
+
+    /** Whether both tensors have the same shape (without copying either shape). */
+    public boolean sameShape(Tensor other) {
+        return java.util.Arrays.equals(shape, other.shape);
+    }
+
     /** Wraps a storage holding exactly {@code shape}'s elements in row-major order. */
     public static Tensor wrap(Storage storage, int... shape) {
         if (storage.size() != Shapes.numel(shape)) {

@@ -15,7 +15,7 @@ final class DenseFloat {
 
     static Tensor map(Tensor a, DType outType, FloatFunction f) {
         if (outType != DType.FLOAT32 || !(a.storage() instanceof FloatStorage fs) || !a.isContiguous()) return null;
-        Tensor out = Tensor.empty(DType.FLOAT32, a.shape());
+        Tensor out = Tensor.emptyLike(a, DType.FLOAT32);
         float[] x = fs.array(), r = array(out);
         int ox = a.storageOffset(), n = r.length;
         if (n < Parallel.MIN_PARALLEL) {
@@ -31,18 +31,18 @@ final class DenseFloat {
                 || !(b.storage() instanceof FloatStorage fb) || !a.isContiguous() || !b.isContiguous()) {
             return null;
         }
-        int[] shapeA = a.shape(), shapeB = b.shape();
-        int[] shape = Shapes.same(shapeA, shapeB) ? shapeA : Shapes.broadcast(shapeA, shapeB);
-        int n = Shapes.numel(shape), na = a.numel(), nb = b.numel();
         float[] x = fa.array(), y = fb.array();
         int ox = a.storageOffset(), oy = b.storageOffset();
-        if (na == n && nb == n) {
-            Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        if (a.sameShape(b)) {
+            Tensor out = Tensor.emptyLike(a, DType.FLOAT32);
             float[] r = array(out);
+            int n = r.length;
             if (n < Parallel.MIN_PARALLEL) op.dense(x, ox, y, oy, r, 0, n);
             else Parallel.forRange(n, (from, to) -> op.dense(x, ox + from, y, oy + from, r, from, to - from));
             return out;
         }
+        int[] shapeB = b.shape(), shape = Shapes.broadcast(a.shape(), shapeB);
+        int n = Shapes.numel(shape), na = a.numel(), nb = b.numel();
         if (na == n && nb == 1) return scalarRight(x, ox, y[oy], shape, op);
         if (nb == n && na == 1) return scalarLeft(x[ox], y, oy, shape, op);
         if (na == n && isSuffix(shapeB, shape)) return rowsRight(x, ox, y, oy, nb, shape, op);

@@ -27,6 +27,7 @@ public enum FloatFunction implements DoubleUnaryOperator {
 
     /** r[or+i] = f(x[ox+i]) for i in [0, len). */
     void dense(float[] x, int ox, float[] r, int or, int len) {
+        if (Vectorized.dense(this, x, ox, r, or, len)) return;
         switch (this) {
             case EXP -> { for (int i = 0; i < len; i++) r[or + i] = (float) Math.exp(x[ox + i]); }
             case LOG -> { for (int i = 0; i < len; i++) r[or + i] = (float) Math.log(x[ox + i]); }
