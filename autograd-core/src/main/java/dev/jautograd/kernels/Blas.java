@@ -68,8 +68,41 @@ public final class Blas {
      */
     static void sgemm(int n, int k, int m, float[] a, Operand opA, float[] b, Operand opB, float[] c, int cOffset) {
         var blas = current();
+        if (!isNative(blas) && !opA.transposed() && !opB.transposed() && (long) n * k * m >= PARALLEL_FLOPS) {
+            sgemmColumnMajor(blas, n, k, m, a, opA, b, opB, c, cOffset);
+            return;
+        }
         rows(blas, n, (long) n * k * m, (from, to) -> blas.sgemm(opB.trans(), opA.trans(), m, to - from, k, 1f,
                 b, opB.offset(), opB.ld(), a, opA.skipRows(from).offset(), opA.ld(), 0f, c, cOffset + from * m, m));
+    }
+
+    /**
+     * netlib's Java sgemm runs about twice as fast on ("T", "T") as on ("N", "N"): 36 against 17
+     * GFLOP/s at 1024² on one core here. Row-major A and B read as "T" give C column-major, so
+     * each worker computes its rows of C that way into a scratch block and transposes it into
+     * place, which costs far less than the difference.
+     */
+    private static void sgemmColumnMajor(dev.ludovic.netlib.blas.BLAS blas, int n, int k, int m, float[] a,
+                                         Operand opA, float[] b, Operand opB, float[] c, int cOffset) {
+        Parallel.forRange(n, Parallel.MIN_PARALLEL, (from, to) -> {
+            int rows = to - from;
+            float[] block = new float[rows * m];
+            blas.sgemm("T", "T", rows, m, k, 1f, a, opA.skipRows(from).offset(), opA.ld(),
+                    b, opB.offset(), opB.ld(), 0f, block, 0, rows);
+            transpose(block, rows, m, c, cOffset + from * m);
+        });
+    }
+
+    /** Row-major c (rows×m) from column-major d, in tiles that stay in cache. */
+    private static void transpose(float[] d, int rows, int m, float[] c, int cOffset) {
+        final int tile = 32;
+        for (int i0 = 0; i0 < rows; i0 += tile) {
+            for (int j0 = 0; j0 < m; j0 += tile) {
+                for (int i = i0, iEnd = Math.min(i0 + tile, rows); i < iEnd; i++) {
+                    for (int j = j0, jEnd = Math.min(j0 + tile, m); j < jEnd; j++) c[cOffset + i * m + j] = d[i + j * rows];
+                }
+            }
+        }
     }
 
     static void dgemm(int n, int k, int m, double[] a, Operand opA, double[] b, Operand opB, double[] c, int cOffset) {

@@ -25,8 +25,8 @@ final class Gemm {
         int n = a.size(rank - 2), k = a.size(rank - 1), m = b.size(rank - 1);
         Tensor out = batched ? Tensor.empty(outType, batch, n, m) : Tensor.empty(outType, n, m);
         if (n == 0 || m == 0 || k == 0) return out; // an empty sum is zero, which out already holds
-        a = blasReady(a);
-        b = blasReady(b);
+        a = blasReady(a, batch);
+        b = blasReady(b, batch);
         for (int i = 0; i < batch; i++) {
             Blas.Operand opA = operand(a, i), opB = operand(b, i);
             int outOffset = i * n * m;
@@ -36,28 +36,39 @@ final class Gemm {
         return out;
     }
 
-    /** The tensor itself when BLAS can read its matrices in place, else a contiguous copy. */
-    private static Tensor blasReady(Tensor t) {
-        return operand(t, 0) != null ? t : Copy.materialize(t, t.dtype());
+    /**
+     * The tensor itself when BLAS can read its matrices in place, else a contiguous copy. The
+     * batch offsets only grow, so if the first and last matrices fit, all do.
+     */
+    private static Tensor blasReady(Tensor t, int batch) {
+        boolean inPlace = operand(t, 0) != null && operand(t, batch - 1) != null;
+        return inPlace ? t : Copy.materialize(t, t.dtype());
     }
 
     /**
      * How BLAS reads matrix {@code batchIndex} of {@code t}: row-major rows (stride 1 along the
      * columns) or column-major (stride 1 along the rows), with a leading dim that covers a full
      * row or column. A size-1 dim's stride is never used, so it does not constrain the layout.
+     * netlib checks that every stored column spans a whole leading dim inside the array, which a
+     * view with a wide leading dim near the end of its storage fails: those get copied.
      */
     static Blas.Operand operand(Tensor t, int batchIndex) {
         int rank = t.dim();
         int rows = t.size(rank - 2), cols = t.size(rank - 1);
         int rowStride = t.stride(rank - 2), colStride = t.stride(rank - 1);
         int offset = t.storageOffset() + (rank == 3 ? batchIndex * t.stride(0) : 0);
+        int size = t.storage().size();
         if (cols == 1 || colStride == 1) {
             int ld = rows == 1 ? Math.max(cols, 1) : rowStride;
-            if (ld >= Math.max(cols, 1)) return new Blas.Operand(false, offset, ld);
+            if (ld >= Math.max(cols, 1) && (long) offset + (long) rows * ld <= size) {
+                return new Blas.Operand(false, offset, ld);
+            }
         }
         if (rows == 1 || rowStride == 1) {
             int ld = cols == 1 ? Math.max(rows, 1) : colStride;
-            if (ld >= Math.max(rows, 1)) return new Blas.Operand(true, offset, ld);
+            if (ld >= Math.max(rows, 1) && (long) offset + (long) cols * ld <= size) {
+                return new Blas.Operand(true, offset, ld);
+            }
         }
         return null;
     }
