@@ -6,6 +6,7 @@ Prints one JSON object per line: {"workload", "median_ns", "min_ns", "max_ns", "
 """
 import json
 import os
+import re
 import statistics
 import sys
 import time
@@ -126,9 +127,9 @@ WORKLOADS = {
 
 def main():
     torch.set_num_threads(int(os.environ.get("BENCH_THREADS", os.cpu_count())))
-    pattern = sys.argv[1] if len(sys.argv) > 1 else ""
+    pattern = re.compile(sys.argv[1] if len(sys.argv) > 1 else "")
     for name, make in WORKLOADS.items():
-        if pattern and pattern not in name:
+        if not pattern.search(name):
             continue
         runs = time_runs(make())
         print(json.dumps({"workload": name, "median_ns": statistics.median(runs), "min_ns": min(runs),
