@@ -5,7 +5,6 @@ import dev.jautograd.Tensor;
 import dev.jautograd.Torch;
 import java.util.ArrayDeque;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -50,16 +49,18 @@ public final class Engine {
         return t.isLeaf() ? t.gradAccumulator() : t.gradFn();
     }
 
+    /** PyTorch's CPU ready queue runs the most recently created node first. */
+    private static final Comparator<Node> LATEST_FIRST = Comparator.comparingLong(Node::sequenceNr).reversed();
+
     /** One backward pass: its dependency counts, gradient buffers and ready queue. */
     private static final class Run {
         private final boolean retainGraph;
         private final boolean createGraph;
         private final Map<Node, Tensor> captured;
-        private final Map<Node, Integer> dependencies = new HashMap<>();
-        private final Map<Node, Tensor> buffers = new HashMap<>();
-        // PyTorch's CPU ready queue runs the most recently created node first.
-        private final PriorityQueue<Node> ready =
-                new PriorityQueue<>(Comparator.comparingLong(Node::sequenceNr).reversed());
+        // Identity maps: nodes are compared by identity anyway, and this skips hashCode/equals calls.
+        private final Map<Node, int[]> dependencies = new IdentityHashMap<>();
+        private final Map<Node, Tensor> buffers = new IdentityHashMap<>();
+        private final PriorityQueue<Node> ready = new PriorityQueue<>(LATEST_FIRST);
 
         Run(boolean retainGraph, boolean createGraph, Map<Node, Tensor> captured) {
             this.retainGraph = retainGraph;
@@ -75,7 +76,7 @@ public final class Engine {
                     accumulate(rootNodes[i], seed(roots[i], grads[i]));
                 }
                 for (Node root : Set.copyOf(java.util.Arrays.asList(rootNodes))) {
-                    if (dependencies.getOrDefault(root, 0) == 0) ready.add(root);
+                    if (!dependencies.containsKey(root)) ready.add(root);
                 }
                 while (!ready.isEmpty()) {
                     evaluate(ready.poll());
@@ -117,10 +118,11 @@ public final class Engine {
                 if (seen.add(root)) stack.push(root);
             }
             while (!stack.isEmpty()) {
-                for (Edge edge : stack.pop().nextFunctions()) {
-                    Node next = edge.function();
+                Node node = stack.pop();
+                for (int i = 0; i < node.inputCount(); i++) {
+                    Node next = node.nextFunction(i);
                     if (next == null) continue;
-                    dependencies.merge(next, 1, Integer::sum);
+                    dependencies.computeIfAbsent(next, n -> new int[1])[0]++;
                     if (seen.add(next)) stack.push(next);
                 }
             }
@@ -133,12 +135,11 @@ public final class Engine {
             boolean skip = grad == null || (captured != null && node instanceof AccumulateGrad);
             Tensor[] inputGrads = skip ? new Tensor[node.inputCount()] : node.callBackward(grad);
             if (!retainGraph && !skip) node.releaseVariables();
-            var edges = node.nextFunctions();
-            for (int i = 0; i < edges.size(); i++) {
-                Node next = edges.get(i).function();
+            for (int i = 0; i < node.inputCount(); i++) {
+                Node next = node.nextFunction(i);
                 if (next == null) continue;
                 if (inputGrads[i] != null) accumulate(next, conform(node, i, inputGrads[i]));
-                if (dependencies.merge(next, -1, Integer::sum) == 0) ready.add(next);
+                if (--dependencies.get(next)[0] == 0) ready.add(next);
             }
         }
 

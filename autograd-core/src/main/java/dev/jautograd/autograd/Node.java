@@ -38,8 +38,9 @@ public abstract class Node {
     private final Edge[] nextEdges;
     private final int[][] inputShapes;
     private final DType[] inputDtypes;
-    private final List<SavedTensor> saved = new ArrayList<>(2);
-    private final List<UnaryOperator<Tensor>> preHooks = new ArrayList<>(0);
+    // Created on first use: most nodes have no hooks, and many save nothing.
+    private List<SavedTensor> saved;
+    private List<UnaryOperator<Tensor>> preHooks;
     private boolean released;
 
     /**
@@ -97,13 +98,14 @@ public abstract class Node {
     }
 
     private SavedTensor keep(SavedTensor handle) {
+        if (saved == null) saved = new ArrayList<>(2);
         saved.add(handle);
         return handle;
     }
 
     /** The tensors this node keeps (null entries once freed), for graph inspection. */
     public final List<Tensor> savedTensors() {
-        return saved.stream().map(SavedTensor::peek).toList();
+        return saved == null ? List.of() : saved.stream().map(SavedTensor::peek).toList();
     }
 
     public final boolean isReleased() {
@@ -113,15 +115,17 @@ public abstract class Node {
     /** Frees the saved tensors; called by the engine after backward unless the graph is retained. */
     public final void releaseVariables() {
         released = true;
-        saved.forEach(SavedTensor::release);
+        if (saved != null) saved.forEach(SavedTensor::release);
     }
 
     /** A hook run on the incoming gradient before backward, as PyTorch's tensor hooks on non-leaves. */
     public final void registerPreHook(UnaryOperator<Tensor> hook) {
+        if (preHooks == null) preHooks = new ArrayList<>(1);
         preHooks.add(hook);
     }
 
     final Tensor runPreHooks(Tensor grad) {
+        if (preHooks == null) return grad;
         for (var hook : preHooks) {
             Tensor replaced = hook.apply(grad);
             if (replaced != null) grad = replaced;
@@ -143,6 +147,11 @@ public abstract class Node {
 
     final DType inputDtype(int i) {
         return inputDtypes[i];
+    }
+
+    /** The node input {@code i}'s gradient flows to, or null (the engine's allocation-free nextFunctions). */
+    final Node nextFunction(int i) {
+        return nextEdges[i].function();
     }
 
     final int inputCount() {
