@@ -51,9 +51,16 @@ public final class Elementwise {
             for (int i = 0; i < n; i++) res[i] = (float) f.applyAsDouble(x[oa + i], y[ob + i]);
             return out;
         }
-        int[] atA = Strided.offsets(shape, Strided.broadcastStrides(a, shape), a.storageOffset());
-        int[] atB = Strided.offsets(shape, Strided.broadcastStrides(b, shape), b.storageOffset());
-        for (int i = 0; i < n; i++) dst.set(i, f.applyAsDouble(sa.get(atA[i]), sb.get(atB[i])));
+        // A dense operand in output order is read straight from its offset: no index array to build.
+        int[] atA = a.isContiguous() && a.numel() == n ? null
+                : Strided.offsets(shape, Strided.broadcastStrides(a, shape), a.storageOffset());
+        int[] atB = b.isContiguous() && b.numel() == n ? null
+                : Strided.offsets(shape, Strided.broadcastStrides(b, shape), b.storageOffset());
+        int oa = a.storageOffset(), ob = b.storageOffset();
+        for (int i = 0; i < n; i++) {
+            double x = sa.get(atA == null ? oa + i : atA[i]), y = sb.get(atB == null ? ob + i : atB[i]);
+            dst.set(i, f.applyAsDouble(x, y));
+        }
         return out;
     }
 

@@ -28,11 +28,19 @@ final class StridedFloat {
             return out;
         }
         int[] strideA = Strided.broadcastStrides(a, shape), strideB = Strided.broadcastStrides(b, shape);
-        float[] x = fa.array(), y = fb.array(), r = array(out);
-        int len = shape[rank - 1], rows = r.length / len;
+        if (rank == 2 && (strideA[1] != 1 || strideB[1] != 1)) {
+            tiles(fa.array(), a.storageOffset(), strideA, fb.array(), b.storageOffset(), strideB, shape, array(out), op);
+        } else {
+            rows(fa.array(), a.storageOffset(), strideA, fb.array(), b.storageOffset(), strideB, shape, array(out), op);
+        }
+        return out;
+    }
+
+    private static void rows(float[] x, int pa, int[] strideA, float[] y, int pb, int[] strideB, int[] shape,
+                             float[] r, Arith op) {
+        int rank = shape.length, len = shape[rank - 1], rows = r.length / len;
         int sa = strideA[rank - 1], sb = strideB[rank - 1];
         int[] counter = new int[rank - 1];
-        int pa = a.storageOffset(), pb = b.storageOffset();
         for (int row = 0; row < rows; row++) {
             op.strided(x, pa, sa, y, pb, sb, r, row * len, len);
             // Odometer over the leading dims: bump the last one, carrying into earlier ones.
@@ -45,7 +53,26 @@ final class StridedFloat {
                 counter[d] = 0;
             }
         }
-        return out;
+    }
+
+    /**
+     * A matrix with a column-major operand (a gradient arriving through {@code t()}): walking
+     * whole rows would touch a new cache line per element, so go tile by tile instead, which
+     * reuses each line loaded for the transposed operand 32 times.
+     */
+    private static void tiles(float[] x, int pa, int[] strideA, float[] y, int pb, int[] strideB, int[] shape,
+                              float[] r, Arith op) {
+        final int tile = 32;
+        int rows = shape[0], cols = shape[1];
+        for (int i0 = 0; i0 < rows; i0 += tile) {
+            for (int j0 = 0; j0 < cols; j0 += tile) {
+                int len = Math.min(tile, cols - j0);
+                for (int i = i0, iEnd = Math.min(i0 + tile, rows); i < iEnd; i++) {
+                    op.strided(x, pa + i * strideA[0] + j0 * strideA[1], strideA[1],
+                            y, pb + i * strideB[0] + j0 * strideB[1], strideB[1], r, i * cols + j0, len);
+                }
+            }
+        }
     }
 
     private static float[] array(Tensor t) {
