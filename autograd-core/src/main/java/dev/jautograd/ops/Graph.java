@@ -40,7 +40,18 @@ final class Graph {
         return t.dtype().isFloatingPoint() ? t.dtype() : DType.defaultFloat();
     }
 
+    /**
+     * PyTorch's result_type for two tensors: a 0-dim operand only decides the dtype when it is of a
+     * higher category (bool < integer < floating) than the dimensioned one, so a float32 matrix
+     * plus a float64 0-dim tensor stays float32, while an int64 matrix plus it becomes float64.
+     */
     static DType promote(Tensor a, Tensor b) {
-        return DType.promote(a.dtype(), b.dtype());
+        if ((a.dim() == 0) == (b.dim() == 0)) return DType.promote(a.dtype(), b.dtype());
+        Tensor dimensioned = a.dim() == 0 ? b : a, zeroDim = a.dim() == 0 ? a : b;
+        return category(zeroDim.dtype()) > category(dimensioned.dtype()) ? zeroDim.dtype() : dimensioned.dtype();
+    }
+
+    private static int category(DType dtype) {
+        return dtype.isFloatingPoint() ? 2 : dtype == DType.BOOL ? 0 : 1;
     }
 }
