@@ -23,6 +23,7 @@ import dev.jautograd.ops.Mv;
 import dev.jautograd.ops.Neg;
 import dev.jautograd.ops.Permute;
 import dev.jautograd.ops.Pow;
+import dev.jautograd.ops.Reciprocal;
 import dev.jautograd.ops.Relu;
 import dev.jautograd.ops.Rsub;
 import dev.jautograd.ops.Sigmoid;
@@ -80,8 +81,10 @@ public abstract sealed class TensorMath permits Tensor {
 
     public Tensor div(double other) { return Div.apply(self(), number(other)); }
 
-    /** {@code other / self} for a number, as Python's {@code 2 / t} (reciprocal, then multiply). */
-    public Tensor rdiv(double other) { return pow(-1).mul(other); }
+    /** {@code other / self} for a number: Python's {@code 2 / t} is {@code t.reciprocal() * 2} in PyTorch. */
+    public Tensor rdiv(double other) { return reciprocal().mul(other); }
+
+    public Tensor reciprocal() { return Reciprocal.apply(self()); }
 
     public Tensor neg() { return Neg.apply(self()); }
 
