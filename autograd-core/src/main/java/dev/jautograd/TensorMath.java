@@ -184,7 +184,8 @@ public abstract sealed class TensorMath permits Tensor {
 
     public Tensor reshape(int... shape) { return View.reshape(self(), shape); }
 
-    public Tensor flatten() { return reshape(-1); }
+    /** As {@code flatten()}: a 1-D tensor is returned as it is (no node), as PyTorch's start_dim == end_dim case. */
+    public Tensor flatten() { return self().dim() == 1 ? self() : reshape(-1); }
 
     public Tensor squeeze() { return Squeeze.all(self()); }
 
