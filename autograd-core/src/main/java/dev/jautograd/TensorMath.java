@@ -1,6 +1,7 @@
 package dev.jautograd;
 
 import dev.jautograd.autograd.GradMode;
+import dev.jautograd.autograd.Node;
 import dev.jautograd.kernels.Copy;
 import dev.jautograd.kernels.Elementwise;
 import dev.jautograd.ops.Abs;
@@ -21,6 +22,7 @@ import dev.jautograd.ops.Mm;
 import dev.jautograd.ops.Mul;
 import dev.jautograd.ops.Mv;
 import dev.jautograd.ops.Neg;
+import dev.jautograd.ops.Overwrite;
 import dev.jautograd.ops.Permute;
 import dev.jautograd.ops.Pow;
 import dev.jautograd.ops.Reciprocal;
@@ -259,16 +261,33 @@ public abstract sealed class TensorMath permits Tensor {
 
     public Tensor relu_() { return inPlace(TensorMath::relu); }
 
-    /** As {@code copy_(src)}: src broadcast and cast into this tensor's elements. */
-    public Tensor copy_(Tensor src) { return inPlace(t -> src.expandAs(t).to(t.dtype())); }
+    /** As {@code copy_(src)}: src broadcast and cast into this tensor's elements (CopyBackwards). */
+    public Tensor copy_(Tensor src) {
+        Tensor self = self();
+        self.checkInPlace();
+        Node node = Overwrite.copy(self, src);
+        Copy.copyInto(self, src);
+        self.storage().bumpVersion();
+        return overwritten(self, node);
+    }
 
-    /** As {@code zero_()}, e.g. {@code w.grad().zero_()} between steps. */
-    public Tensor zero_() { return fill_(0); }
+    /** As {@code zero_()}, e.g. {@code w.grad().zero_()} between steps (ZeroBackward0). */
+    public Tensor zero_() { return fill(0, true); }
 
-    public Tensor fill_(double value) {
-        self().checkInPlace();
-        Elementwise.mapInPlace(self(), x -> value);
-        return self();
+    /** As {@code fill_(value)} (FillBackward2). */
+    public Tensor fill_(double value) { return fill(value, false); }
+
+    private Tensor fill(double value, boolean zero) {
+        Tensor self = self();
+        self.checkInPlace();
+        Node node = Overwrite.fill(self, zero);
+        Elementwise.mapInPlace(self, x -> value);
+        return overwritten(self, node);
+    }
+
+    private static Tensor overwritten(Tensor self, Node node) {
+        if (node != null) self.setGradFn(node);
+        return self;
     }
 
     /**
@@ -279,7 +298,7 @@ public abstract sealed class TensorMath permits Tensor {
     private Tensor inPlace(UnaryOperator<Tensor> op) {
         Tensor self = self();
         self.checkInPlace();
-        Tensor result = op.apply(self);
+        Tensor result = op.apply(GradMode.isEnabled() ? snapshot(self) : self);
         if (result.dtype() != self.dtype() && !canCast(result.dtype(), self.dtype())) {
             throw new IllegalArgumentException("result type " + result.dtype().scalarTypeName()
                     + " can't be cast to the desired output type " + self.dtype().scalarTypeName());
@@ -292,6 +311,17 @@ public abstract sealed class TensorMath permits Tensor {
         self.storage().bumpVersion();
         if (result.requiresGrad() && GradMode.isEnabled()) self.setGradFn(result.gradFn());
         return self;
+    }
+
+    /**
+     * The values {@code self} has before the write, with its history: PyTorch saves this
+     * original self for in-place ops whose gradient needs it (mul_, div_, clamp_), so the write
+     * does not invalidate what backward reads.
+     */
+    private static Tensor snapshot(Tensor self) {
+        Tensor copy = self.detach().clone();
+        if (self.gradFn() != null) copy.setGradFn(self.gradFn());
+        return copy;
     }
 
     private static boolean canCast(DType from, DType to) {
