@@ -151,8 +151,8 @@ public abstract sealed class TensorMath permits Tensor {
         Tensor t = self();
         if (Shapes.same(t.shape(), shape)) return t;
         if (!Shapes.expandable(shape, t.shape())) {
-            throw new IllegalArgumentException("size {" + Shapes.listString(shape).replaceAll("[\\[\\]]", "")
-                    + "} is not expandable to size {" + Shapes.listString(t.shape()).replaceAll("[\\[\\]]", "") + "}.");
+            throw new IllegalArgumentException("size {" + Shapes.listString(shape) + "} is not expandable to size {"
+                    + Shapes.listString(t.shape()) + "}.");
         }
         int lead = t.dim() - shape.length;
         int[] reduce = java.util.stream.IntStream.range(0, t.dim())
