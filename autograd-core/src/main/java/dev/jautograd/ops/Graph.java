@@ -35,6 +35,18 @@ final class Graph {
         return Tensor.wrap(storage);
     }
 
+    /** PyTorch's sub_check: subtraction is refused for bool tensors (use ^ or ~ instead). */
+    static void checkSubtraction(Tensor a, Tensor b) {
+        if (a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. "
+                    + "Use the `^` or `logical_xor()` operator instead.");
+        }
+        if (a.dtype() == DType.BOOL || b.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("Subtraction, the `-` operator, with a bool tensor is not supported. "
+                    + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
+    }
+
     /** Floating-point functions of integer tensors compute in the default float dtype. */
     static DType floatResult(Tensor t) {
         return t.dtype().isFloatingPoint() ? t.dtype() : DType.defaultFloat();

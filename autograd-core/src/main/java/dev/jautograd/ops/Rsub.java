@@ -12,12 +12,14 @@ public final class Rsub extends Node {
 
     /** {@code b - a} for two tensors (RsubBackward0). */
     public static Tensor apply(Tensor a, Tensor b) {
+        Graph.checkSubtraction(a, b);
         Tensor out = Elementwise.zip(a, b, Graph.promote(a, b), (x, y) -> y - x);
         return Graph.records(a, b) ? Graph.attach(out, new Rsub("RsubBackward0", a, b)) : out;
     }
 
     /** {@code value - a} (RsubBackward1: the scalar is not an input). */
     public static Tensor apply(Tensor a, double value) {
+        Graph.checkSubtraction(a, Graph.scalar(value, a));
         Tensor out = Elementwise.zip(a, Graph.scalar(value, a), Graph.promote(a, Graph.scalar(value, a)),
                 (x, y) -> y - x);
         return Graph.records(a) ? Graph.attach(out, new Rsub("RsubBackward1", a)) : out;
