@@ -86,6 +86,8 @@ OPS = {
     "expand_sum_dim": lambda x, a: x[0].expand(*a["sizes"]).sum(a["dim"], keepdim=a["keepdim"]),
     "squeeze_unsqueeze": lambda x, a: x[0].squeeze().unsqueeze(a["dim"]),
     "transpose_mul": lambda x, a: x[0].transpose(0, 1) * x[1],
+    "t_view": lambda x, a: x[0].t().view(tuple(a["shape"])),
+    "item": lambda x, a: torch.tensor(x[0].item()),
     # comparisons and logic
     "eq": lambda x, a: x[0] == x[1],
     "ne": lambda x, a: x[0] != x[1],

@@ -113,6 +113,8 @@ public final class OpTable {
             entry("expand_sum_dim", c -> c.x(0).expand(c.ints("sizes")).sum(c.i("dim"), c.flag("keepdim"))),
             entry("squeeze_unsqueeze", c -> c.x(0).squeeze().unsqueeze(c.i("dim"))),
             entry("transpose_mul", c -> c.x(0).transpose(0, 1).mul(c.x(1))),
+            entry("t_view", c -> c.x(0).t().view(c.ints("shape"))),
+            entry("item", c -> Torch.tensor(c.x(0).item())),
             // comparisons and logic
             entry("eq", c -> c.x(0).eq(c.x(1))),
             entry("ne", c -> c.x(0).ne(c.x(1))),
