@@ -266,9 +266,13 @@ public final class Tensor extends TensorMath {
         Engine.backward(new Tensor[] {this}, new Tensor[] {gradient}, retainGraph || createGraph, createGraph);
     }
 
-    /** A tensor sharing this one's storage, cut from the graph, as {@code detach()}. */
+    /**
+     * A tensor sharing this one's storage (and version counter), cut from the graph, as
+     * {@code detach()}. Like PyTorch's, it is not a view for autograd ({@code _is_view()} is
+     * False), so writing into it in place is allowed even when this tensor is a leaf that requires grad.
+     */
     public Tensor detach() {
-        return new Tensor(storage, shape, strides, offset, base == null ? this : base);
+        return new Tensor(storage, shape, strides, offset, null);
     }
 
     /** As {@code .data}: the same storage without autograd history. */
