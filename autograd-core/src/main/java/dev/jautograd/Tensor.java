@@ -61,10 +61,6 @@ public final class Tensor extends TensorMath {
         return new Tensor(storage, newShape, newStrides, newOffset, base == null ? this : base);
     }
 
-    public static Tensor onesLike(Tensor t) {
-        return Torch.onesLike(t);
-    }
-
     // ---------------------------------------------------------------- metadata
 
     public int[] shape() { return shape.clone(); }
@@ -267,9 +263,9 @@ public final class Tensor extends TensorMath {
     }
 
     /**
-     * A tensor sharing this one's storage (and version counter), cut from the graph, as
-     * {@code detach()}. Like PyTorch's, it is not a view for autograd ({@code _is_view()} is
-     * False), so writing into it in place is allowed even when this tensor is a leaf that requires grad.
+     * A tensor sharing this one's storage, cut from the graph, as {@code detach()}. It is not an
+     * autograd view: writing into it in place is allowed even for a leaf's data (the classic
+     * {@code w.data.sub_(lr * w.grad)}), and the shared version counter still guards saved values.
      */
     public Tensor detach() {
         return new Tensor(storage, shape, strides, offset, null);

@@ -19,9 +19,9 @@ public final class Rsub extends Node {
 
     /** {@code value - a} (RsubBackward1: the scalar is not an input). */
     public static Tensor apply(Tensor a, double value) {
-        Graph.checkSubtraction(a, Graph.scalar(value, a));
-        Tensor out = Elementwise.zip(a, Graph.scalar(value, a), Graph.promote(a, Graph.scalar(value, a)),
-                (x, y) -> y - x);
+        Tensor other = Graph.scalar(value, a);
+        Graph.checkSubtraction(a, other);
+        Tensor out = Elementwise.zip(a, other, Graph.promote(a, other), (x, y) -> y - x);
         return Graph.records(a) ? Graph.attach(out, new Rsub("RsubBackward1", a)) : out;
     }
 
