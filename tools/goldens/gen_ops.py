@@ -187,6 +187,36 @@ def shape_cases():
     return out
 
 
+def nn_cases():
+    out = []
+    for op in ("softmax", "log_softmax"):
+        for shape, dim in (((2, 3), 1), ((2, 3), 0), ((2, 3), -1), ((4,), 0), ((2, 3, 4), 1)):
+            out.append((op, [T(shape)], {"dim": dim}))
+        out.append((op, [T((3, 2), F64)], {"dim": -1}))
+    out.append(("max", [T((2, 3))], {}))
+    out.append(("max", [T((5,), F64)], {}))
+    out.append(("max", [T((2, 3), I64)], {}))
+    out.append(("argmax", [T((2, 3))], {}))
+    for dim, keepdim in ((0, False), (1, False), (-1, True)):
+        out.append(("argmax_dim", [T((3, 4))], {"dim": dim, "keepdim": keepdim}))
+    for dtype in (F32, F64):
+        out.append(("addmm", [T((4,), dtype), T((2, 3), dtype), T((3, 4), dtype)], {}))
+        out.append(("linear", [T((5, 3), dtype), T((2, 3), dtype), T((2,), dtype)], {}))
+    out.append(("addmm", [T((2, 4)), T((2, 3), grad=False), T((3, 4))], {}))
+    out.append(("linear", [T((3,)), T((2, 3)), T((2,))], {}))
+    out.append(("linear", [T((4, 2, 3)), T((2, 3)), T((2,))], {}))
+    out.append(("linear_nobias", [T((5, 3)), T((2, 3))], {}))
+    out.append(("linear", [T((5, 3), grad=False), T((2, 3)), T((2,))], {}))
+    for n, c in ((4, 3), (1, 5), (6, 2)):
+        out.append(("nll_loss", [T((n, c)), T((n,), I64, kind=f"k{c}")], {}))
+        out.append(("cross_entropy", [T((n, c)), T((n,), I64, kind=f"k{c}")], {}))
+    out.append(("cross_entropy", [T((3, 4), F64), T((3,), I64, kind="k4")], {}))
+    for shape in ((2, 3), (4,), ()):
+        out.append(("mse_loss", [T(shape), T(shape)], {}))
+    out.append(("mse_loss", [T((2, 3), F64), T((2, 3), F64, grad=False)], {}))
+    return out
+
+
 def compare_cases():
     out = []
     for op in ("eq", "ne", "gt", "ge", "lt", "le"):
@@ -250,7 +280,7 @@ def run(op, specs, args):
 def main():
     assert torch.__version__.startswith("1.13"), torch.__version__
     specs = (binary_cases() + scalar_cases() + unary_cases() + reduction_cases() + linalg_cases()
-             + shape_cases() + compare_cases() + inplace_cases())
+             + shape_cases() + nn_cases() + compare_cases() + inplace_cases())
     cases = [run(*spec) for spec in specs]
     names = [c["name"] for c in cases]
     duplicates = {n for n in names if names.count(n) > 1}

@@ -88,6 +88,18 @@ OPS = {
     "transpose_mul": lambda x, a: x[0].transpose(0, 1) * x[1],
     "t_view": lambda x, a: x[0].t().view(tuple(a["shape"])),
     "item": lambda x, a: torch.tensor(x[0].item()),
+    # nn.functional and friends
+    "softmax": lambda x, a: x[0].softmax(a["dim"]),
+    "log_softmax": lambda x, a: x[0].log_softmax(a["dim"]),
+    "max": lambda x, a: x[0].max(),
+    "argmax": lambda x, a: x[0].argmax(),
+    "argmax_dim": lambda x, a: x[0].argmax(a["dim"], keepdim=a["keepdim"]),
+    "addmm": lambda x, a: torch.addmm(x[0], x[1], x[2]),
+    "linear": lambda x, a: torch.nn.functional.linear(x[0], x[1], x[2]),
+    "linear_nobias": lambda x, a: torch.nn.functional.linear(x[0], x[1]),
+    "nll_loss": lambda x, a: torch.nn.functional.nll_loss(x[0], x[1]),
+    "cross_entropy": lambda x, a: torch.nn.functional.cross_entropy(x[0], x[1]),
+    "mse_loss": lambda x, a: torch.nn.functional.mse_loss(x[0], x[1]),
     # comparisons and logic
     "eq": lambda x, a: x[0] == x[1],
     "ne": lambda x, a: x[0] != x[1],
@@ -141,6 +153,8 @@ class T:
             t = torch.randint(-5, 6, shape, generator=gen)
         elif self.kind == "ip":
             t = torch.randint(1, 6, shape, generator=gen)
+        elif self.kind.startswith("k"):  # class labels 0 … k-1
+            t = torch.randint(0, int(self.kind[1:]), shape, generator=gen)
         elif self.kind == "b":
             t = torch.randint(0, 2, shape, generator=gen).bool()
         else:
@@ -150,7 +164,7 @@ class T:
 
     def label(self):
         dims = "x".join(str(s) for s in self.shape) or "0d"
-        positive = "+" if self.kind in ("p", "ip") else ""
+        positive = "+" if self.kind in ("p", "ip") else "<" + self.kind[1:] if self.kind.startswith("k") else ""
         return dims + ":" + positive + {"float32": "f32", "float64": "f64", "int64": "i64", "bool": "b"}[self.dtype]
 
 

@@ -7,6 +7,8 @@ import com.google.gson.JsonObject;
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import dev.jautograd.Torch;
+import dev.jautograd.nn.Functional;
+import dev.jautograd.ops.Addmm;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -115,6 +117,18 @@ public final class OpTable {
             entry("transpose_mul", c -> c.x(0).transpose(0, 1).mul(c.x(1))),
             entry("t_view", c -> c.x(0).t().view(c.ints("shape"))),
             entry("item", c -> Torch.tensor(c.x(0).item())),
+            // nn.functional and friends
+            entry("softmax", c -> c.x(0).softmax(c.i("dim"))),
+            entry("log_softmax", c -> c.x(0).logSoftmax(c.i("dim"))),
+            entry("max", c -> c.x(0).max()),
+            entry("argmax", c -> c.x(0).argmax()),
+            entry("argmax_dim", c -> c.x(0).argmax(c.i("dim"), c.flag("keepdim"))),
+            entry("addmm", c -> Addmm.apply(c.x(0), c.x(1), c.x(2))),
+            entry("linear", c -> Functional.linear(c.x(0), c.x(1), c.x(2))),
+            entry("linear_nobias", c -> Functional.linear(c.x(0), c.x(1), null)),
+            entry("nll_loss", c -> Functional.nllLoss(c.x(0), c.x(1))),
+            entry("cross_entropy", c -> Functional.crossEntropy(c.x(0), c.x(1))),
+            entry("mse_loss", c -> Functional.mseLoss(c.x(0), c.x(1))),
             // comparisons and logic
             entry("eq", c -> c.x(0).eq(c.x(1))),
             entry("ne", c -> c.x(0).ne(c.x(1))),
