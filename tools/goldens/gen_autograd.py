@@ -295,6 +295,26 @@ def sgd_linear_regression(r):
     r.show("w.grad", w.grad)
 
 
+@scenario
+def nn_linear_trained_by_sgd(r):
+    torch.manual_seed(0)
+    layer = torch.nn.Linear(3, 2)
+    r.show("initial weight", layer.weight.detach())
+    r.show("initial bias", layer.bias.detach())
+    optimizer = torch.optim.SGD(layer.parameters(), lr=0.5)
+    inputs = torch.tensor([[1., 0., -1.], [0.5, 2., 0.], [-1., 1., 1.], [0., -0.5, 2.]])
+    labels = torch.tensor([0, 1, 1, 0])
+    for step in range(3):
+        optimizer.zero_grad()
+        loss = torch.nn.functional.cross_entropy(layer(inputs), labels)
+        r.show(f"loss {step}", loss)
+        loss.backward()
+        optimizer.step()
+    r.show("weight", layer.weight.detach())
+    r.show("bias", layer.bias.detach())
+    r.show("weight.grad", layer.weight.grad)
+
+
 def main():
     assert torch.__version__.startswith("1.13"), torch.__version__
     cases = []

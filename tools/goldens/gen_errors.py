@@ -86,6 +86,19 @@ def dtypes():
             ("clamp", [T((3,))], {}), ("item", [T((2, 3))], {}), ("item", [T((0,))], {})]
 
 
+def nn():
+    return [("nll_loss", [T((4, 3)), T((4,), I64, kind="k9")], {}),
+            ("nll_loss", [T((4, 3)), T((3,), I64, kind="k3")], {}),
+            ("nll_loss", [T((4, 3)), T((4,), F32)], {}),
+            ("cross_entropy", [T((4, 3)), T((5,), I64, kind="k3")], {}),
+            ("linear", [T((5, 3)), T((2, 4)), T((2,))], {}),
+            ("addmm", [T((4,)), T((2, 3)), T((4, 4))], {}),
+            ("softmax", [T((2, 3))], {"dim": 2}),
+            ("log_softmax", [T((2, 3))], {"dim": -3}),
+            ("argmax_dim", [T((2, 3))], {"dim": 2, "keepdim": False}),
+            ("max", [T((0,))], {})]
+
+
 def run(op, specs, args):
     label = op + " " + " ".join(s.label() for s in specs)
     if args:
@@ -103,7 +116,7 @@ def run(op, specs, args):
 
 def main():
     assert torch.__version__.startswith("1.13"), torch.__version__
-    cases = [run(*spec) for spec in broadcast() + linalg() + shapes() + dims() + dtypes()]
+    cases = [run(*spec) for spec in broadcast() + linalg() + shapes() + dims() + dtypes() + nn()]
     names = [c["name"] for c in cases]
     assert len(set(names)) == len(names), [n for n in names if names.count(n) > 1]
     write("errors.json", "gen_errors.py", cases)

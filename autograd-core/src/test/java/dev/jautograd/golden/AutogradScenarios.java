@@ -7,6 +7,9 @@ import dev.jautograd.Options;
 import dev.jautograd.Tensor;
 import dev.jautograd.Torch;
 import dev.jautograd.autograd.Engine;
+import dev.jautograd.nn.Functional;
+import dev.jautograd.nn.Linear;
+import dev.jautograd.optim.SGD;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +36,8 @@ final class AutogradScenarios {
             Map.entry("backward_errors", AutogradScenarios::backwardErrors),
             Map.entry("requires_grad_on_int", AutogradScenarios::requiresGradOnInt),
             Map.entry("broadcast_and_shared_paths", AutogradScenarios::broadcastAndSharedPaths),
-            Map.entry("sgd_linear_regression", AutogradScenarios::sgdLinearRegression));
+            Map.entry("sgd_linear_regression", AutogradScenarios::sgdLinearRegression),
+            Map.entry("nn_linear_trained_by_sgd", AutogradScenarios::nnLinearTrainedBySgd));
 
     private static Tensor leaf(double... values) {
         return Torch.tensor(values, requiresGrad());
@@ -276,5 +280,25 @@ final class AutogradScenarios {
         r.show("w", w);
         r.show("b", b);
         r.show("w.grad", w.grad());
+    }
+
+    static void nnLinearTrainedBySgd(Steps r) {
+        Torch.manualSeed(0);
+        var layer = new Linear(3, 2);
+        r.show("initial weight", layer.weight().detach());
+        r.show("initial bias", layer.bias().detach());
+        var optimizer = new SGD(layer.parameters(), 0.5);
+        var inputs = Torch.tensor(new double[][] {{1, 0, -1}, {0.5, 2, 0}, {-1, 1, 1}, {0, -0.5, 2}});
+        var labels = Torch.tensor(new long[] {0, 1, 1, 0});
+        for (int step = 0; step < 3; step++) {
+            optimizer.zeroGrad();
+            var loss = Functional.crossEntropy(layer.forward(inputs), labels);
+            r.show("loss " + step, loss);
+            loss.backward();
+            optimizer.step();
+        }
+        r.show("weight", layer.weight().detach());
+        r.show("bias", layer.bias().detach());
+        r.show("weight.grad", layer.weight().grad());
     }
 }
