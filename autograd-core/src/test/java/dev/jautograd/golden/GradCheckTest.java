@@ -20,7 +20,8 @@ class GradCheckTest {
     /** The ops whose first derivative is itself differentiable and non-constant. */
     private static final Set<String> SECOND_ORDER = Set.of("mul", "div", "pow", "pow_scalar", "rpow_scalar",
             "rdiv_scalar", "exp", "log", "sqrt", "sin", "cos", "tanh", "sigmoid", "matmul", "mm", "mv", "dot", "bmm",
-            "mul_", "div_", "transpose_mul");
+            "mul_", "div_", "transpose_mul", "softmax", "log_softmax", "cross_entropy", "mse_loss", "addmm",
+            "linear");
 
     static Stream<Named<JsonObject>> differentiable() {
         return Goldens.cases("ops.json").filter(c -> isDifferentiable(c.getPayload()));
