@@ -296,6 +296,79 @@ def sgd_linear_regression(r):
 
 
 @scenario
+def grad_assignment_and_flags(r):
+    x = leaf([1., 2.])
+    r.error("grad of wrong size", lambda: setattr(x, "grad", torch.zeros(3)))
+    x.grad = torch.ones(2)
+    (x * 2).sum().backward()
+    r.show("accumulates into assigned grad", x.grad)
+    r.error("retain_grad without requires_grad", lambda: torch.tensor([1.]).retain_grad())
+    x.requires_grad_(False)
+    r.show("after requires_grad_(False)", x)
+    r.show("x * 2 now", x * 2)
+
+
+@scenario
+def detach_in_place(r):
+    x = leaf([1., 2.])
+    y = x * 2
+    y.detach_()
+    r.show("y after detach_", y)
+    r.show("y.is_leaf", y.is_leaf)
+    r.show("y.requires_grad", y.requires_grad)
+
+
+@scenario
+def hooks_run_in_order(r):
+    x = leaf([1., 2.])
+    y = x * 1
+    y.register_hook(lambda g: g + 1)
+    y.register_hook(lambda g: g * 10)
+    y.sum().backward()
+    r.show("(g + 1) * 10", x.grad)
+
+
+@scenario
+def backward_on_scalar_leaf(r):
+    s = leaf(3.)
+    s.backward()
+    r.show("s.grad", s.grad)
+    s.backward(torch.tensor(2.5))
+    r.show("s.grad accumulated", s.grad)
+
+
+@scenario
+def double_backward_of_product(r):
+    x = leaf([1., 2.])
+    w = leaf([3., -1.])
+    (gx,) = torch.autograd.grad((x * x * w).sum(), x, create_graph=True)
+    r.show("gx", gx)
+    gx.sum().backward()
+    r.show("x.grad", x.grad)
+    r.show("w.grad", w.grad)
+
+
+@scenario
+def partial_no_grad_branch(r):
+    x = leaf([1., 2.])
+    with torch.no_grad():
+        c = x * 3
+    y = (x * c).sum()
+    y.backward()
+    r.show("c treated as constant", x.grad)
+    r.show("y", y)
+
+
+@scenario
+def chained_views_backward(r):
+    x = leaf([[1., 2., 3.], [4., 5., 6.]])
+    y = x.t().reshape(6).view(2, 3).unsqueeze(0).expand(2, 2, 3)
+    r.show("y", y)
+    (y * torch.arange(12.).view(2, 2, 3)).sum().backward()
+    r.show("x.grad", x.grad)
+
+
+@scenario
 def nn_linear_trained_by_sgd(r):
     torch.manual_seed(0)
     layer = torch.nn.Linear(3, 2)

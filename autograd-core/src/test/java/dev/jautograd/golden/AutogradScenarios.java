@@ -37,6 +37,13 @@ final class AutogradScenarios {
             Map.entry("requires_grad_on_int", AutogradScenarios::requiresGradOnInt),
             Map.entry("broadcast_and_shared_paths", AutogradScenarios::broadcastAndSharedPaths),
             Map.entry("sgd_linear_regression", AutogradScenarios::sgdLinearRegression),
+            Map.entry("grad_assignment_and_flags", AutogradScenarios::gradAssignmentAndFlags),
+            Map.entry("detach_in_place", AutogradScenarios::detachInPlace),
+            Map.entry("hooks_run_in_order", AutogradScenarios::hooksRunInOrder),
+            Map.entry("backward_on_scalar_leaf", AutogradScenarios::backwardOnScalarLeaf),
+            Map.entry("double_backward_of_product", AutogradScenarios::doubleBackwardOfProduct),
+            Map.entry("partial_no_grad_branch", AutogradScenarios::partialNoGradBranch),
+            Map.entry("chained_views_backward", AutogradScenarios::chainedViewsBackward),
             Map.entry("nn_linear_trained_by_sgd", AutogradScenarios::nnLinearTrainedBySgd));
 
     private static Tensor leaf(double... values) {
@@ -280,6 +287,75 @@ final class AutogradScenarios {
         r.show("w", w);
         r.show("b", b);
         r.show("w.grad", w.grad());
+    }
+
+    static void gradAssignmentAndFlags(Steps r) {
+        var x = leaf(1, 2);
+        r.error("grad of wrong size", () -> x.setGrad(Torch.zeros(3)));
+        x.setGrad(Torch.ones(2));
+        x.mul(2).sum().backward();
+        r.show("accumulates into assigned grad", x.grad());
+        r.error("retain_grad without requires_grad", () -> Torch.tensor(new double[] {1}).retainGrad());
+        x.requiresGrad_(false);
+        r.show("after requires_grad_(False)", x);
+        r.show("x * 2 now", x.mul(2));
+    }
+
+    static void detachInPlace(Steps r) {
+        var x = leaf(1, 2);
+        var y = x.mul(2);
+        y.detach_();
+        r.show("y after detach_", y);
+        r.show("y.is_leaf", y.isLeaf());
+        r.show("y.requires_grad", y.requiresGrad());
+    }
+
+    static void hooksRunInOrder(Steps r) {
+        var x = leaf(1, 2);
+        var y = x.mul(1);
+        y.registerHook(g -> g.add(1));
+        y.registerHook(g -> g.mul(10));
+        y.sum().backward();
+        r.show("(g + 1) * 10", x.grad());
+    }
+
+    static void backwardOnScalarLeaf(Steps r) {
+        var s = Torch.tensor(3, requiresGrad());
+        s.backward();
+        r.show("s.grad", s.grad());
+        s.backward(Torch.tensor(2.5));
+        r.show("s.grad accumulated", s.grad());
+    }
+
+    static void doubleBackwardOfProduct(Steps r) {
+        var x = leaf(1, 2);
+        var w = leaf(3, -1);
+        var root = new Tensor[] {x.mul(x).mul(w).sum()};
+        var gx = Engine.grad(root, new Tensor[] {null}, new Tensor[] {x}, true, true, false)[0];
+        r.show("gx", gx);
+        gx.sum().backward();
+        r.show("x.grad", x.grad());
+        r.show("w.grad", w.grad());
+    }
+
+    static void partialNoGradBranch(Steps r) {
+        var x = leaf(1, 2);
+        Tensor c;
+        try (var noGrad = Torch.noGrad()) {
+            c = x.mul(3);
+        }
+        var y = x.mul(c).sum();
+        y.backward();
+        r.show("c treated as constant", x.grad());
+        r.show("y", y);
+    }
+
+    static void chainedViewsBackward(Steps r) {
+        var x = Torch.tensor(new double[][] {{1, 2, 3}, {4, 5, 6}}, requiresGrad());
+        var y = x.t().reshape(6).view(2, 3).unsqueeze(0).expand(2, 2, 3);
+        r.show("y", y);
+        y.mul(Torch.arange(12.0).view(2, 2, 3)).sum().backward();
+        r.show("x.grad", x.grad());
     }
 
     static void nnLinearTrainedBySgd(Steps r) {
