@@ -187,6 +187,26 @@ def shape_cases():
     return out
 
 
+def edge_cases():
+    """Values at kinks and domain edges on purpose: the subgradient PyTorch picks, inf and nan."""
+    out = []
+    edge = T((6,), kind="edge")
+    for op in ("relu", "abs", "sign", "sqrt", "log", "exp", "sigmoid", "tanh", "relu_"):
+        out.append((op, [edge], {}))
+    out.append(("clamp", [edge], {"min": -0.5, "max": 0.5}))
+    out.append(("clamp_min", [edge], {"min": 0.0}))
+    out.append(("clamp_max", [edge], {"max": 0.5}))
+    for s in (2, 0.5, 0, -1):
+        out.append(("pow_scalar", [edge], {"s": s}))
+    out.append(("rdiv_scalar", [edge], {"s": 1}))
+    out.append(("div", [T((6,), kind="p"), T((6,), kind="edge")], {}))
+    out.append(("pow", [T((6,), kind="edge"), T((6,), kind="edge")], {}))
+    out.append(("rpow_scalar", [edge], {"s": 0}))
+    out.append(("sqrt", [T((6,), F64, kind="edge")], {}))
+    out.append(("log", [T((6,), F64, kind="edge")], {}))
+    return out
+
+
 def nn_cases():
     out = []
     for op in ("softmax", "log_softmax"):
@@ -267,6 +287,7 @@ def run(op, specs, args):
         raise RuntimeError(label) from e
     case = {"name": label, "op": op, "args": args, "inputs": encoded_inputs, "out": encode(out),
             "repr": repr(out), "requires_grad": out.requires_grad, "is_leaf": out.is_leaf,
+            "at_kinks": any(spec.kind == "edge" for spec in specs),
             "grad_fn": node_name(out.grad_fn), "graph": graph_text(out.grad_fn),
             "next_functions": [node_name(f) for f, _ in out.grad_fn.next_functions] if out.grad_fn else None}
     if out.requires_grad:
@@ -280,7 +301,7 @@ def run(op, specs, args):
 def main():
     assert torch.__version__.startswith("1.13"), torch.__version__
     specs = (binary_cases() + scalar_cases() + unary_cases() + reduction_cases() + linalg_cases()
-             + shape_cases() + nn_cases() + compare_cases() + inplace_cases())
+             + shape_cases() + nn_cases() + edge_cases() + compare_cases() + inplace_cases())
     cases = [run(*spec) for spec in specs]
     names = [c["name"] for c in cases]
     duplicates = {n for n in names if names.count(n) > 1}

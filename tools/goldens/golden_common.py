@@ -5,6 +5,7 @@ autograd-core/src/test/java/dev/jautograd/OpTable.java: a key names a call, `x` 
 input tensors and `a` the dict of scalar arguments stored with the case.
 """
 import json
+import math
 import os
 import zlib
 
@@ -153,6 +154,8 @@ class T:
             t = torch.randint(-5, 6, shape, generator=gen)
         elif self.kind == "ip":
             t = torch.randint(1, 6, shape, generator=gen)
+        elif self.kind == "edge":  # kinks and domain edges on purpose: 0, ±0.5, negatives
+            t = torch.tensor([-1., -0.5, 0., 0.5, 1., 2.], dtype=torch.float64)[:math.prod(shape)].reshape(shape)
         elif self.kind.startswith("k"):  # class labels 0 … k-1
             t = torch.randint(0, int(self.kind[1:]), shape, generator=gen)
         elif self.kind == "b":
@@ -164,7 +167,7 @@ class T:
 
     def label(self):
         dims = "x".join(str(s) for s in self.shape) or "0d"
-        positive = "+" if self.kind in ("p", "ip") else "<" + self.kind[1:] if self.kind.startswith("k") else ""
+        positive = {"p": "+", "ip": "+", "edge": "edge:"}.get(self.kind, "<" + self.kind[1:] if self.kind[0] == "k" else "")
         return dims + ":" + positive + {"float32": "f32", "float64": "f64", "int64": "i64", "bool": "b"}[self.dtype]
 
 
