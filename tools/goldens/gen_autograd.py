@@ -369,6 +369,29 @@ def chained_views_backward(r):
 
 
 @scenario
+def graph_without_saved_tensors_runs_twice(r):
+    x = leaf([1., 2.])
+    y = (x + 1).sum()
+    y.backward()
+    y.backward()
+    r.show("x.grad after two backwards", x.grad)
+    z = (x * 2).sum()
+    z.backward()
+    r.show("x.grad after a third", x.grad)
+
+
+@scenario
+def several_roots(r):
+    x = leaf([1., 2.])
+    y1 = (x * x).sum()
+    y2 = x * 3
+    torch.autograd.backward([y1, y2], [None, torch.tensor([1., -1.])])
+    r.show("backward of two roots", x.grad)
+    (g,) = torch.autograd.grad([(x * x).sum(), (x * 4).sum()], x)
+    r.show("grad of two roots", g)
+
+
+@scenario
 def nn_linear_trained_by_sgd(r):
     torch.manual_seed(0)
     layer = torch.nn.Linear(3, 2)

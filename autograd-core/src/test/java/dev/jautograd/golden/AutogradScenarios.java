@@ -7,9 +7,6 @@ import dev.jautograd.Options;
 import dev.jautograd.Tensor;
 import dev.jautograd.Torch;
 import dev.jautograd.autograd.Engine;
-import dev.jautograd.nn.Functional;
-import dev.jautograd.nn.Linear;
-import dev.jautograd.optim.SGD;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +33,6 @@ final class AutogradScenarios {
             Map.entry("backward_errors", AutogradScenarios::backwardErrors),
             Map.entry("requires_grad_on_int", AutogradScenarios::requiresGradOnInt),
             Map.entry("broadcast_and_shared_paths", AutogradScenarios::broadcastAndSharedPaths),
-            Map.entry("sgd_linear_regression", AutogradScenarios::sgdLinearRegression),
             Map.entry("grad_assignment_and_flags", AutogradScenarios::gradAssignmentAndFlags),
             Map.entry("detach_in_place", AutogradScenarios::detachInPlace),
             Map.entry("hooks_run_in_order", AutogradScenarios::hooksRunInOrder),
@@ -44,7 +40,8 @@ final class AutogradScenarios {
             Map.entry("double_backward_of_product", AutogradScenarios::doubleBackwardOfProduct),
             Map.entry("partial_no_grad_branch", AutogradScenarios::partialNoGradBranch),
             Map.entry("chained_views_backward", AutogradScenarios::chainedViewsBackward),
-            Map.entry("nn_linear_trained_by_sgd", AutogradScenarios::nnLinearTrainedBySgd));
+            Map.entry("graph_without_saved_tensors_runs_twice", AutogradScenarios::graphWithoutSavedTensors),
+            Map.entry("several_roots", AutogradScenarios::severalRoots));
 
     private static Tensor leaf(double... values) {
         return Torch.tensor(values, requiresGrad());
@@ -267,27 +264,6 @@ final class AutogradScenarios {
         r.show("0-dim leaf grad", s.grad());
     }
 
-    static void sgdLinearRegression(Steps r) {
-        var inputs = Torch.tensor(new double[][] {{0, 1}, {1, 0}, {1, 1}, {2, 1}, {0.5, -1}});
-        var targets = Torch.tensor(new double[][] {{1}, {2}, {3}, {5}, {0}});
-        var w = Torch.zeros(new int[] {2, 1}, requiresGrad());
-        var b = Torch.zeros(new int[] {1}, requiresGrad());
-        double lr = 0.1;
-        for (int step = 0; step < 5; step++) {
-            var loss = inputs.matmul(w).add(b).sub(targets).pow(2).mean();
-            r.show("loss " + step, loss);
-            loss.backward();
-            try (var noGrad = Torch.noGrad()) {
-                w.sub_(w.grad().mul(lr));
-                b.sub_(b.grad().mul(lr));
-            }
-            w.grad().zero_();
-            b.grad().zero_();
-        }
-        r.show("w", w);
-        r.show("b", b);
-        r.show("w.grad", w.grad());
-    }
 
     static void gradAssignmentAndFlags(Steps r) {
         var x = leaf(1, 2);
@@ -358,23 +334,22 @@ final class AutogradScenarios {
         r.show("x.grad", x.grad());
     }
 
-    static void nnLinearTrainedBySgd(Steps r) {
-        Torch.manualSeed(0);
-        var layer = new Linear(3, 2);
-        r.show("initial weight", layer.weight().detach());
-        r.show("initial bias", layer.bias().detach());
-        var optimizer = new SGD(layer.parameters(), 0.5);
-        var inputs = Torch.tensor(new double[][] {{1, 0, -1}, {0.5, 2, 0}, {-1, 1, 1}, {0, -0.5, 2}});
-        var labels = Torch.tensor(new long[] {0, 1, 1, 0});
-        for (int step = 0; step < 3; step++) {
-            optimizer.zeroGrad();
-            var loss = Functional.crossEntropy(layer.forward(inputs), labels);
-            r.show("loss " + step, loss);
-            loss.backward();
-            optimizer.step();
-        }
-        r.show("weight", layer.weight().detach());
-        r.show("bias", layer.bias().detach());
-        r.show("weight.grad", layer.weight().grad());
+    static void graphWithoutSavedTensors(Steps r) {
+        var x = leaf(1, 2);
+        var y = x.add(1).sum();
+        y.backward();
+        y.backward();
+        r.show("x.grad after two backwards", x.grad());
+        x.mul(2).sum().backward();
+        r.show("x.grad after a third", x.grad());
+    }
+
+    static void severalRoots(Steps r) {
+        var x = leaf(1, 2);
+        var roots = new Tensor[] {x.mul(x).sum(), x.mul(3)};
+        Engine.backward(roots, new Tensor[] {null, Torch.tensor(new double[] {1, -1})}, false, false);
+        r.show("backward of two roots", x.grad());
+        var sums = new Tensor[] {x.mul(x).sum(), x.mul(4).sum()};
+        r.show("grad of two roots", Engine.grad(sums, new Tensor[] {null, null}, new Tensor[] {x}, false, false, false)[0]);
     }
 }
