@@ -134,6 +134,11 @@ def linalg_cases():
         out.append(("mv", [T((2, 3), dtype), T((3,), dtype)], {}))
         out.append(("dot", [T((4,), dtype), T((4,), dtype)], {}))
         out.append(("bmm", [T((2, 2, 3), dtype), T((2, 3, 4), dtype)], {}))
+    # batches transposed in memory: PyTorch's should_fold sends the 3-D ones to bmm
+    for sa, sb in (((4, 3, 2), (3, 2)), ((4, 3, 2), (3,)), ((2, 4, 3, 2), (3, 2)), ((3, 2), (3, 4))):
+        out.append(("mT_matmul", [T(sa), T(sb)], {}))
+    for sa, sb in (((2, 3), (4, 2, 3)), ((3,), (4, 2, 3)), ((4, 2, 3), (4, 5, 3)), ((2, 3), (2, 4, 2, 3))):
+        out.append(("matmul_mT", [T(sa), T(sb)], {}))
     out.append(("mm", [T((1, 1)), T((1, 5), grad=False)], {}))
     out.append(("mv", [T((3, 2), grad=False), T((2,))], {}))
     out.append(("bmm", [T((3, 1, 2)), T((3, 2, 1))], {}))

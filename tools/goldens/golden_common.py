@@ -63,6 +63,8 @@ OPS = {
     "mv": lambda x, a: x[0].mv(x[1]),
     "dot": lambda x, a: x[0].dot(x[1]),
     "bmm": lambda x, a: x[0].bmm(x[1]),
+    "mT_matmul": lambda x, a: x[0].transpose(-2, -1) @ x[1],
+    "matmul_mT": lambda x, a: x[0] @ x[1].transpose(-2, -1),
     # shape
     "t": lambda x, a: x[0].t(),
     "transpose": lambda x, a: x[0].transpose(a["dim0"], a["dim1"]),

@@ -90,6 +90,8 @@ public final class OpTable {
             entry("mv", c -> c.x(0).mv(c.x(1))),
             entry("dot", c -> c.x(0).dot(c.x(1))),
             entry("bmm", c -> c.x(0).bmm(c.x(1))),
+            entry("mT_matmul", c -> c.x(0).transpose(-2, -1).matmul(c.x(1))),
+            entry("matmul_mT", c -> c.x(0).matmul(c.x(1).transpose(-2, -1))),
             // shape
             entry("t", c -> c.x(0).t()),
             entry("transpose", c -> c.x(0).transpose(c.i("dim0"), c.i("dim1"))),
