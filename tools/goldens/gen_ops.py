@@ -242,6 +242,26 @@ def nn_cases():
     return out
 
 
+def factory_cases():
+    out = [("zeros", [], {"size": size}) for size in ([2, 3], [4], [])]
+    out += [("ones", [], {"size": [2, 2], "dtype": d}) for d in (F32, F64, I64, B)]
+    out += [("full", [], {"size": [2, 3], "s": s}) for s in (1.5, -0.25, 3)]
+    out += [("eye", [], {"n": n, "m": m}) for n, m in ((3, 3), (2, 4), (4, 2))]
+    out += [("arange", [], {"start": a, "end": b, "step": c}) for a, b, c in (
+        (0, 5, 1), (2, 11, 3), (5, 0, -2), (0, 1, 0.1), (-1.5, 2.5, 0.5), (0.0, 3.0, 1.0), (1, 2.5, 0.25))]
+    out += [("linspace", [], {"start": a, "end": b, "steps": n}) for a, b, n in (
+        (0, 1, 5), (-1, 1, 7), (0, 1, 1), (2, -3, 4), (0, 10, 11), (0.1, 0.9, 9), (-1, 1, 21), (0, 1, 50),
+        (-3.7, 2.2, 33), (0, 1, 0))]
+    out += [("arange", [], {"start": a, "end": b, "step": c}) for a, b, c in ((0, 3, 0.1), (-2.5, 2.5, 0.3))]
+    out.append(("zeros_rg", [], {"size": [2, 2]}))
+    for spec in (T((2, 3)), T((3,), F64), T((2, 2), I64), T((2,), B)):
+        out.append(("zeros_like", [spec], {}))
+        out.append(("ones_like", [spec], {}))
+    out.append(("full_like", [T((2, 3))], {"s": 0.5}))
+    out.append(("full_like", [T((3,), I64)], {"s": 7}))
+    return out
+
+
 def compare_cases():
     out = []
     for op in ("eq", "ne", "gt", "ge", "lt", "le"):
@@ -280,7 +300,7 @@ def inplace_cases():
 
 
 def run(op, specs, args):
-    label = op + " " + " ".join(s.label() + ("" if s.grad else "(ng)") for s in specs)
+    label = " ".join([op] + [s.label() + ("" if s.grad else "(ng)") for s in specs])
     if args:
         label += " " + " ".join(f"{k}={args[k]}" for k in sorted(args))
     gen = seeded(label)
@@ -292,7 +312,7 @@ def run(op, specs, args):
         raise RuntimeError(label) from e
     case = {"name": label, "op": op, "args": args, "inputs": encoded_inputs, "out": encode(out),
             "repr": repr(out), "requires_grad": out.requires_grad, "is_leaf": out.is_leaf,
-            "at_kinks": any(spec.kind == "edge" for spec in specs),
+            "at_kinks": any(spec.kind == "edge" for spec in specs), "is_contiguous": out.is_contiguous(),
             "grad_fn": node_name(out.grad_fn), "graph": graph_text(out.grad_fn),
             "next_functions": [node_name(f) for f, _ in out.grad_fn.next_functions] if out.grad_fn else None}
     if out.requires_grad:
@@ -306,7 +326,7 @@ def run(op, specs, args):
 def main():
     assert torch.__version__.startswith("1.13"), torch.__version__
     specs = (binary_cases() + scalar_cases() + unary_cases() + reduction_cases() + linalg_cases()
-             + shape_cases() + nn_cases() + edge_cases() + compare_cases() + inplace_cases())
+             + shape_cases() + nn_cases() + edge_cases() + factory_cases() + compare_cases() + inplace_cases())
     cases = [run(*spec) for spec in specs]
     names = [c["name"] for c in cases]
     duplicates = {n for n in names if names.count(n) > 1}

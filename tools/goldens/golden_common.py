@@ -103,6 +103,17 @@ OPS = {
     "nll_loss": lambda x, a: torch.nn.functional.nll_loss(x[0], x[1]),
     "cross_entropy": lambda x, a: torch.nn.functional.cross_entropy(x[0], x[1]),
     "mse_loss": lambda x, a: torch.nn.functional.mse_loss(x[0], x[1]),
+    # factories (no inputs)
+    "zeros": lambda x, a: torch.zeros(tuple(a["size"])),
+    "ones": lambda x, a: torch.ones(tuple(a["size"]), dtype=DTYPES[a["dtype"]]),
+    "full": lambda x, a: torch.full(a["size"], a["s"]),
+    "eye": lambda x, a: torch.eye(a["n"], a["m"]),
+    "arange": lambda x, a: torch.arange(a["start"], a["end"], a["step"]),
+    "linspace": lambda x, a: torch.linspace(a["start"], a["end"], a["steps"]),
+    "zeros_rg": lambda x, a: torch.zeros(tuple(a["size"]), requires_grad=True),
+    "zeros_like": lambda x, a: torch.zeros_like(x[0]),
+    "ones_like": lambda x, a: torch.ones_like(x[0]),
+    "full_like": lambda x, a: torch.full_like(x[0], a["s"]),
     # comparisons and logic
     "eq": lambda x, a: x[0] == x[1],
     "ne": lambda x, a: x[0] != x[1],

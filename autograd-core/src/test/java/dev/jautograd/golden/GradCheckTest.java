@@ -28,14 +28,16 @@ class GradCheckTest {
     }
 
     /**
-     * Output requires grad, and finite differences mean something: not at kinks or domain edges
-     * (the at_kinks cases pin PyTorch's subgradients, inf and nan there), not a cast to float32
-     * (which cannot resolve a 1e-6 step).
+     * Output requires grad through an input (not a factory's own leaf), and finite differences
+     * mean something: not at kinks or domain edges (the at_kinks cases pin PyTorch's
+     * subgradients, inf and nan there), not a cast to float32 (which cannot resolve a 1e-6 step).
      */
     private static boolean isDifferentiable(JsonObject golden) {
         boolean castToFloat32 = golden.get("op").getAsString().equals("to")
                 && golden.getAsJsonObject("args").get("dtype").getAsString().equals("float32");
-        return golden.get("requires_grad").getAsBoolean() && !castToFloat32
+        boolean hasGradInput = golden.getAsJsonArray("inputs").asList().stream()
+                .anyMatch(input -> input.getAsJsonObject().get("requires_grad").getAsBoolean());
+        return golden.get("requires_grad").getAsBoolean() && hasGradInput && !castToFloat32
                 && !golden.get("at_kinks").getAsBoolean();
     }
 

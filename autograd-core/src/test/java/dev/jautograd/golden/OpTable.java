@@ -5,6 +5,7 @@ import static java.util.Map.entry;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.jautograd.DType;
+import dev.jautograd.Options;
 import dev.jautograd.Tensor;
 import dev.jautograd.Torch;
 import dev.jautograd.nn.Functional;
@@ -42,6 +43,9 @@ public final class OpTable {
         public boolean flag(String name) { return args.get(name).getAsBoolean(); }
 
         public DType dtype() { return Goldens.dtype(args.get("dtype").getAsString()); }
+
+        /** Whether argument {@code name} was a Python int (written without a point or exponent). */
+        public boolean isInt(String name) { return args.get(name).getAsString().matches("-?\\d+"); }
     }
 
     public static final Map<String, Function<Call, Tensor>> OPS = Map.ofEntries(
@@ -131,6 +135,19 @@ public final class OpTable {
             entry("nll_loss", c -> Functional.nllLoss(c.x(0), c.x(1))),
             entry("cross_entropy", c -> Functional.crossEntropy(c.x(0), c.x(1))),
             entry("mse_loss", c -> Functional.mseLoss(c.x(0), c.x(1))),
+            // factories (no inputs)
+            entry("zeros", c -> Torch.zeros(c.ints("size"))),
+            entry("ones", c -> Torch.ones(c.ints("size"), Options.dtype(c.dtype()))),
+            entry("full", c -> c.isInt("s") ? Torch.full(c.ints("size"), (long) c.s()) : Torch.full(c.ints("size"), c.s())),
+            entry("eye", c -> Torch.eye(c.i("n"), c.i("m"))),
+            entry("arange", c -> c.isInt("start") && c.isInt("end") && c.isInt("step")
+                    ? Torch.arange(c.i("start"), c.i("end"), c.i("step"))
+                    : Torch.arange(c.num("start"), c.num("end"), c.num("step"))),
+            entry("linspace", c -> Torch.linspace(c.num("start"), c.num("end"), c.i("steps"))),
+            entry("zeros_rg", c -> Torch.zeros(c.ints("size"), Options.requiresGrad())),
+            entry("zeros_like", c -> Torch.zerosLike(c.x(0))),
+            entry("ones_like", c -> Torch.onesLike(c.x(0))),
+            entry("full_like", c -> Torch.fullLike(c.x(0), c.s())),
             // comparisons and logic
             entry("eq", c -> c.x(0).eq(c.x(1))),
             entry("ne", c -> c.x(0).ne(c.x(1))),
