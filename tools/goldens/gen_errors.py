@@ -99,8 +99,13 @@ def nn():
             ("max", [T((0,))], {})]
 
 
+def factories():
+    return [("arange", [], {"start": 0, "end": 5, "step": 0}), ("arange", [], {"start": 5, "end": 0, "step": 1}),
+            ("arange", [], {"start": 0.0, "end": 1.0, "step": -0.1}), ("linspace", [], {"start": 0, "end": 1, "steps": -1})]
+
+
 def run(op, specs, args):
-    label = op + " " + " ".join(s.label() for s in specs)
+    label = " ".join([op] + [s.label() for s in specs])
     if args:
         label += " " + " ".join(f"{k}={args[k]}" for k in sorted(args))
     gen = seeded(label)
@@ -116,7 +121,7 @@ def run(op, specs, args):
 
 def main():
     assert torch.__version__.startswith("1.13"), torch.__version__
-    cases = [run(*spec) for spec in broadcast() + linalg() + shapes() + dims() + dtypes() + nn()]
+    cases = [run(*spec) for spec in broadcast() + linalg() + shapes() + dims() + dtypes() + nn() + factories()]
     names = [c["name"] for c in cases]
     assert len(set(names)) == len(names), [n for n in names if names.count(n) > 1]
     write("errors.json", "gen_errors.py", cases)
