@@ -329,6 +329,25 @@ def hooks_run_in_order(r):
 
 
 @scenario
+def retain_grad_sees_hooks_registered_before_it(r):
+    x = leaf([1., 2.])
+    y = x * 2
+    y.retain_grad()
+    y.register_hook(lambda g: g * 10)
+    y.sum().backward()
+    r.show("retain_grad first: y.grad", y.grad)
+    r.show("x.grad", x.grad)
+    x.grad = None
+    z = x * 2
+    z.register_hook(lambda g: g * 10)
+    z.retain_grad()
+    z.sum().backward(retain_graph=True)
+    r.show("hook first: z.grad", z.grad)
+    z.sum().backward()
+    r.show("z.grad accumulates", z.grad)
+
+
+@scenario
 def backward_on_scalar_leaf(r):
     s = leaf(3.)
     s.backward()

@@ -36,6 +36,7 @@ final class AutogradScenarios {
             Map.entry("grad_assignment_and_flags", AutogradScenarios::gradAssignmentAndFlags),
             Map.entry("detach_in_place", AutogradScenarios::detachInPlace),
             Map.entry("hooks_run_in_order", AutogradScenarios::hooksRunInOrder),
+            Map.entry("retain_grad_sees_hooks_registered_before_it", AutogradScenarios::retainGradAndHookOrder),
             Map.entry("backward_on_scalar_leaf", AutogradScenarios::backwardOnScalarLeaf),
             Map.entry("double_backward_of_product", AutogradScenarios::doubleBackwardOfProduct),
             Map.entry("partial_no_grad_branch", AutogradScenarios::partialNoGradBranch),
@@ -293,6 +294,24 @@ final class AutogradScenarios {
         y.registerHook(g -> g.mul(10));
         y.sum().backward();
         r.show("(g + 1) * 10", x.grad());
+    }
+
+    static void retainGradAndHookOrder(Steps r) {
+        var x = leaf(1, 2);
+        var y = x.mul(2);
+        y.retainGrad();
+        y.registerHook(g -> g.mul(10));
+        y.sum().backward();
+        r.show("retain_grad first: y.grad", y.grad());
+        r.show("x.grad", x.grad());
+        x.setGrad(null);
+        var z = x.mul(2);
+        z.registerHook(g -> g.mul(10));
+        z.retainGrad();
+        z.sum().backward(null, true);
+        r.show("hook first: z.grad", z.grad());
+        z.sum().backward();
+        r.show("z.grad accumulates", z.grad());
     }
 
     static void backwardOnScalarLeaf(Steps r) {
