@@ -13,6 +13,7 @@ public final class Rsub extends Node {
 
     /** {@code b - a} for two tensors (RsubBackward0). */
     public static Tensor apply(Tensor a, Tensor b) {
+        Graph.checkSubtraction(a, b);
         Tensor out = Elementwise.zip(b, a, Graph.promote(a, b), Arith.SUB);
         return Graph.records(a, b) ? Graph.attach(out, new Rsub("RsubBackward0", a, b)) : out;
     }
@@ -20,6 +21,7 @@ public final class Rsub extends Node {
     /** {@code value - a} (RsubBackward1: the scalar is not an input). */
     public static Tensor apply(Tensor a, double value) {
         Tensor other = Graph.scalar(value, a);
+        Graph.checkSubtraction(a, other);
         Tensor out = Elementwise.zip(other, a, Graph.promote(a, other), Arith.SUB);
         return Graph.records(a) ? Graph.attach(out, new Rsub("RsubBackward1", a)) : out;
     }

@@ -12,6 +12,7 @@ public final class Sub extends Node {
     }
 
     public static Tensor apply(Tensor a, Tensor b) {
+        Graph.checkSubtraction(a, b);
         Tensor out = Elementwise.zip(a, b, Graph.promote(a, b), Arith.SUB);
         return Graph.records(a, b) ? Graph.attach(out, new Sub(a, b)) : out;
     }
