@@ -2,12 +2,13 @@
 # Runs every workload in Java (JMH) and in PyTorch with the same shapes and thread count, then
 # prints one table of medians: workload, PyTorch, jautograd, ratio. See docs/performance.md.
 #
-#   bench/compare.sh                 # everything (about 10 minutes)
+#   bench/compare.sh                 # everything (about 15 minutes)
 #   bench/compare.sh 'Small|Mlp'     # a regex over workload names (JMH's and ours)
 #   BENCH_JAVA_BLAS=1 bench/compare.sh Matmul   # the pure-Java BLAS fallback instead of OpenBLAS
 #
 # Environment: BENCH_THREADS (default: nproc), BENCH_RUNS (measured runs, default 5),
 # BENCH_WARMUP (warm-up runs, default 3), BENCH_RUN_SECONDS (seconds per run, default 1),
+# BENCH_ROUNDS (default 2: Java then PyTorch, twice, so load changes on a shared machine hit both),
 # BENCH_OUT (where raw results go, default bench/results), JAVA (default: java on PATH).
 set -euo pipefail
 
@@ -15,12 +16,14 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 filter=${1:-.}
 threads=${BENCH_THREADS:-$(nproc)}
 runs=${BENCH_RUNS:-5}
+rounds=${BENCH_ROUNDS:-2}
 warmup=${BENCH_WARMUP:-3}
 seconds=${BENCH_RUN_SECONDS:-1}
 out=${BENCH_OUT:-$root/bench/results}
 java=${JAVA:-java}
 jar=$root/benchmarks/target/benchmarks.jar
 mkdir -p "$out"
+rm -f "$out"/jmh.*.json "$out"/torch.*.jsonl
 
 if [ ! -f "$jar" ]; then
     (cd "$root" && mvn -q -DskipTests package)
@@ -37,9 +40,13 @@ echo "threads $threads, $warmup warm-up + $runs measured runs of ${seconds}s eac
 /usr/bin/python3 -c 'import torch; print("PyTorch", torch.__version__, "threads", torch.get_num_threads())'
 echo
 
-"$java" -jar "$jar" -jvmArgsAppend "$jvm_args" -f 1 -wi "$warmup" -w "${seconds}s" -i "$runs" -r "${seconds}s" \
-    -rf json -rff "$out/jmh.json" "$filter" > "$out/jmh.log" 2>&1 \
-    || { tail -30 "$out/jmh.log"; exit 1; }
-BENCH_RUNS=$runs BENCH_WARMUP=$warmup BENCH_RUN_SECONDS=$seconds \
-    /usr/bin/python3 "$root/bench/torch_bench.py" "$filter" > "$out/torch.jsonl"
-/usr/bin/python3 "$root/bench/table.py" "$out/jmh.json" "$out/torch.jsonl"
+for round in $(seq "$rounds"); do
+    "$java" -jar "$jar" -jvmArgsAppend "$jvm_args" -f 1 -wi "$warmup" -w "${seconds}s" -i "$runs" -r "${seconds}s" \
+        -rf json -rff "$out/jmh.$round.json" "$filter" > "$out/jmh.$round.log" 2>&1 \
+        || { tail -30 "$out/jmh.$round.log"; exit 1; }
+    BENCH_RUNS=$runs BENCH_WARMUP=$warmup BENCH_RUN_SECONDS=$seconds \
+        /usr/bin/python3 "$root/bench/torch_bench.py" "$filter" > "$out/torch.$round.jsonl"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+/usr/bin/python3 "$root/bench/table.py" "$out"

@@ -1,10 +1,13 @@
 """Joins JMH's JSON results and torch_bench.py's lines into one table (Markdown) of medians.
 
-Usage: table.py JMH_JSON TORCH_JSONL [TARGETS]
-A JMH row's runs are its measurement iterations; ratio = PyTorch median / ours (above 1: we are
-faster). Spread is shown as min-max over the runs.
+Usage: table.py RESULTS_DIR   (reads every jmh.*.json and torch.*.jsonl in it)
+compare.sh alternates the two sides over several rounds, so a change in machine load hits both;
+a row's runs are all measured runs of all rounds (JMH iterations, torch_bench runs). The table
+shows the median with min-max; ratio = PyTorch median / ours (above 1: we are faster).
 """
+import glob
 import json
+import os
 import sys
 
 TO_NS = {"ns/op": 1, "us/op": 1e3, "ms/op": 1e6, "s/op": 1e9}
@@ -18,25 +21,29 @@ TARGETS = {
 }
 
 
-def java_rows(path):
+def java_rows(paths):
     rows = {}
-    for entry in json.load(open(path)):
+    for entry in (e for path in paths for e in json.load(open(path))):
         name = entry["benchmark"].replace("dev.jautograd.bench.", "")
         if entry.get("params"):
             name += ":" + ",".join(entry["params"].values())
         metric = entry["primaryMetric"]
         scale = TO_NS[metric["scoreUnit"]]
-        runs = sorted(v * scale for fork in metric["rawData"] for v in fork)
-        rows[name] = (median(runs), runs[0], runs[-1])
-    return rows
+        rows.setdefault(name, []).extend(v * scale for fork in metric["rawData"] for v in fork)
+    return {name: summary(runs) for name, runs in rows.items()}
 
 
-def torch_rows(path):
+def torch_rows(paths):
     rows = {}
-    for line in open(path):
+    for line in (line for path in paths for line in open(path)):
         r = json.loads(line)
-        rows[r["workload"]] = (r["median_ns"], r["min_ns"], r["max_ns"])
-    return rows
+        rows.setdefault(r["workload"], []).extend(r["runs_ns"])
+    return {name: summary(runs) for name, runs in rows.items()}
+
+
+def summary(runs):
+    runs = sorted(runs)
+    return median(runs), runs[0], runs[-1]
 
 
 def median(values):
@@ -57,7 +64,9 @@ def cell(row):
 
 
 def main():
-    ours, theirs = java_rows(sys.argv[1]), torch_rows(sys.argv[2])
+    directory = sys.argv[1]
+    ours = java_rows(sorted(glob.glob(os.path.join(directory, "jmh.*.json"))))
+    theirs = torch_rows(sorted(glob.glob(os.path.join(directory, "torch.*.jsonl"))))
     print("| workload | PyTorch median (min–max) | jautograd median (min–max) | ratio PyTorch/ours | target |")
     print("|---|---|---|---|---|")
     for name in theirs:
