@@ -53,6 +53,7 @@ public final class Copy {
                     ((FloatStorage) dst.storage()).array(), dst.storageOffset(), dst.numel());
             return;
         }
+        if (Kernels.fastPaths() && StridedFloat.copy(dst, src)) return;
         int[] to = Strided.offsets(dst);
         int[] from = Strided.offsets(shape, Strided.broadcastStrides(src, shape), src.storageOffset());
         Storage out = dst.storage(), in = src.storage();

@@ -90,6 +90,10 @@ class FastPathEquivalenceTest {
                 named("exp of a view", x -> x[0].t().exp(), t),
                 named("fill_ and add_", x -> x[0].clone().fill_(0.25).add_(x[1]), m, n),
                 named("zero_ large", x -> x[0].clone().zero_(), big),
+                named("clone of a transposed view", x -> x[0].t().clone(), t),
+                named("contiguous of a permuted 3-D view", x -> x[0].permute(2, 0, 1).contiguous(), cube),
+                named("contiguous of an expanded row", x -> x[0].expand(4, 5).contiguous(), row),
+                named("copy_ a broadcast column", x -> x[0].clone().copy_(x[1]), m, column),
                 named("sub_ through a transposed operand", x -> x[0].clone().sub_(x[1].t()), m, t));
     }
 
