@@ -5,6 +5,8 @@
 #   bench/compare.sh                 # everything (about 15 minutes)
 #   bench/compare.sh 'Small|Mlp'     # a regex over workload names (JMH's and ours)
 #   BENCH_JAVA_BLAS=1 bench/compare.sh Matmul   # the pure-Java BLAS fallback instead of OpenBLAS
+#   BENCH_NO_VECTOR=1 bench/compare.sh 'exp|sigmoid'   # without --add-modules jdk.incubator.vector
+#   BENCH_JVM_ARGS='-XX:TieredStopAtLevel=1' bench/compare.sh   # extra JVM flags (e.g. a launcher's)
 #
 # Environment: BENCH_THREADS (default: nproc), BENCH_RUNS (measured runs, default 5),
 # BENCH_WARMUP (warm-up runs, default 3), BENCH_RUN_SECONDS (seconds per run, default 1),
@@ -31,10 +33,13 @@ fi
 
 # One thread count for everyone: our kernel workers, OpenBLAS (used by both sides), PyTorch.
 export OPENBLAS_NUM_THREADS=$threads OMP_NUM_THREADS=$threads BENCH_THREADS=$threads
-jvm_args="--add-modules jdk.incubator.vector -Djautograd.threads=$threads"
+jvm_args="-Djautograd.threads=$threads"
+if [ -z "${BENCH_NO_VECTOR:-}" ]; then jvm_args="--add-modules jdk.incubator.vector $jvm_args"; fi
 if [ -n "${BENCH_JAVA_BLAS:-}" ]; then jvm_args="$jvm_args -Djautograd.blas=java"; fi
+jvm_args="$jvm_args ${BENCH_JVM_ARGS:-}"
 
 echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "JVM flags: $jvm_args"
 echo "threads $threads, $warmup warm-up + $runs measured runs of ${seconds}s each; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "$java" $jvm_args -cp "$jar" dev.jautograd.bench.BenchInfo 2>/dev/null
 /usr/bin/python3 -c 'import torch; print("PyTorch", torch.__version__, "threads", torch.get_num_threads())'
