@@ -24,7 +24,7 @@ final class Gemm {
         int batch = batched ? a.size(0) : 1, rank = a.dim();
         int n = a.size(rank - 2), k = a.size(rank - 1), m = b.size(rank - 1);
         Tensor out = batched ? Tensor.empty(outType, batch, n, m) : Tensor.empty(outType, n, m);
-        if (n == 0 || m == 0 || k == 0) return out; // an empty sum is zero, which out already holds
+        if (batch == 0 || n == 0 || m == 0 || k == 0) return out; // an empty sum is zero, as out already is
         a = blasReady(a, batch);
         b = blasReady(b, batch);
         for (int i = 0; i < batch; i++) {

@@ -146,6 +146,7 @@ class FastPathEquivalenceTest {
                 named("mm of a column slice (copied)", x -> x[0].permute(1, 0).contiguous().t().mm(x[1]), a, b),
                 named("mm row vector", x -> x[0].mm(x[1]), randn(1, 4), b),
                 named("mm column result", x -> x[0].mm(x[1]), a, randn(4, 1)),
+                named("bmm of zero batches", x -> x[0].bmm(x[1]), Torch.zeros(0, 2, 3), Torch.zeros(0, 3, 4)),
                 named("mm inner size 0", x -> x[0].mm(x[1]), Torch.zeros(3, 0), Torch.zeros(0, 2)),
                 named("mm large (threads in the Java BLAS)", x -> x[0].mm(x[1]), randn(70, 80), randn(80, 90)),
                 named("mv", x -> x[0].mv(x[1]), a, randn(4)),
