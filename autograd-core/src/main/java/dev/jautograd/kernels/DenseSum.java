@@ -59,6 +59,7 @@ final class DenseSum {
     }
 
     private static double rowSum(float[] x, int from, int length) {
+        if (Vectorized.available()) return Vectorized.sum(x, from, length);
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
         int i = 0;
         for (; i + 8 <= length; i += 8) {

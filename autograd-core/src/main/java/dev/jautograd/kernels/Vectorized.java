@@ -35,6 +35,11 @@ final class Vectorized {
         return AVAILABLE;
     }
 
+    /** Σ x[from..from+length) in double, by SIMD lanes (another order than the plain loop, same precision). */
+    static double sum(float[] x, int from, int length) {
+        return VectorMath.sum(x, from, length);
+    }
+
     /** Runs {@code f} over the range with SIMD if it has a vector form here; false if the caller must. */
     static boolean dense(FloatFunction f, float[] x, int ox, float[] r, int or, int len) {
         if (!AVAILABLE) return false;
