@@ -3,7 +3,9 @@
 Usage: table.py RESULTS_DIR   (reads every jmh.*.json and torch.*.jsonl in it)
 compare.sh alternates the two sides over several rounds, so a change in machine load hits both;
 a row's runs are all measured runs of all rounds (JMH iterations, torch_bench runs). The table
-shows the median with min-max; ratio = PyTorch median / ours (above 1: we are faster).
+shows the median with min-max; ratio = PyTorch median / ours (above 1: we are faster). On a
+shared machine the best runs (least disturbed) are a useful second view, so their ratio is shown
+too; the target is judged on medians.
 """
 import glob
 import json
@@ -72,15 +74,17 @@ def main():
     directory = sys.argv[1]
     ours = java_rows(sorted(glob.glob(os.path.join(directory, "jmh.*.json"))))
     theirs = torch_rows(sorted(glob.glob(os.path.join(directory, "torch.*.jsonl"))))
-    print("| workload | PyTorch median (min–max) | jautograd median (min–max) | ratio PyTorch/ours | target |")
-    print("|---|---|---|---|---|")
+    print("| workload | PyTorch median (min–max) | jautograd median (min–max) | ratio of medians "
+          "| ratio of best runs | target (medians) |")
+    print("|---|---|---|---|---|---|")
     for name in theirs:
         if name not in ours:
             continue
         ratio = theirs[name][0] / ours[name][0]
         target = TARGETS.get(name)
         verdict = "" if target is None else (f"≥ {target} ✓" if ratio >= target else f"≥ {target} ✗")
-        print(f"| {name} | {cell(theirs[name])} | {cell(ours[name])} | {ratio:.2f}× | {verdict} |")
+        best = theirs[name][1] / ours[name][1]
+        print(f"| {name} | {cell(theirs[name])} | {cell(ours[name])} | {ratio:.2f}× | {best:.2f}× | {verdict} |")
 
 
 if __name__ == "__main__":
