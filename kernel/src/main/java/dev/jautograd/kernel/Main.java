@@ -1,0 +1,42 @@
+package dev.jautograd.kernel;
+
+import dev.jautograd.kernel.session.JShellSession;
+import dev.jautograd.kernel.session.OutputCapture;
+import dev.jautograd.kernel.wire.KernelChannels;
+import dev.jautograd.kernel.wire.WireCodec;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/** {@code java -jar jautograd-kernel.jar CONNECTION_FILE}, as the kernelspec's argv runs it. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java -jar jautograd-kernel.jar CONNECTION_FILE");
+            System.exit(2);
+        }
+        var connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+        PrintStream log = System.err;
+        var output = new OutputCapture((stream, text) -> log.print(text));
+        System.setOut(output.out());
+        System.setErr(output.err());
+        System.setIn(InputStream.nullInputStream()); // no stdin channel support: reads see end of input
+
+        // JShell's first compile takes about a second; the sockets answer kernel_info meanwhile,
+        // and the first cell waits for the session.
+        var session = CompletableFuture.supplyAsync(JShellSession::start);
+        var channels = new KernelChannels(connection, new WireCodec(connection));
+        var kernel = new JavaKernel(channels, session, output, Jupyter.registry(), () -> {
+            output.flush();
+            channels.close();
+            System.exit(0);
+        });
+        channels.start(kernel);
+    }
+}
