@@ -30,6 +30,16 @@ public enum DType {
         return torchName;
     }
 
+    /** The C++ scalar type name PyTorch uses in many messages: {@code Float}, {@code Double}, {@code Long}, {@code Bool}. */
+    public String scalarTypeName() {
+        return switch (this) {
+            case FLOAT32 -> "Float";
+            case FLOAT64 -> "Double";
+            case INT64 -> "Long";
+            case BOOL -> "Bool";
+        };
+    }
+
     /** Type promotion between two tensors' dtypes: bool < int64 < float32 < float64. */
     public static DType promote(DType a, DType b) {
         return a.ordinalRank() >= b.ordinalRank() ? a : b;

@@ -1,0 +1,328 @@
+package dev.jautograd;
+
+import dev.jautograd.autograd.AccumulateGrad;
+import dev.jautograd.autograd.Engine;
+import dev.jautograd.autograd.GradMode;
+import dev.jautograd.autograd.Node;
+import dev.jautograd.kernels.Copy;
+import dev.jautograd.print.TensorData;
+import dev.jautograd.print.TensorFormatter;
+import dev.jautograd.storage.Storage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * An n-dimensional array with PyTorch's semantics: a strided view of a flat {@link Storage},
+ * plus the autograd state (leaf or not, {@code requires_grad}, {@code grad}, {@code grad_fn}).
+ * The math lives in {@link TensorMath}, which this class extends, so this file stays about
+ * what a tensor <em>is</em>.
+ */
+public final class Tensor extends TensorMath {
+    private final Storage storage;
+    private final int[] shape;
+    private final int[] strides;
+    private final int offset;
+    /** For a view, the tensor whose storage it shares (PyTorch's {@code _base}). */
+    private final Tensor base;
+
+    private boolean leafRequiresGrad;
+    private Node gradFn;
+    private Tensor grad;
+    private AccumulateGrad gradAccumulator;
+    private boolean retainsGrad;
+    private boolean warnedNonLeafGrad;
+
+    private Tensor(Storage storage, int[] shape, int[] strides, int offset, Tensor base) {
+        this.storage = storage;
+        this.shape = shape;
+        this.strides = strides;
+        this.offset = offset;
+        this.base = base;
+    }
+
+    /** A new contiguous tensor of zeros. */
+    public static Tensor empty(DType dtype, int... shape) {
+        int[] copy = shape.clone();
+        return new Tensor(Storage.allocate(dtype, Shapes.numel(copy)), copy, Shapes.contiguousStrides(copy), 0, null);
+    }
+
+    /** Wraps a storage holding exactly {@code shape}'s elements in row-major order. */
+    public static Tensor wrap(Storage storage, int... shape) {
+        if (storage.size() != Shapes.numel(shape)) {
+            throw new IllegalArgumentException("storage of " + storage.size() + " elements cannot hold shape "
+                    + Shapes.listString(shape));
+        }
+        return new Tensor(storage, shape.clone(), Shapes.contiguousStrides(shape), 0, null);
+    }
+
+    /** A view sharing this tensor's storage (internal: used by view ops). */
+    public Tensor viewOf(int[] newShape, int[] newStrides, int newOffset) {
+        return new Tensor(storage, newShape, newStrides, newOffset, base == null ? this : base);
+    }
+
+    public static Tensor onesLike(Tensor t) {
+        return Torch.onesLike(t);
+    }
+
+    // ---------------------------------------------------------------- metadata
+
+    public int[] shape() { return shape.clone(); }
+
+    /** As {@code size()}: the shape. */
+    public int[] size() { return shape(); }
+
+    public int size(int dim) { return shape[Shapes.wrapDim(dim, shape.length)]; }
+
+    public int[] stride() { return strides.clone(); }
+
+    public int stride(int dim) { return strides[Shapes.wrapDim(dim, strides.length)]; }
+
+    public int storageOffset() { return offset; }
+
+    public int dim() { return shape.length; }
+
+    public int numel() { return Shapes.numel(shape); }
+
+    public DType dtype() { return storage.dtype(); }
+
+    /** The storage shared with views (internal: kernels read through it). */
+    public Storage storage() { return storage; }
+
+    public boolean isContiguous() {
+        int expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && strides[i] != expected) return false;
+            expected *= shape[i];
+        }
+        return true;
+    }
+
+    /** PyTorch's {@code _version}: bumped by every in-place write to the shared storage. */
+    public int version() { return storage.version(); }
+
+    /** The legacy type name PyTorch uses in messages, e.g. {@code torch.FloatTensor}. */
+    public String typeName() {
+        return switch (dtype()) {
+            case FLOAT32 -> "torch.FloatTensor";
+            case FLOAT64 -> "torch.DoubleTensor";
+            case INT64 -> "torch.LongTensor";
+            case BOOL -> "torch.BoolTensor";
+        };
+    }
+
+    // ---------------------------------------------------------------- elements
+
+    /** Storage index of the element at {@code index} (one entry per dim). */
+    public int offsetOf(int... index) {
+        if (index.length != shape.length) {
+            throw new IllegalArgumentException("expected " + shape.length + " indices, got " + index.length);
+        }
+        int at = offset;
+        for (int d = 0; d < index.length; d++) {
+            int i = index[d] < 0 ? index[d] + shape[d] : index[d];
+            if (i < 0 || i >= shape[d]) {
+                throw new IndexOutOfBoundsException("index " + index[d] + " is out of bounds for dimension " + d
+                        + " with size " + shape[d]);
+            }
+            at += i * strides[d];
+        }
+        return at;
+    }
+
+    /** The element at {@code index} as a double, e.g. {@code t.get(0, 1)}. */
+    public double get(int... index) {
+        return storage.get(offsetOf(index));
+    }
+
+    /** The value of a one-element tensor, as {@code item()}. */
+    public double item() {
+        if (numel() != 1) {
+            throw new IllegalStateException("a Tensor with " + numel() + " elements cannot be converted to Scalar");
+        }
+        return storage.get(offsetOf(new int[shape.length]));
+    }
+
+    /** All elements in row-major order, as doubles. */
+    public double[] toDoubleArray() {
+        return Copy.toDoubles(this);
+    }
+
+    /** All elements in row-major order, as longs (truncating floats). */
+    public long[] toLongArray() {
+        return Copy.toLongs(this);
+    }
+
+    // ---------------------------------------------------------------- autograd state
+
+    public boolean requiresGrad() {
+        return gradFn != null || leafRequiresGrad;
+    }
+
+    /** A tensor is a leaf unless an op recorded with grad produced it. */
+    public boolean isLeaf() {
+        return gradFn == null;
+    }
+
+    public Node gradFn() {
+        return gradFn;
+    }
+
+    /** Sets the node that produced this tensor (internal: used when an op records itself). */
+    public void setGradFn(Node node) {
+        this.gradFn = node;
+    }
+
+    /** As {@code requires_grad_()}: marks a leaf as needing gradients; returns this. */
+    public Tensor requiresGrad_() {
+        return requiresGrad_(true);
+    }
+
+    public Tensor requiresGrad_(boolean requires) {
+        if (!isLeaf() && !requires) {
+            throw new IllegalStateException("you can only change requires_grad flags of leaf variables. If you want "
+                    + "to use a computed variable in a subgraph that doesn't require differentiation use "
+                    + "var_no_grad = var.detach().");
+        }
+        if (requires && !dtype().isFloatingPoint()) {
+            throw new IllegalStateException("only Tensors of floating point dtype can require gradients");
+        }
+        if (isLeaf()) leafRequiresGrad = requires;
+        return this;
+    }
+
+    /**
+     * The accumulated gradient of a leaf, or null. For a non-leaf it is null unless
+     * {@link #retainGrad()} was called, and PyTorch's warning is printed, as {@code .grad} does.
+     */
+    public Tensor grad() {
+        if (!isLeaf() && !retainsGrad && !warnedNonLeafGrad) {
+            warnedNonLeafGrad = true;
+            System.err.println("UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being "
+                    + "accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed "
+                    + "want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the "
+                    + "non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf "
+                    + "Tensor instead.");
+        }
+        return grad;
+    }
+
+    /** As assigning {@code t.grad = g} (null clears it). */
+    public void setGrad(Tensor newGrad) {
+        if (newGrad != null && !Shapes.same(newGrad.shape, shape)) {
+            throw new IllegalArgumentException("assigned grad has data of a different size");
+        }
+        this.grad = newGrad;
+    }
+
+    /** The node that accumulates into this leaf's {@code .grad}, created once (internal: used by the engine). */
+    public AccumulateGrad gradAccumulator() {
+        if (!isLeaf() || !requiresGrad()) return null;
+        if (gradAccumulator == null) gradAccumulator = new AccumulateGrad(this);
+        return gradAccumulator;
+    }
+
+    /** As {@code retain_grad()}: a non-leaf keeps its gradient in {@code .grad} after backward. */
+    public Tensor retainGrad() {
+        if (!requiresGrad()) {
+            throw new IllegalStateException("can't retain_grad on Tensor that has requires_grad=False");
+        }
+        if (isLeaf() || retainsGrad) return this;
+        retainsGrad = true;
+        gradFn.registerPreHook(g -> {
+            grad = grad == null ? g.detach().clone() : grad.add(g.detach());
+            return g;
+        });
+        return this;
+    }
+
+    public boolean retainsGrad() {
+        return retainsGrad;
+    }
+
+    /** As {@code register_hook}: {@code hook} sees (and may replace) this tensor's gradient during backward. */
+    public void registerHook(UnaryOperator<Tensor> hook) {
+        if (!requiresGrad()) {
+            throw new IllegalStateException("cannot register a hook on a tensor that doesn't require gradient");
+        }
+        (isLeaf() ? gradAccumulator() : gradFn).registerPreHook(hook);
+    }
+
+    /** As {@code backward()}: the gradient of this scalar with respect to every leaf of its graph. */
+    public void backward() {
+        backward(null, false, false);
+    }
+
+    public void backward(Tensor gradient) {
+        backward(gradient, false, false);
+    }
+
+    public void backward(Tensor gradient, boolean retainGraph) {
+        backward(gradient, retainGraph, false);
+    }
+
+    public void backward(Tensor gradient, boolean retainGraph, boolean createGraph) {
+        Engine.backward(new Tensor[] {this}, new Tensor[] {gradient}, retainGraph || createGraph, createGraph);
+    }
+
+    /** A tensor sharing this one's storage, cut from the graph, as {@code detach()}. */
+    public Tensor detach() {
+        return new Tensor(storage, shape, strides, offset, base == null ? this : base);
+    }
+
+    /** As {@code .data}: the same storage without autograd history. */
+    public Tensor data() {
+        return detach();
+    }
+
+    /** As {@code detach_()}: makes this tensor a leaf that needs no grad. */
+    public Tensor detach_() {
+        gradFn = null;
+        leafRequiresGrad = false;
+        return this;
+    }
+
+    /** Whether this tensor is a view of another (shares its storage). */
+    public boolean isView() {
+        return base != null;
+    }
+
+    /** The tensor this view shares storage with, or null. */
+    public Tensor base() {
+        return base;
+    }
+
+    /**
+     * Guards an in-place write with PyTorch's rules, then bumps the version counter.
+     * Internal: called by in-place ops before they write.
+     */
+    public void checkInPlace() {
+        if (GradMode.isEnabled() && requiresGrad() && isLeaf()) {
+            throw new IllegalStateException(isView()
+                    ? "a view of a leaf Variable that requires grad is being used in an in-place operation."
+                    : "a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+        if (GradMode.isEnabled() && isView() && base.requiresGrad() && base.isLeaf()) {
+            throw new IllegalStateException(
+                    "a view of a leaf Variable that requires grad is being used in an in-place operation.");
+        }
+    }
+
+    // ---------------------------------------------------------------- printing
+
+    /** Exactly PyTorch's {@code repr}, e.g. {@code tensor([89.], grad_fn=<SubBackward0>)}. */
+    @Override
+    public String toString() {
+        List<String> suffixes = new ArrayList<>(1);
+        if (gradFn != null) suffixes.add("grad_fn=<" + gradFn.name() + ">");
+        else if (leafRequiresGrad) suffixes.add("requires_grad=True");
+        boolean isFloat = dtype().isFloatingPoint();
+        var data = new TensorData(shape(), dtype(), isFloat ? toDoubleArray() : null, isFloat ? null : toLongArray());
+        return TensorFormatter.repr(data, suffixes);
+    }
+
+    @Override
+    protected Tensor self() {
+        return this;
+    }
+}

@@ -1,0 +1,297 @@
+package dev.jautograd;
+
+import dev.jautograd.autograd.GradMode;
+import dev.jautograd.kernels.Copy;
+import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.ops.Abs;
+import dev.jautograd.ops.Add;
+import dev.jautograd.ops.Bmm;
+import dev.jautograd.ops.Clamp;
+import dev.jautograd.ops.Clone;
+import dev.jautograd.ops.Compare;
+import dev.jautograd.ops.Cos;
+import dev.jautograd.ops.Div;
+import dev.jautograd.ops.Dot;
+import dev.jautograd.ops.Exp;
+import dev.jautograd.ops.Expand;
+import dev.jautograd.ops.Log;
+import dev.jautograd.ops.Matmul;
+import dev.jautograd.ops.Mean;
+import dev.jautograd.ops.Mm;
+import dev.jautograd.ops.Mul;
+import dev.jautograd.ops.Mv;
+import dev.jautograd.ops.Neg;
+import dev.jautograd.ops.Permute;
+import dev.jautograd.ops.Pow;
+import dev.jautograd.ops.Relu;
+import dev.jautograd.ops.Rsub;
+import dev.jautograd.ops.Sigmoid;
+import dev.jautograd.ops.Sign;
+import dev.jautograd.ops.Sin;
+import dev.jautograd.ops.Sqrt;
+import dev.jautograd.ops.Squeeze;
+import dev.jautograd.ops.Sub;
+import dev.jautograd.ops.Sum;
+import dev.jautograd.ops.Tanh;
+import dev.jautograd.ops.TensorPow;
+import dev.jautograd.ops.Transpose;
+import dev.jautograd.ops.Unsqueeze;
+import dev.jautograd.ops.View;
+import java.util.function.UnaryOperator;
+
+/**
+ * The operator methods of {@link Tensor}, named as PyTorch's (camelCase), each one line that
+ * hands over to the op that owns the forward and backward. Python's operators become methods:
+ * {@code a ** 3 - b ** 2} is {@code a.pow(3).sub(b.pow(2))}, {@code 1 - x} is {@code x.rsub(1)}.
+ * A {@code double} argument plays a Python number: it does not widen the tensor's dtype.
+ */
+public abstract sealed class TensorMath permits Tensor {
+    /** The tensor these methods act on. */
+    protected abstract Tensor self();
+
+    private Tensor number(double value) {
+        return Compare.scalar(value, self());
+    }
+
+    // ---------------------------------------------------------------- arithmetic
+
+    public Tensor add(Tensor other) { return Add.apply(self(), other); }
+
+    public Tensor add(double other) { return Add.apply(self(), number(other)); }
+
+    /** {@code torch.add(self, other, alpha=alpha)}: self + alpha * other. */
+    public Tensor add(Tensor other, double alpha) { return add(alpha == 1 ? other : other.mul(alpha)); }
+
+    public Tensor sub(Tensor other) { return Sub.apply(self(), other); }
+
+    public Tensor sub(double other) { return Sub.apply(self(), number(other)); }
+
+    /** {@code other - self}, as {@code torch.rsub}. */
+    public Tensor rsub(Tensor other) { return Rsub.apply(self(), other); }
+
+    /** {@code other - self} for a number, as Python's {@code 1 - t}. */
+    public Tensor rsub(double other) { return Rsub.apply(self(), other); }
+
+    public Tensor mul(Tensor other) { return Mul.apply(self(), other); }
+
+    public Tensor mul(double other) { return Mul.apply(self(), number(other)); }
+
+    public Tensor div(Tensor other) { return Div.apply(self(), other); }
+
+    public Tensor div(double other) { return Div.apply(self(), number(other)); }
+
+    /** {@code other / self} for a number, as Python's {@code 2 / t} (reciprocal, then multiply). */
+    public Tensor rdiv(double other) { return pow(-1).mul(other); }
+
+    public Tensor neg() { return Neg.apply(self()); }
+
+    public Tensor pow(double exponent) { return Pow.apply(self(), exponent); }
+
+    public Tensor pow(Tensor exponent) { return TensorPow.apply(self(), exponent); }
+
+    // ---------------------------------------------------------------- pointwise functions
+
+    public Tensor exp() { return Exp.apply(self()); }
+
+    public Tensor log() { return Log.apply(self()); }
+
+    public Tensor sqrt() { return Sqrt.apply(self()); }
+
+    public Tensor abs() { return Abs.apply(self()); }
+
+    public Tensor sign() { return Sign.apply(self()); }
+
+    public Tensor sin() { return Sin.apply(self()); }
+
+    public Tensor cos() { return Cos.apply(self()); }
+
+    public Tensor tanh() { return Tanh.apply(self()); }
+
+    public Tensor sigmoid() { return Sigmoid.apply(self()); }
+
+    public Tensor relu() { return Relu.apply(self()); }
+
+    /** {@code clamp(min, max)}; pass null for a missing bound. */
+    public Tensor clamp(Double min, Double max) { return Clamp.apply(self(), min, max); }
+
+    public Tensor clamp(double min, double max) { return Clamp.apply(self(), min, max); }
+
+    public Tensor clampMin(double min) { return Clamp.applyMin(self(), min); }
+
+    public Tensor clampMax(double max) { return Clamp.applyMax(self(), max); }
+
+    // ---------------------------------------------------------------- reductions
+
+    public Tensor sum() { return Sum.apply(self()); }
+
+    public Tensor sum(int dim) { return sum(new int[] {dim}, false); }
+
+    public Tensor sum(int dim, boolean keepdim) { return sum(new int[] {dim}, keepdim); }
+
+    public Tensor sum(int[] dims, boolean keepdim) { return Sum.apply(self(), dims, keepdim); }
+
+    public Tensor mean() { return Mean.apply(self()); }
+
+    public Tensor mean(int dim) { return mean(new int[] {dim}, false); }
+
+    public Tensor mean(int dim, boolean keepdim) { return mean(new int[] {dim}, keepdim); }
+
+    public Tensor mean(int[] dims, boolean keepdim) { return Mean.apply(self(), dims, keepdim); }
+
+    /**
+     * As {@code sum_to_size}: sums broadcast dims away so the result has {@code shape}. This is
+     * the reduction the engine applies to every gradient that arrives broadcast.
+     */
+    public Tensor sumToSize(int... shape) {
+        Tensor t = self();
+        if (Shapes.same(t.shape(), shape)) return t;
+        if (!Shapes.expandable(shape, t.shape())) {
+            throw new IllegalArgumentException("size {" + Shapes.listString(shape).replaceAll("[\\[\\]]", "")
+                    + "} is not expandable to size {" + Shapes.listString(t.shape()).replaceAll("[\\[\\]]", "") + "}.");
+        }
+        int lead = t.dim() - shape.length;
+        int[] reduce = java.util.stream.IntStream.range(0, t.dim())
+                .filter(d -> d < lead || (shape[d - lead] == 1 && t.size(d) != 1)).toArray();
+        Tensor summed = t.sum(reduce, true);
+        return lead == 0 ? summed : summed.view(shape);
+    }
+
+    // ---------------------------------------------------------------- linear algebra
+
+    /** {@code torch.matmul}: dot, matrix-vector, matrix-matrix or batched, by the inputs' ranks. */
+    public Tensor matmul(Tensor other) { return Matmul.apply(self(), other); }
+
+    public Tensor mm(Tensor other) { return Mm.apply(self(), other); }
+
+    public Tensor mv(Tensor vector) { return Mv.apply(self(), vector); }
+
+    public Tensor dot(Tensor other) { return Dot.apply(self(), other); }
+
+    public Tensor bmm(Tensor other) { return Bmm.apply(self(), other); }
+
+    // ---------------------------------------------------------------- shape
+
+    public Tensor t() { return Transpose.t(self()); }
+
+    public Tensor transpose(int dim0, int dim1) { return Transpose.apply(self(), dim0, dim1); }
+
+    public Tensor permute(int... dims) { return Permute.apply(self(), dims); }
+
+    public Tensor view(int... shape) { return View.view(self(), shape); }
+
+    public Tensor reshape(int... shape) { return View.reshape(self(), shape); }
+
+    public Tensor flatten() { return reshape(-1); }
+
+    public Tensor squeeze() { return Squeeze.all(self()); }
+
+    public Tensor squeeze(int dim) { return Squeeze.dim(self(), dim); }
+
+    public Tensor unsqueeze(int dim) { return Unsqueeze.apply(self(), dim); }
+
+    public Tensor expand(int... sizes) { return Expand.apply(self(), sizes); }
+
+    public Tensor expandAs(Tensor other) { return expand(other.shape()); }
+
+    /** This tensor if already contiguous, else a contiguous copy (CloneBackward0). */
+    public Tensor contiguous() { return self().isContiguous() ? self() : Clone.apply(self()); }
+
+    public Tensor clone() { return Clone.apply(self()); }
+
+    /** As {@code to(dtype)}: this tensor if the dtype matches, else a converted copy. */
+    public Tensor to(DType dtype) { return Clone.to(self(), dtype); }
+
+    // ---------------------------------------------------------------- comparison and logic
+
+    public Tensor eq(Tensor other) { return Compare.eq(self(), other); }
+
+    public Tensor eq(double other) { return Compare.eq(self(), number(other)); }
+
+    public Tensor ne(Tensor other) { return Compare.ne(self(), other); }
+
+    public Tensor ne(double other) { return Compare.ne(self(), number(other)); }
+
+    public Tensor gt(Tensor other) { return Compare.gt(self(), other); }
+
+    public Tensor gt(double other) { return Compare.gt(self(), number(other)); }
+
+    public Tensor ge(Tensor other) { return Compare.ge(self(), other); }
+
+    public Tensor ge(double other) { return Compare.ge(self(), number(other)); }
+
+    public Tensor lt(Tensor other) { return Compare.lt(self(), other); }
+
+    public Tensor lt(double other) { return Compare.lt(self(), number(other)); }
+
+    public Tensor le(Tensor other) { return Compare.le(self(), other); }
+
+    public Tensor le(double other) { return Compare.le(self(), number(other)); }
+
+    public Tensor logicalAnd(Tensor other) { return Compare.and(self(), other); }
+
+    public Tensor logicalOr(Tensor other) { return Compare.or(self(), other); }
+
+    public Tensor logicalNot() { return Compare.not(self()); }
+
+    // ---------------------------------------------------------------- in place
+
+    public Tensor add_(Tensor other) { return inPlace(t -> t.add(other)); }
+
+    public Tensor add_(double other) { return inPlace(t -> t.add(other)); }
+
+    public Tensor sub_(Tensor other) { return inPlace(t -> t.sub(other)); }
+
+    public Tensor sub_(double other) { return inPlace(t -> t.sub(other)); }
+
+    public Tensor mul_(Tensor other) { return inPlace(t -> t.mul(other)); }
+
+    public Tensor mul_(double other) { return inPlace(t -> t.mul(other)); }
+
+    public Tensor div_(Tensor other) { return inPlace(t -> t.div(other)); }
+
+    public Tensor div_(double other) { return inPlace(t -> t.div(other)); }
+
+    public Tensor clamp_(Double min, Double max) { return inPlace(t -> t.clamp(min, max)); }
+
+    public Tensor relu_() { return inPlace(TensorMath::relu); }
+
+    /** As {@code copy_(src)}: src broadcast and cast into this tensor's elements. */
+    public Tensor copy_(Tensor src) { return inPlace(t -> src.expandAs(t).to(t.dtype())); }
+
+    /** As {@code zero_()}, e.g. {@code w.grad().zero_()} between steps. */
+    public Tensor zero_() { return fill_(0); }
+
+    public Tensor fill_(double value) {
+        self().checkInPlace();
+        Elementwise.mapInPlace(self(), x -> value);
+        return self();
+    }
+
+    /**
+     * The in-place form of {@code op}: PyTorch's rules on leaves and views, the result written
+     * into this tensor's storage, the version bumped (so saved copies of the old values are
+     * detected), and this tensor's history rebased onto the op's node.
+     */
+    private Tensor inPlace(UnaryOperator<Tensor> op) {
+        Tensor self = self();
+        self.checkInPlace();
+        Tensor result = op.apply(self);
+        if (result.dtype() != self.dtype() && !canCast(result.dtype(), self.dtype())) {
+            throw new IllegalArgumentException("result type " + result.dtype().scalarTypeName()
+                    + " can't be cast to the desired output type " + self.dtype().scalarTypeName());
+        }
+        if (result.requiresGrad() && GradMode.isEnabled() && self.isView()) {
+            throw new UnsupportedOperationException("in-place operations on views that require grad are not "
+                    + "supported yet; use the out-of-place form (e.g. add instead of add_)");
+        }
+        Copy.copyInto(self, result);
+        self.storage().bumpVersion();
+        if (result.requiresGrad() && GradMode.isEnabled()) self.setGradFn(result.gradFn());
+        return self;
+    }
+
+    private static boolean canCast(DType from, DType to) {
+        return to.isFloatingPoint() || !from.isFloatingPoint() && (to == DType.INT64 || from == DType.BOOL);
+    }
+
+}

@@ -1,0 +1,162 @@
+package dev.jautograd.autograd;
+
+import dev.jautograd.Shapes;
+import dev.jautograd.Tensor;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+
+/**
+ * Reverse-mode differentiation over the recorded graph. It knows no op by name: it orders nodes,
+ * sums the gradients arriving at each, runs hooks and {@link Node#backward}, conforms each result
+ * to its input's shape and dtype, and frees saved tensors unless the graph is retained.
+ */
+public final class Engine {
+    private Engine() {}
+
+    /** As {@code torch.autograd.backward}: accumulates into the {@code .grad} of the leaves. */
+    public static void backward(Tensor[] roots, Tensor[] grads, boolean retainGraph, boolean createGraph) {
+        new Run(retainGraph, createGraph, null).execute(roots, grads);
+    }
+
+    /** As {@code torch.autograd.grad}: returns the gradients of {@code inputs}, leaving {@code .grad} alone. */
+    public static Tensor[] grad(Tensor[] roots, Tensor[] grads, Tensor[] inputs, boolean retainGraph,
+                                boolean createGraph, boolean allowUnused) {
+        var captured = new IdentityHashMap<Node, Tensor>();
+        for (int i = 0; i < inputs.length; i++) {
+            if (!inputs[i].requiresGrad()) {
+                throw new IllegalArgumentException("One of the differentiated Tensors does not require grad");
+            }
+            captured.put(nodeOf(inputs[i]), null);
+        }
+        new Run(retainGraph, createGraph, captured).execute(roots, grads);
+        Tensor[] result = new Tensor[inputs.length];
+        for (int i = 0; i < inputs.length; i++) {
+            result[i] = captured.get(nodeOf(inputs[i]));
+            if (result[i] == null && !allowUnused) {
+                throw new IllegalArgumentException("One of the differentiated Tensors appears to not have been used "
+                        + "in the graph. Set allow_unused=True if this is the desired behavior.");
+            }
+        }
+        return result;
+    }
+
+    private static Node nodeOf(Tensor t) {
+        return t.isLeaf() ? t.gradAccumulator() : t.gradFn();
+    }
+
+    /** One backward pass: its dependency counts, gradient buffers and ready queue. */
+    private static final class Run {
+        private final boolean retainGraph;
+        private final boolean createGraph;
+        private final Map<Node, Tensor> captured;
+        private final Map<Node, Integer> dependencies = new HashMap<>();
+        private final Map<Node, Tensor> buffers = new HashMap<>();
+        // PyTorch's CPU ready queue runs the most recently created node first.
+        private final PriorityQueue<Node> ready =
+                new PriorityQueue<>(Comparator.comparingLong(Node::sequenceNr).reversed());
+
+        Run(boolean retainGraph, boolean createGraph, Map<Node, Tensor> captured) {
+            this.retainGraph = retainGraph;
+            this.createGraph = createGraph;
+            this.captured = captured;
+        }
+
+        void execute(Tensor[] roots, Tensor[] grads) {
+            try (var mode = GradMode.set(createGraph)) {
+                Node[] rootNodes = rootNodes(roots);
+                countDependencies(rootNodes);
+                for (int i = 0; i < roots.length; i++) {
+                    accumulate(rootNodes[i], seed(roots[i], grads[i]));
+                }
+                for (Node root : Set.copyOf(java.util.Arrays.asList(rootNodes))) {
+                    if (dependencies.getOrDefault(root, 0) == 0) ready.add(root);
+                }
+                while (!ready.isEmpty()) {
+                    evaluate(ready.poll());
+                }
+            }
+        }
+
+        private Node[] rootNodes(Tensor[] roots) {
+            Node[] nodes = new Node[roots.length];
+            for (int i = 0; i < roots.length; i++) {
+                if (!roots[i].requiresGrad()) {
+                    throw new IllegalStateException("element " + i + " of tensors does not require grad and does "
+                            + "not have a grad_fn");
+                }
+                nodes[i] = nodeOf(roots[i]);
+            }
+            return nodes;
+        }
+
+        private static Tensor seed(Tensor root, Tensor grad) {
+            if (grad == null) {
+                if (root.numel() != 1) {
+                    throw new IllegalStateException("grad can be implicitly created only for scalar outputs");
+                }
+                return Tensor.onesLike(root);
+            }
+            if (!Shapes.same(grad.shape(), root.shape())) {
+                throw new IllegalArgumentException("Mismatch in shape: grad_output[0] has a shape of "
+                        + Shapes.sizeString(grad.shape()) + " and output[0] has a shape of "
+                        + Shapes.sizeString(root.shape()) + ".");
+            }
+            return grad;
+        }
+
+        private void countDependencies(Node[] roots) {
+            var stack = new ArrayDeque<Node>();
+            var seen = java.util.Collections.newSetFromMap(new IdentityHashMap<Node, Boolean>());
+            for (Node root : roots) {
+                if (seen.add(root)) stack.push(root);
+            }
+            while (!stack.isEmpty()) {
+                for (Edge edge : stack.pop().nextFunctions()) {
+                    Node next = edge.function();
+                    if (next == null) continue;
+                    dependencies.merge(next, 1, Integer::sum);
+                    if (seen.add(next)) stack.push(next);
+                }
+            }
+        }
+
+        private void evaluate(Node node) {
+            Tensor grad = buffers.remove(node);
+            if (grad != null) grad = node.runPreHooks(grad);
+            if (captured != null && captured.containsKey(node)) captured.put(node, grad);
+            boolean skip = grad == null || (captured != null && node instanceof AccumulateGrad);
+            Tensor[] inputGrads = skip ? new Tensor[node.inputCount()] : node.callBackward(grad);
+            if (!retainGraph && !skip) node.releaseVariables();
+            var edges = node.nextFunctions();
+            for (int i = 0; i < edges.size(); i++) {
+                Node next = edges.get(i).function();
+                if (next == null) continue;
+                if (inputGrads[i] != null) accumulate(next, conform(node, i, inputGrads[i]));
+                if (dependencies.merge(next, -1, Integer::sum) == 0) ready.add(next);
+            }
+        }
+
+        private void accumulate(Node node, Tensor grad) {
+            buffers.merge(node, grad, Tensor::add);
+        }
+
+        /** The one place a gradient is brought back to its input's shape (broadcasting) and dtype. */
+        private static Tensor conform(Node node, int input, Tensor grad) {
+            int[] shape = node.inputShape(input);
+            if (!Shapes.same(grad.shape(), shape)) {
+                if (!Shapes.expandable(shape, grad.shape())) {
+                    throw new IllegalStateException("Function " + node.name() + " returned an invalid gradient at "
+                            + "index " + input + " - got " + Shapes.listString(grad.shape())
+                            + " but expected shape compatible with " + Shapes.listString(shape));
+                }
+                grad = grad.sumToSize(shape);
+            }
+            return grad.dtype() == node.inputDtype(input) ? grad : grad.to(node.inputDtype(input));
+        }
+    }
+}

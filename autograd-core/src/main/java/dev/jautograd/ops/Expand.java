@@ -1,0 +1,48 @@
+package dev.jautograd.ops;
+
+import dev.jautograd.Shapes;
+import dev.jautograd.Tensor;
+import dev.jautograd.autograd.Node;
+
+/**
+ * Broadcasts size-1 dims (and new leading dims) to a larger shape as a stride-0 view. Its
+ * backward returns the gradient unreduced: the engine's one broadcast reduction sums it back.
+ */
+public final class Expand extends Node {
+    private Expand(Tensor input) {
+        super("ExpandBackward0", input);
+    }
+
+    public static Tensor apply(Tensor input, int... sizes) {
+        int[] shape = input.shape(), strides = input.stride();
+        if (sizes.length < shape.length) {
+            throw new IllegalArgumentException("expand(" + input.typeName() + "{" + Shapes.listString(shape)
+                    + "}, size=" + Shapes.listString(sizes) + "): the number of sizes provided (" + sizes.length
+                    + ") must be greater or equal to the number of dimensions in the tensor (" + shape.length + ")");
+        }
+        int lead = sizes.length - shape.length;
+        int[] newShape = new int[sizes.length], newStrides = new int[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            int d = i - lead;
+            int target = sizes[i] == -1 && d >= 0 ? shape[d] : sizes[i];
+            if (d < 0) {
+                newShape[i] = target;
+                continue; // new leading dims read the same elements again: stride 0
+            }
+            if (shape[d] != target && shape[d] != 1) {
+                throw new IllegalArgumentException("The expanded size of the tensor (" + target + ") must match the "
+                        + "existing size (" + shape[d] + ") at non-singleton dimension " + i + ".  Target sizes: "
+                        + Shapes.listString(sizes) + ".  Tensor sizes: " + Shapes.listString(shape));
+            }
+            newShape[i] = target;
+            newStrides[i] = shape[d] == target ? strides[d] : 0;
+        }
+        Tensor out = input.viewOf(newShape, newStrides, input.storageOffset());
+        return Graph.records(input) ? Graph.attach(out, new Expand(input)) : out;
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor grad) {
+        return new Tensor[] {grad};
+    }
+}

@@ -1,0 +1,22 @@
+package dev.jautograd.ops;
+
+import dev.jautograd.Tensor;
+import dev.jautograd.autograd.Node;
+import dev.jautograd.kernels.Elementwise;
+
+/** -x. */
+public final class Neg extends Node {
+    private Neg(Tensor input) {
+        super("NegBackward0", input);
+    }
+
+    public static Tensor apply(Tensor input) {
+        Tensor out = Elementwise.map(input, input.dtype(), x -> -x);
+        return Graph.records(input) ? Graph.attach(out, new Neg(input)) : out;
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor grad) {
+        return new Tensor[] {grad.neg()};
+    }
+}

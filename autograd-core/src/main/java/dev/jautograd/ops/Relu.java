@@ -1,0 +1,26 @@
+package dev.jautograd.ops;
+
+import dev.jautograd.Tensor;
+import dev.jautograd.autograd.Node;
+import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.kernels.Elementwise;
+
+/** max(x, 0); the gradient passes where the result is positive (PyTorch's threshold_backward). */
+public final class Relu extends Node {
+    private final SavedTensor result;
+
+    private Relu(Tensor input, Tensor result) {
+        super("ReluBackward0", input);
+        this.result = saveOutput(result);
+    }
+
+    public static Tensor apply(Tensor input) {
+        Tensor out = Elementwise.map(input, input.dtype(), x -> x > 0 ? x : (Double.isNaN(x) ? x : 0));
+        return Graph.records(input) ? Graph.attach(out, new Relu(input, out)) : out;
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor grad) {
+        return new Tensor[] {grad.mul(result.get().gt(0))};
+    }
+}

@@ -1,0 +1,31 @@
+package dev.jautograd.ops;
+
+import dev.jautograd.Tensor;
+import dev.jautograd.autograd.Node;
+import dev.jautograd.kernels.Elementwise;
+
+/** {@code other - a}, as {@code torch.rsub}; a Python {@code 1 - a} records RsubBackward1. */
+public final class Rsub extends Node {
+    private Rsub(String name, Tensor... inputs) {
+        super(name, inputs);
+    }
+
+    /** {@code b - a} for two tensors (RsubBackward0). */
+    public static Tensor apply(Tensor a, Tensor b) {
+        Tensor out = Elementwise.zip(a, b, Graph.promote(a, b), (x, y) -> y - x);
+        return Graph.records(a, b) ? Graph.attach(out, new Rsub("RsubBackward0", a, b)) : out;
+    }
+
+    /** {@code value - a} (RsubBackward1: the scalar is not an input). */
+    public static Tensor apply(Tensor a, double value) {
+        Tensor out = Elementwise.zip(a, Graph.scalar(value, a), Graph.promote(a, Graph.scalar(value, a)),
+                (x, y) -> y - x);
+        return Graph.records(a) ? Graph.attach(out, new Rsub("RsubBackward1", a)) : out;
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor grad) {
+        Tensor negated = grad.neg();
+        return nextFunctions().size() == 2 ? new Tensor[] {negated, grad} : new Tensor[] {negated};
+    }
+}

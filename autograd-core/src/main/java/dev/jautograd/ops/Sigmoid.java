@@ -1,0 +1,27 @@
+package dev.jautograd.ops;
+
+import dev.jautograd.Tensor;
+import dev.jautograd.autograd.Node;
+import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.kernels.Elementwise;
+
+/** Logistic sigmoid; dσ = σ(1 - σ). */
+public final class Sigmoid extends Node {
+    private final SavedTensor saved;
+
+    private Sigmoid(Tensor input, Tensor result) {
+        super("SigmoidBackward0", input);
+        this.saved = saveOutput(result);
+    }
+
+    public static Tensor apply(Tensor input) {
+        Tensor out = Elementwise.map(input, Graph.floatResult(input), x -> 1 / (1 + Math.exp(-x)));
+        return Graph.records(input) ? Graph.attach(out, new Sigmoid(input, out)) : out;
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor grad) {
+        Tensor result = saved.get();
+        return new Tensor[] {grad.mul(result.mul(result.rsub(1)))};
+    }
+}

@@ -1,0 +1,22 @@
+package dev.jautograd.ops;
+
+import dev.jautograd.Tensor;
+import dev.jautograd.autograd.Node;
+import dev.jautograd.kernels.Elementwise;
+
+/** a - b. */
+public final class Sub extends Node {
+    private Sub(Tensor a, Tensor b) {
+        super("SubBackward0", a, b);
+    }
+
+    public static Tensor apply(Tensor a, Tensor b) {
+        Tensor out = Elementwise.zip(a, b, Graph.promote(a, b), (x, y) -> x - y);
+        return Graph.records(a, b) ? Graph.attach(out, new Sub(a, b)) : out;
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor grad) {
+        return new Tensor[] {grad, needsInputGrad(1) ? grad.neg() : null};
+    }
+}

@@ -1,0 +1,51 @@
+package dev.jautograd.ops;
+
+import dev.jautograd.Tensor;
+import dev.jautograd.autograd.Node;
+import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.kernels.Elementwise;
+
+/**
+ * {@code a ** b} with a tensor exponent (PowBackward1); a number base {@code 2 ** b} arrives
+ * here as a wrapped 0-dim tensor, as in PyTorch.
+ */
+public final class TensorPow extends Node {
+    private final SavedTensor base;
+    private final SavedTensor exponent;
+    private final SavedTensor result;
+
+    private TensorPow(Tensor base, Tensor exponent, Tensor result) {
+        super("PowBackward1", base, exponent);
+        this.base = save(base);
+        this.exponent = save(exponent);
+        this.result = needsInputGrad(1) ? saveOutput(result) : null;
+    }
+
+    public static Tensor apply(Tensor base, Tensor exponent) {
+        var dtype = Graph.promote(base, exponent);
+        Tensor out = Elementwise.zip(base, exponent, dtype, Math::pow);
+        return Graph.records(base, exponent) ? Graph.attach(out, new TensorPow(base, exponent, out)) : out;
+    }
+
+    // d(aᵇ)/da = b·aᵇ⁻¹ (0 where b = 0); d(aᵇ)/db = aᵇ·ln a, taken as 0 where a = 0 and b ≥ 0
+    // (PyTorch's pow_backward_exponent), since the limit there is 0, not NaN.
+    @Override
+    protected Tensor[] backward(Tensor grad) {
+        Tensor a = base.get(), b = exponent.get();
+        Tensor gradBase = null, gradExponent = null;
+        Tensor zero = Graph.scalar(0, grad);
+        if (needsInputGrad(0)) {
+            Tensor slope = b.mul(a.pow(b.sub(Graph.scalar(1, b))));
+            gradBase = Where.apply(b.eq(0), zero, grad.mul(slope));
+        }
+        if (needsInputGrad(1)) {
+            Tensor limitIsZero = a.eq(0).logicalAnd(b.ge(0));
+            gradExponent = Where.apply(limitIsZero, zero, grad.mul(result.get().mul(a.log())));
+        }
+        return new Tensor[] {gradBase, gradExponent};
+    }
+
+    static String formatNumber(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+    }
+}
