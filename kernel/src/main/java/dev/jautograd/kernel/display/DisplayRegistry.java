@@ -18,7 +18,7 @@ public final class DisplayRegistry {
     /** A registry that knows the autograd types ({@code Tensor}). */
     public static DisplayRegistry withDefaults() {
         var registry = new DisplayRegistry();
-        // TENSOR_RENDERER_PENDING
+        TensorRenderer.register(registry);
         return registry;
     }
 
