@@ -37,7 +37,18 @@ public final class CodeAssist {
     public String inspect(String code, int cursor) {
         int from = currentSnippetStart(code, cursor);
         var end = snippetEnd(code, from);
-        var docs = analysis.documentation(code.substring(from, end), Math.min(cursor, end) - from, true);
+        String snippet = code.substring(from, end);
+        int at = Math.min(cursor, end) - from;
+        var docs = analysis.documentation(snippet, at, true);
+        if (docs.isEmpty()) {
+            // JShell documents a method only inside its call; on a bare name ("Math.max|") ask
+            // about the call that name would start.
+            int nameEnd = at;
+            while (nameEnd < snippet.length() && Character.isJavaIdentifierPart(snippet.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            docs = analysis.documentation(snippet.substring(0, nameEnd) + "(", nameEnd + 1, true);
+        }
         return docs.stream().map(CodeAssist::describe).distinct().collect(Collectors.joining("\n\n"));
     }
 
