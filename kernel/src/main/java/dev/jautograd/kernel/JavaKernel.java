@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -65,6 +66,10 @@ public final class JavaKernel implements KernelChannels.Handler {
             } else {
                 handlers.getOrDefault(type, this::unknown).accept(channel, message);
             }
+        } catch (RuntimeException e) {
+            // A handler that failed (e.g. JShell could not start) still owes the client a reply.
+            LOG.log(Level.SEVERE, "Handler failed for " + type, e);
+            replyError(channel, message, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
         } finally {
             publishStatus(message, "idle");
         }
@@ -134,10 +139,14 @@ public final class JavaKernel implements KernelChannels.Handler {
     private void unknown(Channel channel, WireMessage request) {
         String type = request.type();
         LOG.warning(() -> "Unknown message type " + type);
+        replyError(channel, request, "UnknownMessageType", "this kernel does not handle " + type);
+    }
+
+    private void replyError(Channel channel, WireMessage request, String ename, String evalue) {
+        String type = request.type();
         if (type.endsWith("_request")) {
             String replyType = type.substring(0, type.length() - "_request".length()) + "_reply";
-            channels.reply(channel, request, replyType, Json.error("UnknownMessageType",
-                    "this kernel does not handle " + type, List.of("UnknownMessageType: this kernel does not handle " + type)));
+            channels.reply(channel, request, replyType, Json.error(ename, evalue, List.of(ename + ": " + evalue)));
         }
     }
 }
