@@ -28,10 +28,10 @@ public final class Main {
         System.setErr(output.err());
         System.setIn(InputStream.nullInputStream()); // no stdin channel support: reads see end of input
 
-        // JShell's first compile takes about a second; the sockets answer kernel_info meanwhile,
-        // and the first cell waits for the session.
-        var session = CompletableFuture.supplyAsync(JShellSession::start);
         var channels = new KernelChannels(connection, new WireCodec(connection));
+        // JShell's first compile takes about a second; it starts once the sockets are bound so
+        // kernel_info is answered meanwhile, and the first cell waits for the session.
+        var session = CompletableFuture.supplyAsync(JShellSession::start);
         var kernel = new JavaKernel(channels, session, output, Jupyter.registry(), () -> {
             output.flush();
             channels.close();
