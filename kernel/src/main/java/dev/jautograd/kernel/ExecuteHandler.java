@@ -1,5 +1,6 @@
 package dev.jautograd.kernel;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.jautograd.kernel.display.DisplayRegistry;
 import dev.jautograd.kernel.display.MimeBundle;
@@ -63,7 +64,7 @@ final class ExecuteHandler {
                 }
             }
             reply = Json.ok();
-            reply.add("payload", new com.google.gson.JsonArray());
+            reply.add("payload", new JsonArray());
         }
         reply.addProperty("execution_count", count);
         reply.add("user_expressions", new JsonObject());

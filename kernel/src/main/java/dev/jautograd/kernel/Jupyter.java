@@ -17,13 +17,13 @@ public final class Jupyter {
     }
 
     private static volatile Target target;
-    private static volatile DisplayRegistry registry = DisplayRegistry.withDefaults();
+    private static final DisplayRegistry REGISTRY = DisplayRegistry.withDefaults();
 
     private Jupyter() {
     }
 
     public static void display(Object value) {
-        var bundle = registry.render(value, String.valueOf(value));
+        var bundle = REGISTRY.render(value, String.valueOf(value));
         var current = target;
         if (current != null) {
             current.display(bundle);
@@ -46,7 +46,7 @@ public final class Jupyter {
 
     /** The registry renderers add themselves to; shared by {@code display} and cell results. */
     public static DisplayRegistry registry() {
-        return registry;
+        return REGISTRY;
     }
 
     static void attach(Target next) {

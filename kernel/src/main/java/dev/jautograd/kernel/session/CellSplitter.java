@@ -17,11 +17,7 @@ final class CellSplitter {
     }
 
     /** One snippet's source (leading blanks and comments removed) and its offset in the cell. */
-    record Chunk(String source, int offset, Completeness completeness) {
-        boolean isComplete() {
-            return completeness.isComplete();
-        }
-    }
+    record Chunk(String source, int offset) { }
 
     List<Chunk> split(String cell) {
         var chunks = new ArrayList<Chunk>();
@@ -39,10 +35,10 @@ final class CellSplitter {
             if (!info.completeness().isComplete()) {
                 // The tail cannot be finished by more input in this cell: hand it to JShell whole so
                 // the compiler, not the splitter, explains what is wrong.
-                chunks.add(new Chunk(rest, start, info.completeness()));
+                chunks.add(new Chunk(rest, start));
                 break;
             }
-            chunks.add(new Chunk(info.source(), start, info.completeness()));
+            chunks.add(new Chunk(info.source(), start));
             consumed = cell.length() - info.remaining().length();
         }
         return chunks;

@@ -3,8 +3,11 @@ package dev.jautograd.kernel.session;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import jdk.jshell.ExpressionSnippet;
+import javax.lang.model.SourceVersion;
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
 import jdk.jshell.Snippet.Status;
 import jdk.jshell.Snippet.SubKind;
 import jdk.jshell.SnippetEvent;
@@ -23,11 +26,14 @@ public final class JShellSession implements AutoCloseable {
             "import dev.jautograd.*;", "import static dev.jautograd.Options.*;",
             "import static dev.jautograd.kernel.Jupyter.*;");
 
+    private static final long STOP_RETRY_MS = 50;
+
     private final JShell shell;
     private final ValueCapturingExecutionControl control;
     private final CellSplitter splitter;
     private final ErrorFormatter errors;
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final AtomicLong cellNumber = new AtomicLong();
     private volatile boolean running;
 
     private JShellSession(JShell shell, ValueCapturingExecutionControl control) {
@@ -59,6 +65,8 @@ public final class JShellSession implements AutoCloseable {
      */
     public CellResult execute(String cell, int executionCount) {
         interrupted.set(false);
+        cellNumber.incrementAndGet();
+        control.forgetValues();
         running = true;
         try {
             var result = CellResult.nothing();
@@ -101,13 +109,23 @@ public final class JShellSession implements AutoCloseable {
             return read(temp, event.value());
         }
         if (snippet instanceof ExpressionSnippet expr && snippet.subKind() == SubKind.VAR_VALUE_SUBKIND) {
-            return shell.variables()
-                    .filter(v -> v.name().equals(expr.name()) && shell.status(v) == Status.VALID)
-                    .findFirst()
-                    .map(v -> read(v, event.value()))
-                    .orElse(CellResult.nothing());
+            return readVariable(expr.name(), event.value());
+        }
+        String bare = snippet.source().strip().replaceAll(";$", "").strip();
+        if (snippet.kind() == Snippet.Kind.STATEMENT && SourceVersion.isIdentifier(bare)) {
+            // JShell files an expression as a statement when its type analysis fails (seen
+            // intermittently under load); a bare variable name is still a value to show.
+            return readVariable(bare, null);
         }
         return CellResult.nothing();
+    }
+
+    private CellResult readVariable(String name, String text) {
+        return shell.variables()
+                .filter(v -> v.name().equals(name) && shell.status(v) == Status.VALID)
+                .findFirst()
+                .map(v -> read(v, text))
+                .orElse(CellResult.nothing());
     }
 
     private CellResult read(VarSnippet variable, String text) {
@@ -116,12 +134,30 @@ public final class JShellSession implements AutoCloseable {
         return CellResult.value(value, valueText != null ? valueText : text);
     }
 
-    /** Stops the running cell, if any; safe to call from any thread. */
+    /**
+     * Stops the running cell, if any; safe to call from any thread, returns at once.
+     *
+     * <p>JShell's stop only reaches a snippet that is executing: one still being compiled, or
+     * the next of the cell's snippets, would escape it. So the flag ends the cell at the next
+     * snippet boundary, and a watcher repeats the stop until the cell has ended.
+     */
     public void interrupt() {
-        if (running) {
-            interrupted.set(true);
-            shell.stop();
+        if (!running || !interrupted.compareAndSet(false, true)) {
+            return;
         }
+        long cell = cellNumber.get();
+        var watcher = new Thread(() -> {
+            while (running && cellNumber.get() == cell) {
+                shell.stop();
+                try {
+                    Thread.sleep(STOP_RETRY_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "jshell-stop");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     public boolean isRunning() {

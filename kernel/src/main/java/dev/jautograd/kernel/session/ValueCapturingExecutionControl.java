@@ -37,8 +37,9 @@ public final class ValueCapturingExecutionControl extends LocalExecutionControl 
         return value == NullValue.INSTANCE ? null : value;
     }
 
-    boolean hasValue(String varName) {
-        return lastValues.containsKey(varName);
+    /** Drops remembered values, so a cell's objects are not kept alive by this map. */
+    void forgetValues() {
+        lastValues.clear();
     }
 
     /** ConcurrentHashMap holds no nulls; a Java {@code null} result is still a result. */

@@ -2,9 +2,9 @@ package dev.jautograd.kernel.wire;
 
 import com.google.gson.JsonObject;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.zeromq.SocketType;
@@ -41,7 +41,6 @@ public final class KernelChannels implements AutoCloseable {
     private final ZMQ.Socket iopub;
     private final ZMQ.Socket stdin;
     private final ZMQ.Socket heartbeat;
-    private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean running = true;
 
     public KernelChannels(KernelConnectionProperties connection, WireCodec codec) {
@@ -140,7 +139,8 @@ public final class KernelChannels implements AutoCloseable {
 
     /** Publishes on IOPub; called from the shell, control and output-flush threads, hence the lock. */
     public synchronized void publish(String type, WireMessage parent, JsonObject content) {
-        send(iopub, codec.encode(type, parent, content, List.of(type.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        // The topic frame: ipykernel sends the message type too, and subscribers filter on nothing.
+        send(iopub, codec.encode(type, parent, content, List.of(type.getBytes(StandardCharsets.UTF_8))));
     }
 
     private static void send(ZMQ.Socket socket, List<byte[]> frames) {
@@ -154,10 +154,5 @@ public final class KernelChannels implements AutoCloseable {
     public void close() {
         running = false;
         context.close();
-        closed.countDown();
-    }
-
-    public void awaitClose() throws InterruptedException {
-        closed.await();
     }
 }

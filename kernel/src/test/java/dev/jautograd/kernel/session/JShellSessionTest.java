@@ -52,7 +52,7 @@ class JShellSessionTest {
     void finalExpressionValue(String cell, String expected) {
         var result = session.execute(cell, 1);
         assertNull(result.error(), () -> "unexpected error: " + result.error());
-        assertEquals(expected != null, result.hasValue());
+        assertEquals(expected != null, result.hasValue(), () -> "result: " + result);
         assertEquals(expected, result.valueText());
     }
 
