@@ -61,10 +61,6 @@ public final class Tensor extends TensorMath {
         return new Tensor(storage, newShape, newStrides, newOffset, base == null ? this : base);
     }
 
-    public static Tensor onesLike(Tensor t) {
-        return Torch.onesLike(t);
-    }
-
     // ---------------------------------------------------------------- metadata
 
     public int[] shape() { return shape.clone(); }
@@ -138,7 +134,8 @@ public final class Tensor extends TensorMath {
     /** The value of a one-element tensor, as {@code item()}. */
     public double item() {
         if (numel() != 1) {
-            throw new IllegalStateException("a Tensor with " + numel() + " elements cannot be converted to Scalar");
+            // Python's Tensor.item() checks first, with this message (the C++ one is never seen there).
+            throw new IllegalStateException("only one element tensors can be converted to Python scalars");
         }
         return storage.get(offsetOf(new int[shape.length]));
     }
@@ -265,9 +262,13 @@ public final class Tensor extends TensorMath {
         Engine.backward(new Tensor[] {this}, new Tensor[] {gradient}, retainGraph || createGraph, createGraph);
     }
 
-    /** A tensor sharing this one's storage, cut from the graph, as {@code detach()}. */
+    /**
+     * A tensor sharing this one's storage, cut from the graph, as {@code detach()}. It is not an
+     * autograd view: writing into it in place is allowed even for a leaf's data (the classic
+     * {@code w.data.sub_(lr * w.grad)}), and the shared version counter still guards saved values.
+     */
     public Tensor detach() {
-        return new Tensor(storage, shape, strides, offset, base == null ? this : base);
+        return new Tensor(storage, shape, strides, offset, null);
     }
 
     /** As {@code .data}: the same storage without autograd history. */
