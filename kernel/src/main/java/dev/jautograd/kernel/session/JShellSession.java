@@ -5,9 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.jshell.ExpressionSnippet;
-import javax.lang.model.SourceVersion;
 import jdk.jshell.JShell;
-import jdk.jshell.Snippet;
 import jdk.jshell.Snippet.Status;
 import jdk.jshell.Snippet.SubKind;
 import jdk.jshell.SnippetEvent;
@@ -110,12 +108,6 @@ public final class JShellSession implements AutoCloseable {
         }
         if (snippet instanceof ExpressionSnippet expr && snippet.subKind() == SubKind.VAR_VALUE_SUBKIND) {
             return readVariable(expr.name(), event.value());
-        }
-        String bare = snippet.source().strip().replaceAll(";$", "").strip();
-        if (snippet.kind() == Snippet.Kind.STATEMENT && SourceVersion.isIdentifier(bare)) {
-            // JShell files an expression as a statement when its type analysis fails (seen
-            // intermittently under load); a bare variable name is still a value to show.
-            return readVariable(bare, null);
         }
         return CellResult.nothing();
     }
