@@ -98,7 +98,8 @@ final class ErrorFormatter {
         if (file == null || !file.startsWith("#")) {
             return frame.toString();
         }
-        String method = frame.getMethodName().isEmpty() ? "" : frame.getMethodName() + " ";
+        // The cell's own top-level code runs in a method JShell leaves unnamed.
+        String method = frame.getMethodName().isEmpty() ? "<cell> " : frame.getMethodName() + " ";
         var origin = origins.get(file.substring(1));
         if (origin == null) {
             return method + "(snippet " + file + ", line " + frame.getLineNumber() + ")";

@@ -80,7 +80,7 @@ class JShellSessionTest {
                 Arguments.of("int x = 1;\nundefinedName + 1", "CompilationException",
                         "cannot find symbol\n  symbol:   variable undefinedName\n  location: class ", "Line 2, column 1: "),
                 Arguments.of("var v = 0;\n// a comment\nint w = 10 / v;", "ArithmeticException", "/ by zero",
-                        "    at (In [7], line 3)"),
+                        "    at <cell> (In [7], line 3)"),
                 Arguments.of("int div(int d) {\n  return 1 / d;\n}\ndiv(0)", "ArithmeticException", "/ by zero",
                         "    at div (In [7], line 2)"),
                 Arguments.of("throw new IllegalStateException(\"boom\");", "IllegalStateException", "boom",
