@@ -121,6 +121,17 @@ class ProtocolTests(unittest.TestCase):
         after, _ = self.run_cell("2;")
         self.assertEqual(after["execution_count"], before["execution_count"] + 1)
 
+    def test_kernel_log_lines_stay_out_of_cells(self):
+        msg_id = self.kc.execute("Thread.sleep(1500);")
+        time.sleep(0.5)
+        unknown = self.kc.session.msg("frobnicate_request", {})
+        self.kc.control_channel.send(unknown)  # the kernel logs a warning while the cell runs
+        reply = self.shell_reply(msg_id)["content"]
+        self.assertEqual(reply["status"], "ok")
+        streams = [m for m in self.iopub_until_idle(msg_id) if m["msg_type"] == "stream"]
+        self.assertEqual(streams, [])
+        self.assertEqual(run_sync(self.kc.control_channel.get_msg)(timeout=TIMEOUT)["msg_type"], "frobnicate_reply")
+
     def test_replies_carry_status_ok(self):
         for request, send in [("kernel_info", self.kc.kernel_info), ("comm_info", self.kc.comm_info),
                               ("history", lambda: self.kc.history(hist_access_type="tail", n=1))]:

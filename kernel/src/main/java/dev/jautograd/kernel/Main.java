@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
 
 /** {@code java -jar jautograd-kernel.jar CONNECTION_FILE}, as the kernelspec's argv runs it. */
 public final class Main {
@@ -23,6 +24,10 @@ public final class Main {
         }
         var connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         PrintStream log = System.err;
+        // java.util.logging's ConsoleHandler keeps the System.err it first sees: create it now, on
+        // the real stderr, so log lines (the kernel's, a library's) go to the kernel log, not into
+        // whichever cell happens to be running.
+        Logger.getLogger("").getHandlers();
         var output = new OutputCapture((stream, text) -> log.print(text));
         System.setOut(output.out());
         System.setErr(output.err());
