@@ -12,17 +12,38 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Logger;
 
-/** {@code java -jar jautograd-kernel.jar CONNECTION_FILE}, as the kernelspec's argv runs it. */
+/**
+ * {@code java -jar jautograd-kernel.jar CONNECTION_FILE}, as the kernelspec's argv runs it.
+ * {@code --warmup} runs a typical cell and exits: install.sh runs it once with
+ * {@code -XX:ArchiveClassesAtExit} to build a class-data-sharing archive of JShell and javac.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--warmup")) {
+            warmUp();
+            return;
+        }
         if (args.length != 1) {
-            System.err.println("usage: java -jar jautograd-kernel.jar CONNECTION_FILE");
+            System.err.println("usage: java -jar jautograd-kernel.jar CONNECTION_FILE | --warmup");
             System.exit(2);
         }
-        var connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+        serve(args[0]);
+    }
+
+    private static void warmUp() {
+        try (var session = JShellSession.start()) {
+            var result = session.execute("var t = Torch.tensor(new double[]{5.}, requiresGrad());\n"
+                    + "var y = t.pow(3);\ny.backward();\nt.grad()", 1);
+            Jupyter.registry().render(result.value(), result.valueText());
+            session.execute("System.out.println(t);\nundefinedName", 2); // the error path too
+        }
+    }
+
+    private static void serve(String connectionFile) throws Exception {
+        var connection = KernelConnectionProperties.parse(Files.readString(Path.of(connectionFile)));
         PrintStream log = System.err;
         // java.util.logging's ConsoleHandler keeps the System.err it first sees: create it now, on
         // the real stderr, so log lines (the kernel's, a library's) go to the kernel log, not into
