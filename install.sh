@@ -112,7 +112,7 @@ check_maven() {
 
 build_jar() {
     step "Building the kernel jar (mvn package, tests skipped)"
-    (cd "$REPO" && mvn -B -q -DskipTests -pl kernel -am package) || die "Maven build failed"
+    (cd "$REPO" && mvn -B -q -Dstyle.color=never -DskipTests -pl kernel -am package) || die "Maven build failed"
     JAR="$REPO/kernel/target/jautograd-kernel.jar"
     [[ -f "$JAR" ]] || die "build did not produce $JAR"
 }
