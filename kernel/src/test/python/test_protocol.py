@@ -132,6 +132,16 @@ class ProtocolTests(unittest.TestCase):
         self.assertEqual(streams, [])
         self.assertEqual(run_sync(self.kc.control_channel.get_msg)(timeout=TIMEOUT)["msg_type"], "frobnicate_reply")
 
+    def test_error_aborts_cells_queued_behind_it(self):
+        failing = self.kc.execute('Thread.sleep(500);\nthrow new RuntimeException("stop here");')
+        queued = self.kc.execute("var ranAfterError = true;")  # sent before the first one fails
+        self.assertEqual(self.shell_reply(failing)["content"]["status"], "error")
+        self.assertEqual(self.shell_reply(queued)["content"]["status"], "aborted")
+        self.iopub_until_idle(queued)
+        content, _ = self.run_cell("ranAfterError")
+        self.assertEqual(content["status"], "error", "an aborted cell must not run")
+        self.assertEqual(self.result_text("1 + 1"), "2", "cells sent after the abort run again")
+
     def test_replies_carry_status_ok(self):
         for request, send in [("kernel_info", self.kc.kernel_info), ("comm_info", self.kc.comm_info),
                               ("history", lambda: self.kc.history(hist_access_type="tail", n=1))]:

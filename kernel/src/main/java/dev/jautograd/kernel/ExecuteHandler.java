@@ -33,7 +33,8 @@ final class ExecuteHandler {
         this.history = history;
     }
 
-    void handle(WireMessage request) {
+    /** Runs the request; true when it failed and asked to stop there ({@code stop_on_error}). */
+    boolean handle(WireMessage request) {
         var content = request.content();
         String code = Json.string(content, "code", "");
         boolean silent = Json.bool(content, "silent", false);
@@ -72,6 +73,7 @@ final class ExecuteHandler {
             history.add(count, code, shown);
         }
         channels.reply(Channel.SHELL, request, "execute_reply", reply);
+        return result.failed() && Json.bool(content, "stop_on_error", true);
     }
 
     private CellResult run(WireMessage request, String code, int count, boolean silent) {

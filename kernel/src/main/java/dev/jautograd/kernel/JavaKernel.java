@@ -33,6 +33,7 @@ public final class JavaKernel implements KernelChannels.Handler {
     private final History history = new History();
     private final Runnable shutdown;
     private final Map<String, BiConsumer<Channel, WireMessage>> handlers;
+    private boolean abortQueue;
 
     public JavaKernel(KernelChannels channels, CompletableFuture<JShellSession> session, OutputCapture output,
                       DisplayRegistry registry, Runnable shutdown) {
@@ -42,7 +43,7 @@ public final class JavaKernel implements KernelChannels.Handler {
         this.execute = new ExecuteHandler(channels, session, output, registry, history);
         this.assist = new AssistHandlers(channels, session);
         this.handlers = Map.of(
-                "execute_request", (c, m) -> execute.handle(m),
+                "execute_request", (c, m) -> abortQueue |= execute.handle(m) && c == Channel.SHELL,
                 "complete_request", (c, m) -> assist.complete(m),
                 "inspect_request", (c, m) -> assist.inspect(m),
                 "is_complete_request", (c, m) -> assist.isComplete(m),
@@ -73,6 +74,28 @@ public final class JavaKernel implements KernelChannels.Handler {
         } finally {
             publishStatus(message, "idle");
         }
+        if (abortQueue) {
+            abortQueuedCells();
+        }
+    }
+
+    /**
+     * After a failed cell, the cells already queued behind it (Run All) are answered
+     * {@code aborted} and not run, as ipykernel does; other queued requests are served.
+     */
+    private void abortQueuedCells() {
+        abortQueue = false;
+        channels.drainQueued(Channel.SHELL, queued -> {
+            if (!queued.type().equals("execute_request")) {
+                handle(Channel.SHELL, queued);
+                return;
+            }
+            publishStatus(queued, "busy");
+            var reply = new JsonObject();
+            reply.addProperty("status", "aborted");
+            channels.reply(Channel.SHELL, queued, "execute_reply", reply);
+            publishStatus(queued, "idle");
+        });
     }
 
     private void publishStatus(WireMessage parent, String state) {

@@ -5,6 +5,7 @@ import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.zeromq.SocketType;
@@ -92,7 +93,7 @@ public final class KernelChannels implements AutoCloseable {
         while (running) {
             List<byte[]> frames;
             try {
-                frames = receive(socket);
+                frames = receive(socket, 0);
             } catch (ZMQException | IllegalStateException e) {
                 return; // context closed at shutdown
             }
@@ -117,8 +118,24 @@ public final class KernelChannels implements AutoCloseable {
         }
     }
 
-    private static List<byte[]> receive(ZMQ.Socket socket) {
-        byte[] first = socket.recv(0);
+    /**
+     * Hands each message already waiting on {@code channel} to {@code each}, without waiting for
+     * more. Only the thread serving that channel may call it (from inside its handler).
+     */
+    public void drainQueued(Channel channel, Consumer<WireMessage> each) {
+        var socket = channel == Channel.SHELL ? shell : control;
+        for (var frames = receive(socket, ZMQ.DONTWAIT); frames != null; frames = receive(socket, ZMQ.DONTWAIT)) {
+            try {
+                each.accept(codec.decode(frames));
+            } catch (InvalidSignatureException | RuntimeException e) {
+                LOG.warning(() -> "Dropped a queued message on " + channel + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** One whole multipart message; with {@code ZMQ.DONTWAIT}, null when none is waiting. */
+    private static List<byte[]> receive(ZMQ.Socket socket, int flags) {
+        byte[] first = socket.recv(flags);
         if (first == null) {
             return null;
         }
