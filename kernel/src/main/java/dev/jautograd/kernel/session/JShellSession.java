@@ -20,7 +20,7 @@ public final class JShellSession implements AutoCloseable {
     public static final List<String> STARTUP_IMPORTS = List.of(
             "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
             "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
-            "import java.util.regex.*;", "import java.util.stream.*;",
+            "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;",
             "import dev.jautograd.*;", "import static dev.jautograd.Options.*;",
             "import static dev.jautograd.kernel.Jupyter.*;");
 
