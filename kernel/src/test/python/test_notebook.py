@@ -19,11 +19,17 @@ REFERENCE = kernel_env.REPO_ROOT.parent / "shared" / "reference" / "autograd-pyt
 
 
 def outputs_text(cell):
-    """(kind, text) per output: stream text, or a result's / display's text/plain."""
+    """(kind, text) per output: stream text, or a result's / display's text/plain.
+
+    Consecutive stream outputs are one text, as Jupyter shows them: where a kernel cuts a stream
+    into messages depends on timing (a flush interval), not on the program."""
     texts = []
     for output in cell.get("outputs", []):
         if output["output_type"] == "stream":
-            texts.append(("stream", "".join(output["text"])))
+            kind, text = "stream:" + output["name"], "".join(output["text"])
+            if texts and texts[-1][0] == kind:
+                text = texts.pop()[1] + text
+            texts.append((kind, text))
         elif output["output_type"] in ("execute_result", "display_data"):
             texts.append((output["output_type"], "".join(output["data"].get("text/plain", ""))))
         elif output["output_type"] == "error":

@@ -4,8 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -13,8 +12,8 @@ import java.util.concurrent.TimeUnit;
  * {@code stream} messages.
  *
  * <p>Both streams share one buffer and flush whenever the writer switches between them, so
- * interleaved out/err text arrives in the order it was written. A flush also happens a short
- * while after the first pending write, so a long cell's prints show up while it runs, and the
+ * interleaved out/err text arrives in the order it was written. A flush also happens 200 ms
+ * after the first pending write, so a long cell's prints show up while it runs, and the
  * kernel flushes before it publishes a result or an error.
  */
 public final class OutputCapture {
@@ -24,15 +23,12 @@ public final class OutputCapture {
         void write(String stream, String text);
     }
 
-    private static final long FLUSH_DELAY_MS = 50;
+    /** ipykernel's IOPub flush interval: fewer, larger messages; prints still show while a cell runs. */
+    private static final long FLUSH_DELAY_MS = 200;
     private static final int FLUSH_SIZE = 64 * 1024;
 
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        var t = new Thread(r, "output-flush");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledThreadPoolExecutor timer = flushTimer();
     private final PrintStream out = stream("stdout");
     private final PrintStream err = stream("stderr");
     private final Sink fallback;
@@ -79,6 +75,22 @@ public final class OutputCapture {
         if (pending.size() >= FLUSH_SIZE) {
             flush();
         }
+    }
+
+    /**
+     * The flush thread must not be born inside a cell: JShell's local engine waits, after each
+     * snippet, for every thread of the snippet's thread group, and a thread created lazily by the
+     * first print would join that group and never end. So it is started now, in this group.
+     */
+    private static ScheduledThreadPoolExecutor flushTimer() {
+        var group = Thread.currentThread().getThreadGroup();
+        var timer = new ScheduledThreadPoolExecutor(1, r -> {
+            var t = new Thread(group, r, "output-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.prestartCoreThread();
+        return timer;
     }
 
     private PrintStream stream(String name) {

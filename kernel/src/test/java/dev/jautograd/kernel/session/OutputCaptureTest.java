@@ -36,6 +36,22 @@ class OutputCaptureTest {
         assertEquals(List.of("after"), fallback);
     }
 
+    /** JShell waits for every thread in a snippet's group: a print must not start one there. */
+    @Test
+    void printingStartsNoThreadInTheWritersGroup() throws InterruptedException {
+        var capture = new OutputCapture((s, t) -> { });
+        var snippetGroup = new ThreadGroup("snippet");
+        var writer = new Thread(snippetGroup, () -> capture.out().print("x"), "writer");
+        writer.start();
+        writer.join();
+        var threads = new Thread[8];
+        int count = snippetGroup.enumerate(threads);
+        for (int i = 0; i < count; i++) {
+            assertEquals("writer", threads[i].getName(), "a thread was started in the snippet's group");
+        }
+        capture.flush();
+    }
+
     @Test
     void multiByteTextSurvives() {
         var received = new StringBuilder();
