@@ -101,9 +101,25 @@ def cases():
             randint([20], 0, 10), randint([20], -5, 5), randint([10], 0, 2**32 - 1),
             randint([10], 0, 2**32), randint([10], -2**62, 2**62), randint([10], -2**63, 2**63 - 1),
             randint([5], 7, 8)]))
-        out.append(case(f"randperm seed={seed}", seed, [randperm(n) for n in (0, 1, 2, 5, 10, 100)]))
+        out.append(case(f"randperm seed={seed}", seed, [randperm(n) for n in (0, 1, 2, 5, 10, 100, 1000)]))
         out.append(case(f"mixed sequence seed={seed}", seed, mixed_sequence()))
     return out
+
+
+ERROR_CALLS = [
+    normal([3], 0.0, -1.0), normal([3], 0.0, -0.5, "float64"), uniform([3], 2.0, 1.0),
+    uniform([3], 2.5e-5, 1e-5, "float64"), uniform([3], 1234567.0, 3.0), uniform([3], -3e38, 3e38),
+    uniform([3], -1e308, 1e308, "float64"), uniform([3], -1e39, 0.0), uniform([3], 0.0, float("inf"), "float64"),
+    randint([2], 3, 3), randint([2], 5, 3), randperm(-1),
+]
+
+
+def error_message(call):
+    try:
+        run(call)
+    except RuntimeError as e:
+        return str(e).split("\n")[0]
+    raise AssertionError(f"no error for {call}")
 
 
 def main():
@@ -113,7 +129,8 @@ def main():
     capability = re.search(r"CPU capability usage: (\w+)", torch.__config__.show()).group(1)
     assert capability == "AVX2", capability
     doc = {"generator": "tools/goldens/gen_random.py", "torch": torch.__version__,
-           "cpu_capability": capability, "cases": cases()}
+           "cpu_capability": capability, "cases": cases(),
+           "errors": [dict(c, message=error_message(c)) for c in ERROR_CALLS]}
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     with open(OUT, "w") as f:
         json.dump(doc, f, sort_keys=True, indent=None, separators=(",", ":"))

@@ -61,10 +61,6 @@ public final class Tensor extends TensorMath {
         return new Tensor(storage, newShape, newStrides, newOffset, base == null ? this : base);
     }
 
-    public static Tensor onesLike(Tensor t) {
-        return Torch.onesLike(t);
-    }
-
     // ---------------------------------------------------------------- metadata
 
     public int[] shape() { return shape.clone(); }
@@ -265,9 +261,13 @@ public final class Tensor extends TensorMath {
         Engine.backward(new Tensor[] {this}, new Tensor[] {gradient}, retainGraph || createGraph, createGraph);
     }
 
-    /** A tensor sharing this one's storage, cut from the graph, as {@code detach()}. */
+    /**
+     * A tensor sharing this one's storage, cut from the graph, as {@code detach()}. It is not an
+     * autograd view: writing into it in place is allowed even for a leaf's data (the classic
+     * {@code w.data.sub_(lr * w.grad)}), and the shared version counter still guards saved values.
+     */
     public Tensor detach() {
-        return new Tensor(storage, shape, strides, offset, base == null ? this : base);
+        return new Tensor(storage, shape, strides, offset, null);
     }
 
     /** As {@code .data}: the same storage without autograd history. */

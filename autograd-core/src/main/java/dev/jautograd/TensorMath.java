@@ -15,7 +15,9 @@ import dev.jautograd.ops.Dot;
 import dev.jautograd.ops.Exp;
 import dev.jautograd.ops.Expand;
 import dev.jautograd.ops.Log;
+import dev.jautograd.ops.LogSoftmax;
 import dev.jautograd.ops.Matmul;
+import dev.jautograd.ops.Max;
 import dev.jautograd.ops.Mean;
 import dev.jautograd.ops.Mm;
 import dev.jautograd.ops.Mul;
@@ -28,6 +30,7 @@ import dev.jautograd.ops.Rsub;
 import dev.jautograd.ops.Sigmoid;
 import dev.jautograd.ops.Sign;
 import dev.jautograd.ops.Sin;
+import dev.jautograd.ops.Softmax;
 import dev.jautograd.ops.Sqrt;
 import dev.jautograd.ops.Squeeze;
 import dev.jautograd.ops.Sub;
@@ -137,6 +140,20 @@ public abstract sealed class TensorMath permits Tensor {
     public Tensor mean(int dim, boolean keepdim) { return mean(new int[] {dim}, keepdim); }
 
     public Tensor mean(int[] dims, boolean keepdim) { return Mean.apply(self(), dims, keepdim); }
+
+    /** The largest element (0-dim). */
+    public Tensor max() { return Max.apply(self()); }
+
+    /** Index of the first largest element of the flattened tensor, int64. */
+    public Tensor argmax() { return Max.argmax(self()); }
+
+    public Tensor argmax(int dim) { return Max.argmax(self(), dim, false); }
+
+    public Tensor argmax(int dim, boolean keepdim) { return Max.argmax(self(), dim, keepdim); }
+
+    public Tensor softmax(int dim) { return Softmax.apply(self(), dim); }
+
+    public Tensor logSoftmax(int dim) { return LogSoftmax.apply(self(), dim); }
 
     /**
      * As {@code sum_to_size}: sums broadcast dims away so the result has {@code shape}. This is

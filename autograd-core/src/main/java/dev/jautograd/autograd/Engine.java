@@ -2,6 +2,7 @@ package dev.jautograd.autograd;
 
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
+import dev.jautograd.Torch;
 import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -99,7 +100,7 @@ public final class Engine {
                 if (root.numel() != 1) {
                     throw new IllegalStateException("grad can be implicitly created only for scalar outputs");
                 }
-                return Tensor.onesLike(root);
+                return Torch.onesLike(root);
             }
             if (!Shapes.same(grad.shape(), root.shape())) {
                 throw new IllegalArgumentException("Mismatch in shape: grad_output[0] has a shape of "

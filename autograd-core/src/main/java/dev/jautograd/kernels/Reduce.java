@@ -43,4 +43,32 @@ public final class Reduce {
         for (int d = 0, k = 0; d < shape.length; d++) if (!reduced[d]) out[k++] = shape[d];
         return out;
     }
+
+    /**
+     * The maximum along {@code dim} and the index of its first occurrence, both with the dim
+     * kept as size 1. NaN wins, as in PyTorch.
+     */
+    public static Tensor[] maxAlong(Tensor x, int dim) {
+        int[] shape = x.shape();
+        if (shape.length == 0) return new Tensor[] {x.detach(), Tensor.empty(DType.INT64)};
+        int n = shape[dim], outer = 1, inner = 1;
+        if (n == 0) throw new IllegalArgumentException("max(): Expected reduction dim " + dim + " to have non-zero size.");
+        for (int i = 0; i < dim; i++) outer *= shape[i];
+        for (int i = dim + 1; i < shape.length; i++) inner *= shape[i];
+        double[] values = x.toDoubleArray();
+        shape[dim] = 1;
+        Tensor max = Tensor.empty(x.dtype(), shape), argmax = Tensor.empty(DType.INT64, shape);
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                int best = 0;
+                for (int k = 1; k < n; k++) {
+                    double v = values[(o * n + k) * inner + i], b = values[(o * n + best) * inner + i];
+                    if (!Double.isNaN(b) && (v > b || Double.isNaN(v))) best = k;
+                }
+                max.storage().set(o * inner + i, values[(o * n + best) * inner + i]);
+                argmax.storage().setLong(o * inner + i, best);
+            }
+        }
+        return new Tensor[] {max, argmax};
+    }
 }

@@ -43,9 +43,4 @@ public final class Strided {
         }
         return out;
     }
-
-    /** Whether the elements lie in the storage in row-major order starting at the offset. */
-    public static boolean isDense(Tensor t) {
-        return t.isContiguous();
-    }
 }

@@ -18,8 +18,8 @@ public final class Rsub extends Node {
 
     /** {@code value - a} (RsubBackward1: the scalar is not an input). */
     public static Tensor apply(Tensor a, double value) {
-        Tensor out = Elementwise.zip(a, Graph.scalar(value, a), Graph.promote(a, Graph.scalar(value, a)),
-                (x, y) -> y - x);
+        Tensor other = Graph.scalar(value, a);
+        Tensor out = Elementwise.zip(a, other, Graph.promote(a, other), (x, y) -> y - x);
         return Graph.records(a) ? Graph.attach(out, new Rsub("RsubBackward1", a)) : out;
     }
 

@@ -25,8 +25,12 @@ public final class Generator {
         return DefaultHolder.INSTANCE;
     }
 
+    /**
+     * Like {@code torch.default_generator}, seeded from a non-deterministic source at start-up,
+     * so unseeded programs draw different numbers each run; {@code manualSeed} makes them repeatable.
+     */
     private static final class DefaultHolder {
-        static final Generator INSTANCE = new Generator();
+        static final Generator INSTANCE = new Generator().manualSeed(new java.security.SecureRandom().nextLong());
     }
 
     /** Like {@code Generator.manual_seed}: reseeds the twister and forgets the cached normal. */
@@ -69,7 +73,8 @@ public final class Generator {
     /** {@code uniform_(from, to)} on float32; {@code torch.rand} is {@code uniform(out, 0, 1)}. */
     public synchronized void uniform(float[] out, double from, double to) {
         checkUniformBounds(from, to, -Float.MAX_VALUE, Float.MAX_VALUE, "float", "Float");
-        // ATen narrows the bounds to the tensor's type first, then works in float throughout.
+        // ATen narrows the bounds to float first and works in float throughout; in the AVX2 build
+        // GCC fuses u * (to - from) + from into one FMA, so the product is not rounded on its own.
         float low = (float) from;
         float width = (float) to - low;
         for (int i = 0; i < out.length; i++) {
@@ -81,6 +86,7 @@ public final class Generator {
     public synchronized void uniform(double[] out, double from, double to) {
         checkUniformBounds(from, to, -Double.MAX_VALUE, Double.MAX_VALUE, "double", "Double");
         double width = to - from;
+        // Fused for the same reason as the float version.
         for (int i = 0; i < out.length; i++) {
             out[i] = Math.fma(Uniform.nextDouble(engine), width, from);
         }
@@ -128,6 +134,7 @@ public final class Generator {
      * One draw of {@code at::normal_distribution<double>}, used for tensors under 16 elements
      * whatever their dtype: Box-Muller on two 53-bit uniforms, returning r*cos and caching r*sin.
      * The cache is shared by float and double tensors because both go through the double version.
+     * {@code transformation::normal}'s {@code value * std + mean} is fused into an FMA by GCC.
      */
     private double nextSerialNormal(double mean, double std) {
         if (hasCachedNormal) {

@@ -1,0 +1,35 @@
+package dev.jautograd.ops;
+
+import dev.jautograd.Tensor;
+import dev.jautograd.autograd.Node;
+import dev.jautograd.autograd.SavedTensor;
+
+/** bias + m1 @ m2, the fused form {@code nn.Linear} records (AddmmBackward0). */
+public final class Addmm extends Node {
+    private final SavedTensor m1;
+    private final SavedTensor m2;
+
+    private Addmm(Tensor bias, Tensor m1, Tensor m2) {
+        super("AddmmBackward0", bias, m1, m2);
+        this.m1 = needsInputGrad(2) ? save(m1) : null;
+        this.m2 = needsInputGrad(1) ? save(m2) : null;
+    }
+
+    public static Tensor apply(Tensor bias, Tensor m1, Tensor m2) {
+        Tensor out;
+        try (var plain = dev.jautograd.autograd.GradMode.disabled()) {
+            out = Mm.apply(m1, m2).add(bias);
+        }
+        return Graph.records(bias, m1, m2) ? Graph.attach(out, new Addmm(bias, m1, m2)) : out;
+    }
+
+    // The bias was broadcast over the rows: the engine sums its gradient back to the bias shape.
+    @Override
+    protected Tensor[] backward(Tensor grad) {
+        return new Tensor[] {
+            needsInputGrad(0) ? grad : null,
+            needsInputGrad(1) ? grad.mm(m2.get().t()) : null,
+            needsInputGrad(2) ? m1.get().t().mm(grad) : null
+        };
+    }
+}

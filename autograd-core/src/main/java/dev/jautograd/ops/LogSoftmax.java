@@ -1,0 +1,36 @@
+package dev.jautograd.ops;
+
+import dev.jautograd.Shapes;
+import dev.jautograd.Tensor;
+import dev.jautograd.autograd.Node;
+import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.kernels.Reduce;
+
+/**
+ * log(softmax(x)) along a dim, computed as x - max - log Σ exp(x - max) so large logits cannot
+ * overflow. Gradient: grad - softmax · Σ grad, with softmax recovered as exp(result).
+ */
+public final class LogSoftmax extends Node {
+    private final SavedTensor result;
+    private final int dim;
+
+    private LogSoftmax(Tensor input, Tensor result, int dim) {
+        super("LogSoftmaxBackward0", input);
+        this.result = saveOutput(result);
+        this.dim = dim;
+    }
+
+    public static Tensor apply(Tensor input, int dim) {
+        int d = Shapes.wrapDim(dim, input.dim());
+        Tensor x = input.detach();
+        Tensor shifted = x.sub(Reduce.maxAlong(x, d)[0]);
+        Tensor out = shifted.sub(shifted.exp().sum(d, true).log()).contiguous();
+        return Graph.records(input) ? Graph.attach(out, new LogSoftmax(input, out, d)) : out;
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor grad) {
+        Tensor softmax = result.get().exp();
+        return new Tensor[] {grad.sub(softmax.mul(grad.sum(dim, true)))};
+    }
+}

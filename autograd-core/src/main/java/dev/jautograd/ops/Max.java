@@ -1,0 +1,49 @@
+package dev.jautograd.ops;
+
+import dev.jautograd.Tensor;
+import dev.jautograd.autograd.Node;
+import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.kernels.Reduce;
+
+/**
+ * The largest element (MaxBackward1). Its gradient is shared evenly among the elements equal to
+ * the maximum, as PyTorch's evenly_distribute_backward.
+ */
+public final class Max extends Node {
+    private final SavedTensor input;
+    private final SavedTensor result;
+
+    private Max(Tensor input, Tensor result) {
+        super("MaxBackward1", input);
+        this.input = save(input);
+        this.result = saveOutput(result);
+    }
+
+    public static Tensor apply(Tensor input) {
+        if (input.numel() == 0) {
+            throw new IllegalArgumentException("max(): Expected reduction dim to be specified for input.numel() == 0. "
+                    + "Specify the reduction dim with the 'dim' argument.");
+        }
+        Tensor out = Reduce.maxAlong(input.detach().reshape(-1), 0)[0].reshape();
+        return Graph.records(input) ? Graph.attach(out, new Max(input, out)) : out;
+    }
+
+    /** Index of the first maximum of the flattened tensor (argmax; no gradient). */
+    public static Tensor argmax(Tensor input) {
+        return Reduce.maxAlong(input.detach().reshape(-1), 0)[1].reshape();
+    }
+
+    /** Index of the first maximum along {@code dim}. */
+    public static Tensor argmax(Tensor input, int dim, boolean keepdim) {
+        int d = dev.jautograd.Shapes.wrapDim(dim, input.dim());
+        Tensor indices = Reduce.maxAlong(input.detach(), d)[1];
+        return keepdim ? indices : indices.squeeze(d);
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor grad) {
+        Tensor ties = input.get().eq(result.get());
+        Tensor count = ties.sum();
+        return new Tensor[] {ties.mul(grad.div(count))};
+    }
+}

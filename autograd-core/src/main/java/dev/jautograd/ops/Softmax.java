@@ -1,0 +1,33 @@
+package dev.jautograd.ops;
+
+import dev.jautograd.Shapes;
+import dev.jautograd.Tensor;
+import dev.jautograd.autograd.Node;
+import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.kernels.Reduce;
+
+/** exp(x - max) / Σ exp(x - max) along a dim. Gradient: s · (grad - Σ grad·s). */
+public final class Softmax extends Node {
+    private final SavedTensor result;
+    private final int dim;
+
+    private Softmax(Tensor input, Tensor result, int dim) {
+        super("SoftmaxBackward0", input);
+        this.result = saveOutput(result);
+        this.dim = dim;
+    }
+
+    public static Tensor apply(Tensor input, int dim) {
+        int d = Shapes.wrapDim(dim, input.dim());
+        Tensor x = input.detach();
+        Tensor e = x.sub(Reduce.maxAlong(x, d)[0]).exp();
+        Tensor out = e.div(e.sum(d, true)).contiguous();
+        return Graph.records(input) ? Graph.attach(out, new Softmax(input, out, d)) : out;
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor grad) {
+        Tensor s = result.get();
+        return new Tensor[] {s.mul(grad.sub(grad.mul(s).sum(dim, true)))};
+    }
+}
