@@ -16,6 +16,7 @@ import json
 import os
 
 import torch
+import torch.nn.functional as F
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "autograd-viz", "src", "test",
                    "resources", "goldens", "graphs.json")
@@ -57,6 +58,16 @@ def shared_and_reductions():
     return (s.sigmoid().tanh().exp() + a.sum()).sum(0, keepdim=True)
 
 
+def linear_mlp(loss):
+    """F.linear layers (AddmmBackward0 over TBackward0) and a torch.nn.functional loss."""
+    x = torch.ones(4, 3)
+    w1, b1, w2, b2 = leaf(5, 3), leaf(5), leaf(2, 5), leaf(2)
+    out = F.linear(F.relu(F.linear(x, w1, b1)), w2, b2)
+    if loss == "mse":
+        return F.mse_loss(out, torch.zeros(4, 2))
+    return F.cross_entropy(out, torch.tensor([0, 1, 1, 0]))
+
+
 def no_grad_input():
     w = leaf(3)
     x = torch.arange(3.)            # no grad: its edge is (None, 0) and is skipped
@@ -70,6 +81,8 @@ CASES = {
     "mlp_deep": lambda: mlp([4, 4, 4, 4, 4, 4, 4, 4, 1]),
     "shared_and_reductions": shared_and_reductions,
     "no_grad_input": no_grad_input,
+    "linear_mse": lambda: linear_mlp("mse"),
+    "linear_cross_entropy": lambda: linear_mlp("cross_entropy"),
 }
 
 

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import dev.jautograd.Tensor;
 import dev.jautograd.Torch;
+import dev.jautograd.nn.Functional;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -23,7 +24,9 @@ final class GoldenGraphs {
             "mlp_small", () -> mlp(3, 5, 1),
             "mlp_deep", () -> mlp(4, 4, 4, 4, 4, 4, 4, 4, 1),
             "shared_and_reductions", GoldenGraphs::sharedAndReductions,
-            "no_grad_input", GoldenGraphs::noGradInput);
+            "no_grad_input", GoldenGraphs::noGradInput,
+            "linear_mse", () -> linearMlp("mse"),
+            "linear_cross_entropy", () -> linearMlp("cross_entropy"));
 
     static Tensor leaf(int... shape) {
         return Torch.ones(shape).requiresGrad_();
@@ -65,6 +68,15 @@ final class GoldenGraphs {
         Tensor w = leaf(3);
         Tensor x = Torch.arange(3.0);
         return x.mul(w).sum().div(2);
+    }
+
+    /** F.linear layers (AddmmBackward0 over TBackward0) and a torch.nn.functional loss. */
+    static Tensor linearMlp(String loss) {
+        Tensor x = Torch.ones(4, 3);
+        Tensor w1 = leaf(5, 3), b1 = leaf(5), w2 = leaf(2, 5), b2 = leaf(2);
+        Tensor out = Functional.linear(Functional.relu(Functional.linear(x, w1, b1)), w2, b2);
+        if (loss.equals("mse")) return Functional.mseLoss(out, Torch.zeros(4, 2));
+        return Functional.crossEntropy(out, Torch.tensor(new long[] {0, 1, 1, 0}));
     }
 
     record Case(String name, List<Integer> outputShape, List<NodeRow> nodes, List<List<Integer>> edges) {
