@@ -55,10 +55,18 @@ public final class GraphPicture {
         return TextSummary.write(graph, names);
     }
 
-    /** Jupyter's display data for this picture: {@code text/plain} first, then {@code image/svg+xml}. */
+    /**
+     * Jupyter's display data: {@code text/plain}, {@code text/html} and {@code image/svg+xml}.
+     *
+     * <p>The HTML is the same SVG inline. Frontends prefer it to the SVG (JupyterLab, nbconvert),
+     * and that matters twice: nbconvert 6.5 passes {@code image/svg+xml} through an HTML cleaner
+     * that strips every SVG element (nbconvert issue 1849), and an inline SVG sees the page's
+     * theme variables where JupyterLab's {@code <img>} rendering of an SVG cannot.
+     */
     public Map<String, String> mimeBundle() {
         var bundle = new LinkedHashMap<String, String>();
         bundle.put("text/plain", toText());
+        bundle.put("text/html", "<div class=\"jag-graph\">" + toSvg() + "</div>");
         bundle.put("image/svg+xml", toSvg());
         return bundle;
     }

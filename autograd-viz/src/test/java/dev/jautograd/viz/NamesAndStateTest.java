@@ -134,10 +134,13 @@ class NamesAndStateTest {
     }
 
     @Test
-    void mimeBundlePutsTextFirstThenSvg() {
-        var bundle = Viz.makeDot(y).mimeBundle();
-        assertEquals(List.of("text/plain", "image/svg+xml"), List.copyOf(bundle.keySet()));
-        assertEquals(Viz.makeDot(y).toText(), bundle.get("text/plain"));
+    void mimeBundlePutsTextFirstThenTheSvgInlineInHtmlAndAsAnImage() {
+        var picture = Viz.makeDot(y);
+        var bundle = picture.mimeBundle();
+        assertEquals(List.of("text/plain", "text/html", "image/svg+xml"), List.copyOf(bundle.keySet()));
+        assertEquals(picture.toText(), bundle.get("text/plain"));
+        assertEquals(picture.toSvg(), bundle.get("image/svg+xml"));
+        assertEquals("<div class=\"jag-graph\">" + picture.toSvg() + "</div>", bundle.get("text/html"));
         assertTrue(bundle.get("image/svg+xml").startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
     }
 
