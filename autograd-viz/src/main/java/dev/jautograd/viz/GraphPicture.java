@@ -40,7 +40,8 @@ public final class GraphPicture {
         if (svg == null) {
             Drawing drawing = ElkLayout.layout(graph, boxLines());
             List<String> notes = TextSummary.notes(graph);
-            svg = SvgWriter.write(graph, drawing, notes.isEmpty() ? null : String.join("; ", notes));
+            svg = SvgWriter.write(graph, drawing, TextSummary.headline(graph, names),
+                    notes.isEmpty() ? null : String.join("; ", notes));
         }
         return svg;
     }

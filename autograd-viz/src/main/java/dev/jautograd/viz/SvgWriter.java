@@ -46,20 +46,23 @@ final class SvgWriter {
 
     private SvgWriter() {}
 
-    /** @param caption a note under the graph (freed saved tensors, truncation), or null */
-    static String write(AutogradGraph graph, Drawing drawing, String caption) {
+    /**
+     * @param title   what the picture is, for screen readers and tooltips
+     * @param caption a note under the graph (freed saved tensors, truncation), or null
+     */
+    static String write(AutogradGraph graph, Drawing drawing, String title, String caption) {
         var writer = new SvgWriter();
-        writer.document(graph, drawing, caption);
+        writer.document(graph, drawing, title, caption);
         return writer.svg.toString();
     }
 
-    private void document(AutogradGraph graph, Drawing drawing, String caption) {
+    private void document(AutogradGraph graph, Drawing drawing, String title, String caption) {
         double width = Math.max(drawing.width(), caption == null ? 0 : TextMetrics.boxWidth(List.of(caption)));
         double height = drawing.height() + (caption == null ? 0 : CAPTION_HEIGHT);
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"jag\" width=\"").append(num(width))
                 .append("\" height=\"").append(num(height)).append("\" viewBox=\"0 0 ").append(num(width))
                 .append(' ').append(num(height)).append("\" role=\"img\">\n");
-        svg.append("<title>").append(escape(TextSummary.headline(graph))).append("</title>\n");
+        svg.append("<title>").append(escape(title)).append("</title>\n");
         svg.append("<style>\n").append(STYLE).append("</style>\n");
         svg.append("<rect class=\"jag-bg\" x=\"0\" y=\"0\" width=\"").append(num(width)).append("\" height=\"")
                 .append(num(height)).append("\"/>\n");

@@ -24,11 +24,7 @@ final class TextSummary {
         return String.join("\n", lines);
     }
 
-    /** One sentence for the SVG's title, without names (they may change at display time). */
-    static String headline(AutogradGraph graph) {
-        return headline(graph, NameResolver.none());
-    }
-
+    /** One sentence: what the outputs are and how big the graph is; also the SVG's title. */
     static String headline(AutogradGraph graph, NameResolver names) {
         String outputs = graph.nodesOf(NodeKind.OUTPUT).stream()
                 .map(n -> oneLine(graph, n, names)).collect(Collectors.joining(", "));
