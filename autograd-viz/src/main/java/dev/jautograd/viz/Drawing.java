@@ -9,12 +9,7 @@ import java.util.List;
  * @param routes one per graph edge, indexed like {@link AutogradGraph#edges()}
  */
 record Drawing(double width, double height, List<Box> boxes, List<Route> routes) {
-    record Box(double x, double y, double width, double height, List<String> lines) {
-        boolean overlaps(Box other) {
-            return x < other.x + other.width && other.x < x + width
-                    && y < other.y + other.height && other.y < y + height;
-        }
-    }
+    record Box(double x, double y, double width, double height, List<String> lines) {}
 
     record Point(double x, double y) {}
 

@@ -145,6 +145,16 @@ class NamesAndStateTest {
     }
 
     @Test
+    void aHugeGraphIsCutAtTheBoxLimitAndSaysSo() {
+        Tensor x = a;
+        for (int i = 0; i < 1000; i++) x = x.mul(1.0001);
+        var picture = Viz.makeDot(x);
+        assertTrue(picture.graph().truncated());
+        assertEquals(GraphBuilder.MAX_NODES, picture.graph().nodes().size());
+        assertTrue(picture.toText().endsWith("truncated at " + GraphBuilder.MAX_NODES + " boxes"));
+    }
+
+    @Test
     void bigGraphsSummariseInAFewLines() {
         var text = Viz.makeDot(GoldenGraphs.mlp(4, 4, 4, 4, 4, 4, 4, 4, 1)).toText().split("\n");
         assertEquals("autograd graph of (): 42 functions, 16 leaves", text[0]);
