@@ -5,6 +5,7 @@ import dev.jautograd.autograd.AccumulateGrad;
 import dev.jautograd.autograd.Edge;
 import dev.jautograd.autograd.Node;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,9 +74,13 @@ final class GraphBuilder {
         return visit(child);
     }
 
+    // One dashed line per saved tensor, even when a node saved it twice (a * a keeps self and other).
     private void addSaved(Node function, int id) {
+        var drawn = new HashSet<Integer>();
         for (Tensor saved : function.savedTensors()) {
-            if (saved != null) edges.add(new GraphEdge(tensorBox(saved, NodeKind.SAVED), id, 0, true));
+            if (saved == null) continue;
+            int box = tensorBox(saved, NodeKind.SAVED);
+            if (drawn.add(box)) edges.add(new GraphEdge(box, id, 0, true));
         }
     }
 

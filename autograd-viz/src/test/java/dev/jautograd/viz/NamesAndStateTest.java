@@ -90,6 +90,13 @@ class NamesAndStateTest {
     }
 
     @Test
+    void aTensorSavedTwiceByOneFunctionGetsOneLine() {
+        Tensor square = a.mul(a);
+        var graph = Viz.makeDot(square, VizOptions.defaults().withShowSaved(true)).graph();
+        assertEquals(1, graph.edges().stream().filter(GraphEdge::saved).count());
+    }
+
+    @Test
     void aGraphFreedByBackwardSaysSoInsteadOfFailing() throws Exception {
         y.backward();
         var picture = Viz.makeDot(y, VizOptions.defaults().withShowSaved(true));
