@@ -12,15 +12,44 @@ final class Ranges {
         return (int) Math.ceil((end - start) / step);
     }
 
-    /** The first half steps up from start, the second half down from end, as PyTorch's kernel does. */
+    /**
+     * PyTorch's float32 arange kernel (AVX2 build): values start + i·step in double, rounded to
+     * float; whole blocks of 16 go through Vectorized::arange, which rounds each 8-lane vector's
+     * first value to float and adds lane·step to that (so arange(0, 3, 0.1)[9] is 0.9000000358).
+     */
+    static double[] arange(double start, double step, int n) {
+        double[] out = new double[n];
+        int vectorized = n / 16 * 16;
+        for (int i = 0; i < n; i++) {
+            int lane = i % 8;
+            if (i >= vectorized || lane == 0) out[i] = (float) Math.fma(step, i, start);
+            else out[i] = (float) (out[i - lane] + lane * step);
+        }
+        return out;
+    }
+
+    /**
+     * PyTorch's float32 linspace kernel as its AVX2 build runs it: step and values in float, the
+     * first half up from start and the second half down from end, each one fused multiply-add
+     * (so linspace(-1, 1, 7)[3] is -2.98e-08, not 0). Whole blocks of 16 go through
+     * Vectorized::arange: each 8-lane vector adds lane·step (rounded) to its lane-0 value.
+     */
     static double[] linspace(double start, double end, int steps) {
         if (steps < 0) throw new IllegalArgumentException("number of steps must be non-negative");
         double[] out = new double[steps];
-        if (steps == 1) out[0] = start;
+        if (steps == 1) out[0] = (float) start;
         if (steps <= 1) return out;
-        double step = (end - start) / (steps - 1);
-        int half = steps / 2;
-        for (int i = 0; i < steps; i++) out[i] = i < half ? start + step * i : end - step * (steps - i - 1);
+        float from = (float) start, to = (float) end;
+        float step = (to - from) / (float) (steps - 1);
+        int half = steps / 2, vectorized = steps / 16 * 16;
+        for (int i = 0; i < steps; i++) {
+            int lane = i % 8;
+            if (i >= vectorized || lane == 0) {
+                out[i] = i < half ? Math.fma(step, (float) i, from) : Math.fma(-step, (float) (steps - i - 1), to);
+            } else {
+                out[i] = (float) out[i - lane] + lane * step;
+            }
+        }
         return out;
     }
 }

@@ -29,7 +29,8 @@ public final class Shapes {
     public static int[] broadcast(int[] a, int[] b) {
         int rank = Math.max(a.length, b.length);
         int[] out = new int[rank];
-        for (int i = 0; i < rank; i++) {
+        // From the last dim backwards, as PyTorch's infer_size, so the error names the same dim.
+        for (int i = rank - 1; i >= 0; i--) {
             int da = dimFromEnd(a, rank - 1 - i), db = dimFromEnd(b, rank - 1 - i);
             if (da != db && da != 1 && db != 1) {
                 throw new IllegalArgumentException("The size of tensor a (" + da + ") must match the size of tensor b ("

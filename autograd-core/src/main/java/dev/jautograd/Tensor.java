@@ -134,7 +134,8 @@ public final class Tensor extends TensorMath {
     /** The value of a one-element tensor, as {@code item()}. */
     public double item() {
         if (numel() != 1) {
-            throw new IllegalStateException("a Tensor with " + numel() + " elements cannot be converted to Scalar");
+            // Python's Tensor.item() checks first, with this message (the C++ one is never seen there).
+            throw new IllegalStateException("only one element tensors can be converted to Python scalars");
         }
         return storage.get(offsetOf(new int[shape.length]));
     }

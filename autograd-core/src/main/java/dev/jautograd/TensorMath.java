@@ -1,6 +1,7 @@
 package dev.jautograd;
 
 import dev.jautograd.autograd.GradMode;
+import dev.jautograd.autograd.Node;
 import dev.jautograd.kernels.Copy;
 import dev.jautograd.kernels.Elementwise;
 import dev.jautograd.ops.Abs;
@@ -23,8 +24,10 @@ import dev.jautograd.ops.Mm;
 import dev.jautograd.ops.Mul;
 import dev.jautograd.ops.Mv;
 import dev.jautograd.ops.Neg;
+import dev.jautograd.ops.Overwrite;
 import dev.jautograd.ops.Permute;
 import dev.jautograd.ops.Pow;
+import dev.jautograd.ops.Reciprocal;
 import dev.jautograd.ops.Relu;
 import dev.jautograd.ops.Rsub;
 import dev.jautograd.ops.Sigmoid;
@@ -83,8 +86,10 @@ public abstract sealed class TensorMath permits Tensor {
 
     public Tensor div(double other) { return Div.apply(self(), number(other)); }
 
-    /** {@code other / self} for a number, as Python's {@code 2 / t} (reciprocal, then multiply). */
-    public Tensor rdiv(double other) { return pow(-1).mul(other); }
+    /** {@code other / self} for a number: Python's {@code 2 / t} is {@code t.reciprocal() * 2} in PyTorch. */
+    public Tensor rdiv(double other) { return reciprocal().mul(other); }
+
+    public Tensor reciprocal() { return Reciprocal.apply(self()); }
 
     public Tensor neg() { return Neg.apply(self()); }
 
@@ -163,8 +168,8 @@ public abstract sealed class TensorMath permits Tensor {
         Tensor t = self();
         if (Shapes.same(t.shape(), shape)) return t;
         if (!Shapes.expandable(shape, t.shape())) {
-            throw new IllegalArgumentException("size {" + Shapes.listString(shape).replaceAll("[\\[\\]]", "")
-                    + "} is not expandable to size {" + Shapes.listString(t.shape()).replaceAll("[\\[\\]]", "") + "}.");
+            throw new IllegalArgumentException("size {" + Shapes.listString(shape) + "} is not expandable to size {"
+                    + Shapes.listString(t.shape()) + "}.");
         }
         int lead = t.dim() - shape.length;
         int[] reduce = java.util.stream.IntStream.range(0, t.dim())
@@ -198,7 +203,8 @@ public abstract sealed class TensorMath permits Tensor {
 
     public Tensor reshape(int... shape) { return View.reshape(self(), shape); }
 
-    public Tensor flatten() { return reshape(-1); }
+    /** As {@code flatten()}: a 1-D tensor is returned as it is (no node), as PyTorch's start_dim == end_dim case. */
+    public Tensor flatten() { return self().dim() == 1 ? self() : reshape(-1); }
 
     public Tensor squeeze() { return Squeeze.all(self()); }
 
@@ -272,16 +278,33 @@ public abstract sealed class TensorMath permits Tensor {
 
     public Tensor relu_() { return inPlace(TensorMath::relu); }
 
-    /** As {@code copy_(src)}: src broadcast and cast into this tensor's elements. */
-    public Tensor copy_(Tensor src) { return inPlace(t -> src.expandAs(t).to(t.dtype())); }
+    /** As {@code copy_(src)}: src broadcast and cast into this tensor's elements (CopyBackwards). */
+    public Tensor copy_(Tensor src) {
+        Tensor self = self();
+        self.checkInPlace();
+        Node node = Overwrite.copy(self, src);
+        Copy.copyInto(self, src);
+        self.storage().bumpVersion();
+        return overwritten(self, node);
+    }
 
-    /** As {@code zero_()}, e.g. {@code w.grad().zero_()} between steps. */
-    public Tensor zero_() { return fill_(0); }
+    /** As {@code zero_()}, e.g. {@code w.grad().zero_()} between steps (ZeroBackward0). */
+    public Tensor zero_() { return fill(0, true); }
 
-    public Tensor fill_(double value) {
-        self().checkInPlace();
-        Elementwise.mapInPlace(self(), x -> value);
-        return self();
+    /** As {@code fill_(value)} (FillBackward2). */
+    public Tensor fill_(double value) { return fill(value, false); }
+
+    private Tensor fill(double value, boolean zero) {
+        Tensor self = self();
+        self.checkInPlace();
+        Node node = Overwrite.fill(self, zero);
+        Elementwise.mapInPlace(self, x -> value);
+        return overwritten(self, node);
+    }
+
+    private static Tensor overwritten(Tensor self, Node node) {
+        if (node != null) self.setGradFn(node);
+        return self;
     }
 
     /**
@@ -292,7 +315,7 @@ public abstract sealed class TensorMath permits Tensor {
     private Tensor inPlace(UnaryOperator<Tensor> op) {
         Tensor self = self();
         self.checkInPlace();
-        Tensor result = op.apply(self);
+        Tensor result = op.apply(GradMode.isEnabled() ? snapshot(self) : self);
         if (result.dtype() != self.dtype() && !canCast(result.dtype(), self.dtype())) {
             throw new IllegalArgumentException("result type " + result.dtype().scalarTypeName()
                     + " can't be cast to the desired output type " + self.dtype().scalarTypeName());
@@ -305,6 +328,17 @@ public abstract sealed class TensorMath permits Tensor {
         self.storage().bumpVersion();
         if (result.requiresGrad() && GradMode.isEnabled()) self.setGradFn(result.gradFn());
         return self;
+    }
+
+    /**
+     * The values {@code self} has before the write, with its history: PyTorch saves this
+     * original self for in-place ops whose gradient needs it (mul_, div_, clamp_), so the write
+     * does not invalidate what backward reads.
+     */
+    private static Tensor snapshot(Tensor self) {
+        Tensor copy = self.detach().clone();
+        if (self.gradFn() != null) copy.setGradFn(self.gradFn());
+        return copy;
     }
 
     private static boolean canCast(DType from, DType to) {

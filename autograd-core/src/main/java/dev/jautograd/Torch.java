@@ -94,6 +94,9 @@ public final class Torch {
 
     public static Tensor full(int[] shape, double value) { return full(shape, value, Options.defaults()); }
 
+    /** {@code torch.full(size, 3)} with a Python int: PyTorch 1.13 infers int64 from the fill value. */
+    public static Tensor full(int[] shape, long value) { return full(shape, value, Options.dtype(DType.INT64)); }
+
     public static Tensor full(int[] shape, double value, Options options) {
         Tensor t = Tensor.empty(options.dtypeOr(DType.defaultFloat()), shape);
         if (value != 0) Elementwise.mapInPlace(t, x -> value);
@@ -129,12 +132,10 @@ public final class Torch {
         return Tensor.wrap(new LongStorage(values), n);
     }
 
-    /** {@code torch.arange} with a float argument: float32, computed as start + i*step in double. */
+    /** {@code torch.arange} with a float argument: float32, computed in double as PyTorch's kernel does. */
     public static Tensor arange(double start, double end, double step) {
         int n = Ranges.count(start, end, step);
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) values[i] = start + i * step;
-        return build(Options.defaults(), DType.defaultFloat(), values, n);
+        return build(Options.defaults(), DType.defaultFloat(), Ranges.arange(start, step, n), n);
     }
 
     public static Tensor arange(double end) { return arange(0, end, 1.0); }

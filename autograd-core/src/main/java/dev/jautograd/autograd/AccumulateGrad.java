@@ -1,6 +1,7 @@
 package dev.jautograd.autograd;
 
 import dev.jautograd.Tensor;
+import dev.jautograd.Torch;
 
 /**
  * The node at the end of every path to a leaf that requires grad: it adds the arriving gradient
@@ -24,7 +25,9 @@ public final class AccumulateGrad extends Node {
         Tensor current = variable.grad();
         if (current == null) {
             // A fresh copy: the arriving tensor may be shared with other leaves' gradients.
-            variable.setGrad(GradMode.isEnabled() ? grad.clone() : grad.detach().clone());
+            // With create_graph PyTorch copies into a new dense tensor (clone_obey_contract), so the
+            // gradient's history ends in CopyBackwards.
+            variable.setGrad(GradMode.isEnabled() ? Torch.zerosLike(grad).copy_(grad) : grad.detach().clone());
         } else if (GradMode.isEnabled()) {
             variable.setGrad(current.add(grad)); // create_graph: keep the sum differentiable
         } else {

@@ -63,7 +63,7 @@ public final class Elementwise {
 
     /** {@code cond ? a : b} per element, all three broadcast together (torch.where). */
     public static Tensor select(Tensor cond, Tensor a, Tensor b, DType outType) {
-        int[] shape = Shapes.broadcast(cond.shape(), Shapes.broadcast(a.shape(), b.shape()));
+        int[] shape = Shapes.broadcast(Shapes.broadcast(cond.shape(), a.shape()), b.shape()); // PyTorch's order
         Tensor out = Tensor.empty(outType, shape);
         int[] atC = Strided.offsets(shape, Strided.broadcastStrides(cond, shape), cond.storageOffset());
         int[] atA = Strided.offsets(shape, Strided.broadcastStrides(a, shape), a.storageOffset());

@@ -12,6 +12,12 @@ public final class Functional {
     /** x Wᵀ + b; a 2-D input records AddmmBackward0 as PyTorch's F.linear does. */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
         if (bias != null && input.dim() == 2) return Addmm.apply(bias, input, weight.t());
+        if (bias != null && input.dim() == 3 && input.isContiguous()) {
+            // PyTorch 1.13 takes the fused path for contiguous 3-D input too: view to 2-D, addmm, view back.
+            int[] size = input.shape();
+            Tensor out = Addmm.apply(bias, input.view(size[0] * size[1], size[2]), weight.t());
+            return out.view(size[0], size[1], out.size(1));
+        }
         Tensor out = input.matmul(weight.t());
         return bias == null ? out : out.add(bias);
     }

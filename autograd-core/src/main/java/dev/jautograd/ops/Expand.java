@@ -22,9 +22,14 @@ public final class Expand extends Node {
         }
         int lead = sizes.length - shape.length;
         int[] newShape = new int[sizes.length], newStrides = new int[sizes.length];
-        for (int i = 0; i < sizes.length; i++) {
+        // From the last dim backwards, as PyTorch's inferExpandGeometry, so errors name the same dim.
+        for (int i = sizes.length - 1; i >= 0; i--) {
             int d = i - lead;
-            int target = sizes[i] == -1 && d >= 0 ? shape[d] : sizes[i];
+            if (sizes[i] == -1 && d < 0) {
+                throw new IllegalArgumentException("The expanded size of the tensor (-1) isn't allowed in a leading, "
+                        + "non-existing dimension " + i);
+            }
+            int target = sizes[i] == -1 ? shape[d] : sizes[i];
             if (d < 0) {
                 newShape[i] = target;
                 continue; // new leading dims read the same elements again: stride 0

@@ -35,12 +35,35 @@ final class Graph {
         return Tensor.wrap(storage);
     }
 
+    /** PyTorch's sub_check: subtraction is refused for bool tensors (use ^ or ~ instead). */
+    static void checkSubtraction(Tensor a, Tensor b) {
+        if (a.dtype() == DType.BOOL && b.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("Subtraction, the `-` operator, with two bool tensors is not supported. "
+                    + "Use the `^` or `logical_xor()` operator instead.");
+        }
+        if (a.dtype() == DType.BOOL || b.dtype() == DType.BOOL) {
+            throw new IllegalArgumentException("Subtraction, the `-` operator, with a bool tensor is not supported. "
+                    + "If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
+    }
+
     /** Floating-point functions of integer tensors compute in the default float dtype. */
     static DType floatResult(Tensor t) {
         return t.dtype().isFloatingPoint() ? t.dtype() : DType.defaultFloat();
     }
 
+    /**
+     * PyTorch's result_type for two tensors: a 0-dim operand only decides the dtype when it is of a
+     * higher category (bool < integer < floating) than the dimensioned one, so a float32 matrix
+     * plus a float64 0-dim tensor stays float32, while an int64 matrix plus it becomes float64.
+     */
     static DType promote(Tensor a, Tensor b) {
-        return DType.promote(a.dtype(), b.dtype());
+        if ((a.dim() == 0) == (b.dim() == 0)) return DType.promote(a.dtype(), b.dtype());
+        Tensor dimensioned = a.dim() == 0 ? b : a, zeroDim = a.dim() == 0 ? a : b;
+        return category(zeroDim.dtype()) > category(dimensioned.dtype()) ? zeroDim.dtype() : dimensioned.dtype();
+    }
+
+    private static int category(DType dtype) {
+        return dtype.isFloatingPoint() ? 2 : dtype == DType.BOOL ? 0 : 1;
     }
 }

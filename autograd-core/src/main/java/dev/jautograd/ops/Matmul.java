@@ -22,18 +22,32 @@ public final class Matmul {
         if (da == 2 && db == 1) return Mv.apply(a, b);
         if (da == 1 && db == 2) return Squeeze.dimInPlace(Mm.apply(a.unsqueeze(0), b), 0);
         if (da == 2 && db == 2) return Mm.apply(a, b);
-        if (da >= 3 && db <= 2) return foldBatchIntoRows(a, b);
+        if (da >= 3 && db <= 2 && shouldFold(a, db)) return fold(a, b, false);
+        // A matrix or vector times a batch: fold the transposed batch instead, and transpose back.
+        if (db >= 3 && da <= 2 && shouldFold(b, da)) return fold(b.transpose(-2, -1), da == 2 ? a.t() : a, true);
         return batched(a, b);
     }
 
+    /**
+     * PyTorch's should_fold: fold a batch into rows, except a 3-D batch whose last two dims are
+     * transposed in memory (folding would copy it; bmm reads it as it is).
+     */
+    private static boolean shouldFold(Tensor batch, int otherDim) {
+        if (otherDim != 1 && otherDim != 2) return false;
+        boolean transposedMatrices = batch.dim() == 3 && otherDim == 2 && batch.stride(-1) != 1
+                && batch.stride(0) == batch.size(1) * batch.size(2);
+        return !transposedMatrices;
+    }
+
     /** (..., n, k) @ (k, m) or (k): one mm (or mv) over all rows, then the batch shape back. */
-    private static Tensor foldBatchIntoRows(Tensor a, Tensor b) {
-        int[] shape = a.shape();
-        int[] outShape = Arrays.copyOf(shape, shape.length - (b.dim() == 1 ? 1 : 0));
-        if (b.dim() == 2) outShape[outShape.length - 1] = b.size(1);
-        Tensor rows = a.contiguous().view(-1, shape[shape.length - 1]);
-        Tensor product = b.dim() == 1 ? Mv.apply(rows, b) : Mm.apply(rows, b);
-        return View.unsafeView(product, outShape);
+    private static Tensor fold(Tensor batch, Tensor other, boolean transposeResult) {
+        int[] shape = batch.shape();
+        int[] outShape = Arrays.copyOf(shape, shape.length - (other.dim() == 1 ? 1 : 0));
+        if (other.dim() == 2) outShape[outShape.length - 1] = other.size(1);
+        Tensor rows = batch.reshape(-1, shape[shape.length - 1]);
+        if (other.dim() == 1) return View.unsafeView(Mv.apply(rows, other), outShape);
+        Tensor product = View.unsafeView(Mm.apply(rows, other), outShape);
+        return transposeResult ? product.transpose(-2, -1).contiguous() : product;
     }
 
     /** Broadcast the batch dims, flatten them into one, bmm, and reshape to the result. */

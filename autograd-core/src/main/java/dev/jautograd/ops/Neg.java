@@ -11,6 +11,10 @@ public final class Neg extends Node {
     }
 
     public static Tensor apply(Tensor input) {
+        if (input.dtype() == dev.jautograd.DType.BOOL) {
+            throw new IllegalArgumentException("Negation, the `-` operator, on a bool tensor is not supported. If you "
+                    + "are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
         Tensor out = Elementwise.map(input, input.dtype(), x -> -x);
         return Graph.records(input) ? Graph.attach(out, new Neg(input)) : out;
     }

@@ -18,6 +18,10 @@ public final class Pow extends Node {
     }
 
     public static Tensor apply(Tensor input, double exponent) {
+        boolean integralExponent = exponent == Math.rint(exponent);
+        if (!input.dtype().isFloatingPoint() && integralExponent && exponent < 0) {
+            throw new IllegalArgumentException("Integers to negative integer powers are not allowed.");
+        }
         var dtype = Graph.promote(input, Graph.scalar(exponent, input));
         Tensor out = Elementwise.map(input, dtype, x -> Math.pow(x, exponent));
         return Graph.records(input) ? Graph.attach(out, new Pow(input, exponent)) : out;

@@ -12,6 +12,7 @@ public final class Rsub extends Node {
 
     /** {@code b - a} for two tensors (RsubBackward0). */
     public static Tensor apply(Tensor a, Tensor b) {
+        Graph.checkSubtraction(a, b);
         Tensor out = Elementwise.zip(a, b, Graph.promote(a, b), (x, y) -> y - x);
         return Graph.records(a, b) ? Graph.attach(out, new Rsub("RsubBackward0", a, b)) : out;
     }
@@ -19,6 +20,7 @@ public final class Rsub extends Node {
     /** {@code value - a} (RsubBackward1: the scalar is not an input). */
     public static Tensor apply(Tensor a, double value) {
         Tensor other = Graph.scalar(value, a);
+        Graph.checkSubtraction(a, other);
         Tensor out = Elementwise.zip(a, other, Graph.promote(a, other), (x, y) -> y - x);
         return Graph.records(a) ? Graph.attach(out, new Rsub("RsubBackward1", a)) : out;
     }

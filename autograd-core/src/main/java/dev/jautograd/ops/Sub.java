@@ -11,6 +11,7 @@ public final class Sub extends Node {
     }
 
     public static Tensor apply(Tensor a, Tensor b) {
+        Graph.checkSubtraction(a, b);
         Tensor out = Elementwise.zip(a, b, Graph.promote(a, b), (x, y) -> x - y);
         return Graph.records(a, b) ? Graph.attach(out, new Sub(a, b)) : out;
     }

@@ -37,7 +37,8 @@ final class ViewGeometry {
      */
     static int[] strides(int[] oldShape, int[] oldStrides, int[] newShape) {
         int[] newStrides = new int[newShape.length];
-        if (Shapes.numel(oldShape) == 0) return Shapes.contiguousStrides(newShape);
+        // No elements, or a 0-dim tensor's one element: any layout views it.
+        if (Shapes.numel(oldShape) == 0 || oldShape.length == 0) return Shapes.contiguousStrides(newShape);
         int viewD = newShape.length - 1;
         long chunkBaseStride = oldStrides.length > 0 ? oldStrides[oldStrides.length - 1] : 1;
         long tensorNumel = 1, viewNumel = 1;

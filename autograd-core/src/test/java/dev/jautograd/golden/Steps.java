@@ -1,0 +1,41 @@
+package dev.jautograd.golden;
+
+import dev.jautograd.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What an autograd scenario shows, step by step, as gen_autograd.py's Recorder writes it: a
+ * tensor's repr, None, True/False, or the message of the error a step raises.
+ */
+final class Steps {
+    /** A step that is expected to fail. */
+    interface Failing {
+        void run() throws Exception;
+    }
+
+    private final List<List<String>> steps = new ArrayList<>();
+
+    void show(String label, Object value) {
+        String text;
+        if (value == null) text = "None";
+        else if (value instanceof Boolean b) text = b ? "True" : "False";
+        else if (value instanceof Tensor t) text = t.toString();
+        else throw new IllegalArgumentException("cannot show " + value.getClass());
+        steps.add(List.of(label, text));
+    }
+
+    void error(String label, Failing step) {
+        try {
+            step.run();
+        } catch (Exception e) {
+            steps.add(List.of(label, String.valueOf(e.getMessage())));
+            return;
+        }
+        steps.add(List.of(label, "<no error>"));
+    }
+
+    List<List<String>> recorded() {
+        return steps;
+    }
+}
