@@ -1,0 +1,98 @@
+package dev.jautograd.kernel.session;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * System.out and System.err for code running in the kernel's JVM, published as Jupyter
+ * {@code stream} messages.
+ *
+ * <p>Both streams share one buffer and flush whenever the writer switches between them, so
+ * interleaved out/err text arrives in the order it was written. A flush also happens a short
+ * while after the first pending write, so a long cell's prints show up while it runs, and the
+ * kernel flushes before it publishes a result or an error.
+ */
+public final class OutputCapture {
+    /** Receives text per stream name ({@code stdout} or {@code stderr}). */
+    @FunctionalInterface
+    public interface Sink {
+        void write(String stream, String text);
+    }
+
+    private static final long FLUSH_DELAY_MS = 50;
+    private static final int FLUSH_SIZE = 64 * 1024;
+
+    private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        var t = new Thread(r, "output-flush");
+        t.setDaemon(true);
+        return t;
+    });
+    private final PrintStream out = stream("stdout");
+    private final PrintStream err = stream("stderr");
+    private final Sink fallback;
+    private Sink sink;
+    private String pendingStream;
+
+    /** {@code fallback} receives text written while no cell is running (e.g. background threads). */
+    public OutputCapture(Sink fallback) {
+        this.fallback = fallback;
+    }
+
+    public PrintStream out() {
+        return out;
+    }
+
+    public PrintStream err() {
+        return err;
+    }
+
+    /** Sends pending text to the old sink, then routes new text to {@code next} (null: fallback). */
+    public synchronized void redirect(Sink next) {
+        flush();
+        sink = next;
+    }
+
+    public synchronized void flush() {
+        if (pending.size() == 0) {
+            return;
+        }
+        String text = pending.toString(StandardCharsets.UTF_8);
+        pending.reset();
+        (sink != null ? sink : fallback).write(pendingStream, text);
+    }
+
+    private synchronized void append(String stream, byte[] bytes, int off, int len) {
+        if (!stream.equals(pendingStream)) {
+            flush();
+            pendingStream = stream;
+        }
+        if (pending.size() == 0) {
+            timer.schedule(this::flush, FLUSH_DELAY_MS, TimeUnit.MILLISECONDS);
+        }
+        pending.write(bytes, off, len);
+        if (pending.size() >= FLUSH_SIZE) {
+            flush();
+        }
+    }
+
+    private PrintStream stream(String name) {
+        var sinkStream = new OutputStream() {
+            @Override
+            public void write(int b) {
+                append(name, new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                append(name, b, off, len);
+            }
+        };
+        return new PrintStream(sinkStream, true, StandardCharsets.UTF_8);
+    }
+}
