@@ -66,6 +66,11 @@ def graph_outputs(notebook):
     return found
 
 
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # the test output is for results, not request logs
+        pass
+
+
 def chromium(*args):
     with tempfile.TemporaryDirectory() as profile:
         return subprocess.run(["chromium", *CHROMIUM_FLAGS, f"--user-data-dir={profile}", *args],
@@ -104,7 +109,7 @@ class GraphsNotebookTest(unittest.TestCase):
         html_file.write_text(body.replace("</body>", MEASURE + "\n</body>"), encoding="utf-8")
         if shutil.which("chromium") is None:
             self.skipTest("chromium not installed (apt-get install -y chromium)")
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(ARTIFACTS))
+        handler = functools.partial(QuietHandler, directory=str(ARTIFACTS))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         try:
@@ -114,6 +119,7 @@ class GraphsNotebookTest(unittest.TestCase):
             chromium("--virtual-time-budget=10000", f"--screenshot={screenshot}", "--window-size=1200,2000", url)
         finally:
             server.shutdown()
+            server.server_close()
         (ARTIFACTS / "graphs.dom.html").write_text(dom, encoding="utf-8")
         print(f"\nscreenshot: {screenshot}", flush=True)
         sizes = dom.split('data-jag-sizes="', 1)[1].split('"', 1)[0].split() if "data-jag-sizes" in dom else []
