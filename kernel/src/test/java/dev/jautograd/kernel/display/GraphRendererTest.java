@@ -2,16 +2,20 @@ package dev.jautograd.kernel.display;
 
 import static dev.jautograd.Options.requiresGrad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jautograd.Tensor;
 import dev.jautograd.Torch;
+import dev.jautograd.viz.GraphPicture;
 import dev.jautograd.viz.NameResolver;
 import dev.jautograd.viz.Viz;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** A graph value through the registry: SVG bundle, boxes named by the notebook, cell names first. */
 class GraphRendererTest {
     private final Tensor a = Torch.tensor(new double[] {5.}, requiresGrad());
     private final Tensor b = Torch.tensor(new double[] {6.}, requiresGrad());
@@ -23,7 +27,7 @@ class GraphRendererTest {
         names.put("a", a);
         names.put("b", b);
         names.put("y", y);
-        var registry = new DisplayRegistry().register(dev.jautograd.viz.GraphPicture.class,
+        var registry = new DisplayRegistry().register(GraphPicture.class,
                 new GraphRenderer(() -> NameResolver.of(names)));
         var bundle = registry.render(Viz.makeDot(y), "ignored");
         assertEquals(List.of("text/plain", "text/html", "image/svg+xml"), List.copyOf(bundle.data().keySet()));
@@ -36,9 +40,9 @@ class GraphRendererTest {
 
     @Test
     void namesGivenInTheCellWinOverNotebookNames() {
-        var renderer = new GraphRenderer(() -> NameResolver.of(java.util.Map.of("a", a)));
-        var bundle = renderer.render(Viz.makeDot(y, java.util.Map.of("alpha", a)), "ignored");
+        var renderer = new GraphRenderer(() -> NameResolver.of(Map.of("a", a)));
+        var bundle = renderer.render(Viz.makeDot(y, Map.of("alpha", a)), "ignored");
         assertTrue(bundle.plainText().contains("<- alpha (1)"), bundle.plainText());
-        assertTrue(!bundle.plainText().contains("<- a (1)"), bundle.plainText());
+        assertFalse(bundle.plainText().contains("<- a (1)"), bundle.plainText());
     }
 }
