@@ -133,7 +133,7 @@ public final class JShellSession implements AutoCloseable {
     /**
      * The notebook's variables that hold a tensor, by name in declaration order, so a graph can
      * label its leaves {@code a}, {@code w}. Read only between cells (JShell is not re-entrant);
-     * while a cell runs, the names read after the previous cell are returned.
+     * while a cell runs, the names of the last read are returned.
      */
     public Map<String, Tensor> tensorVariables() {
         if (running) {
