@@ -1,9 +1,12 @@
 package dev.jautograd.kernel;
 
+import dev.jautograd.kernel.display.GraphRenderer;
 import dev.jautograd.kernel.session.JShellSession;
 import dev.jautograd.kernel.session.OutputCapture;
 import dev.jautograd.kernel.wire.KernelChannels;
 import dev.jautograd.kernel.wire.WireCodec;
+import dev.jautograd.viz.GraphPicture;
+import dev.jautograd.viz.NameResolver;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -39,6 +42,10 @@ public final class Main {
                     + "var y = t.pow(3);\ny.backward();\nt.grad()", 1);
             Jupyter.registry().render(result.value(), result.valueText());
             session.execute("System.out.println(t);\nundefinedName", 2); // the error path too
+            // A graph too: ELK's layout classes are a large part of the first graph's wait.
+            registerGraphs(CompletableFuture.completedFuture(session));
+            var graph = session.execute("Viz.makeDot(y)", 3);
+            Jupyter.registry().render(graph.value(), graph.valueText());
         }
     }
 
@@ -58,11 +65,18 @@ public final class Main {
         // JShell's first compile takes about a second; it starts once the sockets are bound so
         // kernel_info is answered meanwhile, and the first cell waits for the session.
         var session = CompletableFuture.supplyAsync(JShellSession::start);
+        registerGraphs(session);
         var kernel = new JavaKernel(channels, session, output, Jupyter.registry(), () -> {
             output.flush();
             channels.close();
             System.exit(0);
         });
         channels.start(kernel);
+    }
+
+    /** Graphs name their tensors after the notebook's variables, read when the graph is shown. */
+    private static void registerGraphs(CompletableFuture<JShellSession> session) {
+        Jupyter.registry().register(GraphPicture.class, new GraphRenderer(() -> session.isDone()
+                ? NameResolver.of(session.join().tensorVariables()) : NameResolver.none()));
     }
 }

@@ -1,5 +1,8 @@
 package dev.jautograd.kernel.session;
 
+import dev.jautograd.Tensor;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,7 +24,7 @@ public final class JShellSession implements AutoCloseable {
             "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
             "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
             "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;",
-            "import dev.jautograd.*;", "import static dev.jautograd.Options.*;",
+            "import dev.jautograd.*;", "import static dev.jautograd.Options.*;", "import dev.jautograd.viz.*;",
             "import static dev.jautograd.kernel.Jupyter.*;");
 
     private static final long STOP_RETRY_MS = 50;
@@ -33,6 +36,7 @@ public final class JShellSession implements AutoCloseable {
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final AtomicLong cellNumber = new AtomicLong();
     private volatile boolean running;
+    private volatile Map<String, Tensor> lastTensorVariables = Map.of();
 
     private JShellSession(JShell shell, ValueCapturingExecutionControl control) {
         this.shell = shell;
@@ -124,6 +128,29 @@ public final class JShellSession implements AutoCloseable {
         String valueText = shell.varValue(variable); // routes through the control, which keeps the object
         Object value = control.takeValue(variable.name());
         return CellResult.value(value, valueText != null ? valueText : text);
+    }
+
+    /**
+     * The notebook's variables that hold a tensor, by name in declaration order, so a graph can
+     * label its leaves {@code a}, {@code w}. Read only between cells (JShell is not re-entrant);
+     * while a cell runs, the names of the last read are returned.
+     */
+    public Map<String, Tensor> tensorVariables() {
+        if (running) {
+            return lastTensorVariables;
+        }
+        var named = new LinkedHashMap<String, Tensor>();
+        shell.variables()
+                .filter(v -> shell.status(v) == Status.VALID && !v.name().startsWith("$"))
+                .filter(v -> v.typeName().equals("Tensor") || v.typeName().endsWith(".Tensor"))
+                .forEach(v -> {
+                    shell.varValue(v); // routes through the control, which keeps the object
+                    if (control.takeValue(v.name()) instanceof Tensor tensor) {
+                        named.put(v.name(), tensor);
+                    }
+                });
+        lastTensorVariables = Collections.unmodifiableMap(named); // keeps declaration order
+        return lastTensorVariables;
     }
 
     /**

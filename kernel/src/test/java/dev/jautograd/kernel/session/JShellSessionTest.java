@@ -66,6 +66,19 @@ class JShellSessionTest {
     }
 
     @Test
+    void tensorVariablesAreTheNotebooksTensorsByName() {
+        session.execute("var na = Torch.ones(1);\nTensor nb = na.mul(2);\nint notATensor = 3;", 1);
+        session.execute("Torch.zeros(1)", 2); // a temporary $N: not a name anyone wrote
+        var tensors = session.tensorVariables();
+        assertTrue(tensors.get("na") instanceof Tensor);
+        assertTrue(tensors.get("nb") instanceof Tensor);
+        assertFalse(tensors.containsKey("notATensor"));
+        assertTrue(tensors.keySet().stream().noneMatch(name -> name.startsWith("$")), tensors.keySet().toString());
+        var again = session.tensorVariables();
+        assertTrue(again.get("na") == tensors.get("na"), "the same object, not a copy");
+    }
+
+    @Test
     void redefinitionReplacesMethodAndVariable() {
         session.execute("int redef() { return 1; }\nvar rv = \"a\";", 1);
         var result = session.execute("int redef() { return 2; }\nString rv = \"b\";\nredef() + rv", 2);
