@@ -72,10 +72,12 @@ public final class JavaKernel implements KernelChannels.Handler {
             LOG.log(Level.SEVERE, "Handler failed for " + type, e);
             replyError(channel, message, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
         } finally {
+            // Abort before going idle, as ipykernel does: a client that waits for idle and then
+            // sends its next cell must not see that cell caught in this abort.
+            if (abortQueue) {
+                abortQueuedCells();
+            }
             publishStatus(message, "idle");
-        }
-        if (abortQueue) {
-            abortQueuedCells();
         }
     }
 
