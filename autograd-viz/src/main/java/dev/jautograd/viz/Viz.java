@@ -1,0 +1,39 @@
+package dev.jautograd.viz;
+
+import dev.jautograd.Tensor;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * torchviz's {@code make_dot} for jautograd, in pure Java: the graph behind a tensor as a picture
+ * that a notebook shows inline. No Graphviz, no {@code params} needed (a kernel names the leaves
+ * from its variables), though {@code params} still works.
+ */
+public final class Viz {
+    private Viz() {}
+
+    public static GraphPicture makeDot(Tensor output) {
+        return makeDot(List.of(output), VizOptions.defaults());
+    }
+
+    /** As {@code make_dot(var, params)}: {@code params} names tensors (null for none). */
+    public static GraphPicture makeDot(Tensor output, Map<String, Tensor> params) {
+        return makeDot(output, params, false, false);
+    }
+
+    /** As {@code make_dot(var, params, show_attrs, show_saved)}. */
+    public static GraphPicture makeDot(Tensor output, Map<String, Tensor> params, boolean showAttrs,
+                                       boolean showSaved) {
+        var options = VizOptions.defaults().withShowAttrs(showAttrs).withShowSaved(showSaved);
+        return makeDot(List.of(output), params == null ? options : options.withParams(params));
+    }
+
+    public static GraphPicture makeDot(Tensor output, VizOptions options) {
+        return makeDot(List.of(output), options);
+    }
+
+    /** One picture for several outputs (torchviz accepts a tuple); shared parts are drawn once. */
+    public static GraphPicture makeDot(List<Tensor> outputs, VizOptions options) {
+        return new GraphPicture(GraphBuilder.build(outputs, options), options.names());
+    }
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/python3
+"""Kernel ready time and cell round-trip, for our kernel and ipykernel on the same machine.
+
+ready      = KernelManager.start_kernel() until the first kernel_info_reply arrives
+round-trip = execute_request "1+1" sent until its execute_reply *and* the idle status have
+             arrived (all of the cell's output is in); median over --runs runs after --warmup
+
+Usage: /usr/bin/python3 kernel/bench/roundtrip.py [--runs 200] [--warmup 20] [--starts 5] KERNEL...
+(kernel names as `jupyter kernelspec list` shows them, e.g. java-autograd python3; set
+JUPYTER_PATH to find a kernel installed with --prefix).
+"""
+import argparse
+import statistics
+import time
+from queue import Empty
+
+from jupyter_client.manager import KernelManager
+
+
+def start(name):
+    km = KernelManager(kernel_name=name)
+    t0 = time.perf_counter()
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    while True:
+        msg_id = kc.kernel_info()
+        try:
+            while True:
+                reply = kc.get_shell_msg(timeout=0.05)
+                if reply["parent_header"].get("msg_id") == msg_id:
+                    return km, kc, time.perf_counter() - t0
+        except Empty:
+            if not km.is_alive():
+                raise RuntimeError(f"kernel {name} died during startup")
+
+
+def drain(kc):
+    while True:
+        try:
+            kc.get_iopub_msg(timeout=0.2)
+        except Empty:
+            return
+
+
+def round_trip(kc, code):
+    t0 = time.perf_counter()
+    msg_id = kc.execute(code)
+    got_reply = got_idle = False
+    while not (got_reply and got_idle):
+        if not got_reply:
+            reply = kc.get_shell_msg(timeout=60)
+            got_reply = reply["parent_header"].get("msg_id") == msg_id
+            if got_reply and reply["content"]["status"] != "ok":
+                raise RuntimeError(f"{code!r} failed: {reply['content']}")
+        while not got_idle:
+            msg = kc.get_iopub_msg(timeout=60)
+            got_idle = (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                        and msg["content"]["execution_state"] == "idle")
+    return time.perf_counter() - t0
+
+
+def measure(name, runs, warmup, starts):
+    ready = []
+    for i in range(starts):
+        km, kc, seconds = start(name)
+        ready.append(seconds)
+        if i < starts - 1:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+    drain(kc)
+    first = round_trip(kc, "1+1")
+    for _ in range(warmup):
+        round_trip(kc, "1+1")
+    times = [round_trip(kc, "1+1") for _ in range(runs)]
+    kc.stop_channels()
+    km.shutdown_kernel(now=True)
+    print(f"{name}: ready median {statistics.median(ready) * 1000:.0f} ms "
+          f"(min {min(ready) * 1000:.0f}, max {max(ready) * 1000:.0f}, {starts} starts); "
+          f"first cell {first * 1000:.1f} ms; "
+          f"round-trip median {statistics.median(times) * 1000:.1f} ms "
+          f"(p10 {statistics.quantiles(times, n=10)[0] * 1000:.1f}, "
+          f"p90 {statistics.quantiles(times, n=10)[-1] * 1000:.1f}, {runs} runs)", flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("kernels", nargs="+")
+    parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--starts", type=int, default=5)
+    args = parser.parse_args()
+    for name in args.kernels:
+        measure(name, args.runs, args.warmup, args.starts)
+
+
+if __name__ == "__main__":
+    main()

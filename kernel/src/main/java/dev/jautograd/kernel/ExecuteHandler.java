@@ -1,0 +1,131 @@
+package dev.jautograd.kernel;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.jautograd.kernel.display.DisplayRegistry;
+import dev.jautograd.kernel.display.MimeBundle;
+import dev.jautograd.kernel.session.CellResult;
+import dev.jautograd.kernel.session.JShellSession;
+import dev.jautograd.kernel.session.OutputCapture;
+import dev.jautograd.kernel.wire.KernelChannels;
+import dev.jautograd.kernel.wire.KernelChannels.Channel;
+import dev.jautograd.kernel.wire.WireMessage;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code execute_request}: runs the cell and publishes, in order, execute_input, the cell's
+ * streams and displays, then its result or error, then the reply.
+ */
+final class ExecuteHandler {
+    private final KernelChannels channels;
+    private final CompletableFuture<JShellSession> session;
+    private final OutputCapture output;
+    private final DisplayRegistry registry;
+    private final History history;
+    private int executionCount;
+
+    ExecuteHandler(KernelChannels channels, CompletableFuture<JShellSession> session, OutputCapture output,
+                   DisplayRegistry registry, History history) {
+        this.channels = channels;
+        this.session = session;
+        this.output = output;
+        this.registry = registry;
+        this.history = history;
+    }
+
+    /** Runs the request; true when it failed and asked to stop there ({@code stop_on_error}). */
+    boolean handle(WireMessage request) {
+        var content = request.content();
+        String code = Json.string(content, "code", "");
+        boolean silent = Json.bool(content, "silent", false);
+        // The protocol: silent implies no history; only stored cells advance the counter.
+        boolean store = !silent && Json.bool(content, "store_history", true);
+        int count = store ? ++executionCount : executionCount;
+        if (!silent) {
+            var input = new JsonObject();
+            input.addProperty("code", code);
+            input.addProperty("execution_count", count);
+            channels.publish("execute_input", request, input);
+        }
+        CellResult result = run(request, code, count, silent);
+        JsonObject reply;
+        String shown = null;
+        if (result.failed()) {
+            var error = result.error();
+            if (!silent) {
+                channels.publish("error", request, Json.error(error.ename(), error.evalue(), error.traceback()));
+            }
+            reply = Json.error(error.ename(), error.evalue(), error.traceback());
+        } else {
+            if (result.hasValue()) {
+                MimeBundle bundle = registry.render(result.value(), result.valueText());
+                shown = bundle.plainText();
+                if (!silent) {
+                    publishResult(request, count, bundle);
+                }
+            }
+            reply = Json.ok();
+            reply.add("payload", new JsonArray());
+        }
+        reply.addProperty("execution_count", count);
+        reply.add("user_expressions", new JsonObject());
+        if (store) {
+            history.add(count, code, shown);
+        }
+        channels.reply(Channel.SHELL, request, "execute_reply", reply);
+        return result.failed() && Json.bool(content, "stop_on_error", true);
+    }
+
+    private CellResult run(WireMessage request, String code, int count, boolean silent) {
+        output.redirect(silent ? (stream, text) -> { } : (stream, text) -> publishStream(request, stream, text));
+        Jupyter.attach(silent ? null : new DisplayTarget(request));
+        try {
+            return session.join().execute(code, count);
+        } finally {
+            Jupyter.attach(null);
+            output.redirect(null); // flushes what the cell printed before its result is published
+        }
+    }
+
+    private void publishResult(WireMessage request, int count, MimeBundle bundle) {
+        var result = new JsonObject();
+        result.addProperty("execution_count", count);
+        result.add("data", Json.mime(bundle));
+        result.add("metadata", new JsonObject());
+        channels.publish("execute_result", request, result);
+    }
+
+    private void publishStream(WireMessage request, String name, String text) {
+        var stream = new JsonObject();
+        stream.addProperty("name", name);
+        stream.addProperty("text", text);
+        channels.publish("stream", request, stream);
+    }
+
+    /** Displays flush pending prints first so a cell's outputs keep the order they were made in. */
+    private final class DisplayTarget implements Jupyter.Target {
+        private final WireMessage request;
+
+        DisplayTarget(WireMessage request) {
+            this.request = request;
+        }
+
+        @Override
+        public void display(MimeBundle bundle) {
+            output.flush();
+            var data = new JsonObject();
+            data.add("data", Json.mime(bundle));
+            data.add("metadata", new JsonObject());
+            data.add("transient", new JsonObject());
+            channels.publish("display_data", request, data);
+        }
+
+        @Override
+        public void clearOutput(boolean wait) {
+            output.flush();
+            var clear = new JsonObject();
+            clear.addProperty("wait", wait);
+            channels.publish("clear_output", request, clear);
+        }
+    }
+}

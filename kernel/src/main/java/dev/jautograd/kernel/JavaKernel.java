@@ -1,0 +1,177 @@
+package dev.jautograd.kernel;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import dev.jautograd.kernel.display.DisplayRegistry;
+import dev.jautograd.kernel.session.JShellSession;
+import dev.jautograd.kernel.session.OutputCapture;
+import dev.jautograd.kernel.wire.KernelChannels;
+import dev.jautograd.kernel.wire.KernelChannels.Channel;
+import dev.jautograd.kernel.wire.WireMessage;
+import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Routes Jupyter requests to their handlers. Every request is bracketed by busy/idle status on
+ * IOPub and every reply carries {@code status}; an unknown {@code *_request} gets an error reply
+ * rather than silence, so a client never waits forever.
+ */
+public final class JavaKernel implements KernelChannels.Handler {
+    private static final Logger LOG = Logger.getLogger(JavaKernel.class.getName());
+    private static final String VERSION = "0.1.0";
+
+    private final KernelChannels channels;
+    private final CompletableFuture<JShellSession> session;
+    private final ExecuteHandler execute;
+    private final AssistHandlers assist;
+    private final History history = new History();
+    private final Runnable shutdown;
+    private final Map<String, BiConsumer<Channel, WireMessage>> handlers;
+    private boolean abortQueue;
+
+    public JavaKernel(KernelChannels channels, CompletableFuture<JShellSession> session, OutputCapture output,
+                      DisplayRegistry registry, Runnable shutdown) {
+        this.channels = channels;
+        this.session = session;
+        this.shutdown = shutdown;
+        this.execute = new ExecuteHandler(channels, session, output, registry, history);
+        this.assist = new AssistHandlers(channels, session);
+        this.handlers = Map.of(
+                "execute_request", (c, m) -> abortQueue |= execute.handle(m) && c == Channel.SHELL,
+                "complete_request", (c, m) -> assist.complete(m),
+                "inspect_request", (c, m) -> assist.inspect(m),
+                "is_complete_request", (c, m) -> assist.isComplete(m),
+                "kernel_info_request", this::kernelInfo,
+                "history_request", this::history,
+                "comm_info_request", this::commInfo,
+                "interrupt_request", this::interrupt,
+                "shutdown_request", this::shutdown);
+    }
+
+    @Override
+    public void handle(Channel channel, WireMessage message) {
+        String type = message.type();
+        if (type.equals("comm_msg") || type.equals("comm_close")) {
+            return; // no comm targets exist, so there is nothing to deliver to
+        }
+        publishStatus(message, "busy");
+        try {
+            if (type.equals("comm_open")) {
+                rejectComm(message);
+            } else {
+                handlers.getOrDefault(type, this::unknown).accept(channel, message);
+            }
+        } catch (RuntimeException e) {
+            // A handler that failed (e.g. JShell could not start) still owes the client a reply.
+            LOG.log(Level.SEVERE, "Handler failed for " + type, e);
+            replyError(channel, message, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+        } finally {
+            // Abort before going idle, as ipykernel does: a client that waits for idle and then
+            // sends its next cell must not see that cell caught in this abort.
+            if (abortQueue) {
+                abortQueuedCells();
+            }
+            publishStatus(message, "idle");
+        }
+    }
+
+    /**
+     * After a failed cell, the cells already queued behind it (Run All) are answered
+     * {@code aborted} and not run, as ipykernel does; other queued requests are served.
+     */
+    private void abortQueuedCells() {
+        abortQueue = false;
+        channels.drainQueued(Channel.SHELL, queued -> {
+            if (!queued.type().equals("execute_request")) {
+                handle(Channel.SHELL, queued);
+                return;
+            }
+            publishStatus(queued, "busy");
+            var reply = new JsonObject();
+            reply.addProperty("status", "aborted");
+            channels.reply(Channel.SHELL, queued, "execute_reply", reply);
+            publishStatus(queued, "idle");
+        });
+    }
+
+    private void publishStatus(WireMessage parent, String state) {
+        var status = new JsonObject();
+        status.addProperty("execution_state", state);
+        channels.publish("status", parent, status);
+    }
+
+    private void kernelInfo(Channel channel, WireMessage request) {
+        var language = new LanguageInfo.Builder("java")
+                .version(Runtime.version().toString())
+                .mimetype("text/x-java-source")
+                .fileExtension(".jshell")
+                .pygments("java")
+                .codemirror("text/x-java")
+                .build();
+        var reply = Json.ok();
+        reply.addProperty("protocol_version", "5.3");
+        reply.addProperty("implementation", "jautograd-kernel");
+        reply.addProperty("implementation_version", VERSION);
+        reply.add("language_info", new Gson().toJsonTree(language));
+        reply.addProperty("banner", "Java " + Runtime.version() + " (JShell) with jautograd, a PyTorch-style autograd");
+        reply.addProperty("debugger", false);
+        reply.add("help_links", new JsonArray());
+        channels.reply(channel, request, "kernel_info_reply", reply);
+    }
+
+    private void history(Channel channel, WireMessage request) {
+        var reply = Json.ok();
+        reply.add("history", history.query(request.content()));
+        channels.reply(channel, request, "history_reply", reply);
+    }
+
+    private void commInfo(Channel channel, WireMessage request) {
+        var reply = Json.ok();
+        reply.add("comms", new JsonObject());
+        channels.reply(channel, request, "comm_info_reply", reply);
+    }
+
+    /** As ipykernel does for an unknown target: close the comm the front end tried to open. */
+    private void rejectComm(WireMessage request) {
+        var close = new JsonObject();
+        close.addProperty("comm_id", Json.string(request.content(), "comm_id", ""));
+        close.add("data", new JsonObject());
+        channels.publish("comm_close", request, close);
+    }
+
+    private void interrupt(Channel channel, WireMessage request) {
+        var running = session.getNow(null);
+        if (running != null) {
+            running.interrupt();
+        }
+        channels.reply(channel, request, "interrupt_reply", Json.ok());
+    }
+
+    private void shutdown(Channel channel, WireMessage request) {
+        var reply = Json.ok();
+        reply.addProperty("restart", Json.bool(request.content(), "restart", false));
+        channels.reply(channel, request, "shutdown_reply", reply);
+        publishStatus(request, "idle");
+        shutdown.run();
+    }
+
+    private void unknown(Channel channel, WireMessage request) {
+        String type = request.type();
+        LOG.warning(() -> "Unknown message type " + type);
+        replyError(channel, request, "UnknownMessageType", "this kernel does not handle " + type);
+    }
+
+    private void replyError(Channel channel, WireMessage request, String ename, String evalue) {
+        String type = request.type();
+        if (type.endsWith("_request")) {
+            String replyType = type.substring(0, type.length() - "_request".length()) + "_reply";
+            channels.reply(channel, request, replyType, Json.error(ename, evalue, List.of(ename + ": " + evalue)));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.jautograd.kernel;
+
+import dev.jautograd.kernel.display.GraphRenderer;
+import dev.jautograd.kernel.session.JShellSession;
+import dev.jautograd.kernel.session.OutputCapture;
+import dev.jautograd.kernel.wire.KernelChannels;
+import dev.jautograd.kernel.wire.WireCodec;
+import dev.jautograd.viz.GraphPicture;
+import dev.jautograd.viz.NameResolver;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Logger;
+
+/**
+ * {@code java -jar jautograd-kernel.jar CONNECTION_FILE}, as the kernelspec's argv runs it.
+ * {@code --warmup} runs a typical cell and exits: install.sh runs it once with
+ * {@code -XX:ArchiveClassesAtExit} to build a class-data-sharing archive of JShell and javac.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("--warmup")) {
+            warmUp();
+            return;
+        }
+        if (args.length != 1) {
+            System.err.println("usage: java -jar jautograd-kernel.jar CONNECTION_FILE | --warmup");
+            System.exit(2);
+        }
+        serve(args[0]);
+    }
+
+    private static void warmUp() {
+        try (var session = JShellSession.start()) {
+            var result = session.execute("var t = Torch.tensor(new double[]{5.}, requiresGrad());\n"
+                    + "var y = t.pow(3);\ny.backward();\nt.grad()", 1);
+            Jupyter.registry().render(result.value(), result.valueText());
+            session.execute("System.out.println(t);\nundefinedName", 2); // the error path too
+            // A graph too: ELK's layout classes are a large part of the first graph's wait.
+            registerGraphs(CompletableFuture.completedFuture(session));
+            var graph = session.execute("Viz.makeDot(y)", 3);
+            Jupyter.registry().render(graph.value(), graph.valueText());
+        }
+    }
+
+    private static void serve(String connectionFile) throws Exception {
+        var connection = KernelConnectionProperties.parse(Files.readString(Path.of(connectionFile)));
+        PrintStream log = System.err;
+        // java.util.logging's ConsoleHandler keeps the System.err it first sees: create it now, on
+        // the real stderr, so log lines (the kernel's, a library's) go to the kernel log, not into
+        // whichever cell happens to be running.
+        Logger.getLogger("").getHandlers();
+        var output = new OutputCapture((stream, text) -> log.print(text));
+        System.setOut(output.out());
+        System.setErr(output.err());
+        System.setIn(InputStream.nullInputStream()); // no stdin channel support: reads see end of input
+
+        var channels = new KernelChannels(connection, new WireCodec(connection));
+        // JShell's first compile takes about a second; it starts once the sockets are bound so
+        // kernel_info is answered meanwhile, and the first cell waits for the session.
+        var session = CompletableFuture.supplyAsync(JShellSession::start);
+        registerGraphs(session);
+        var kernel = new JavaKernel(channels, session, output, Jupyter.registry(), () -> {
+            output.flush();
+            channels.close();
+            System.exit(0);
+        });
+        channels.start(kernel);
+    }
+
+    /** Graphs name their tensors after the notebook's variables, read when the graph is shown. */
+    private static void registerGraphs(CompletableFuture<JShellSession> session) {
+        Jupyter.registry().register(GraphPicture.class, new GraphRenderer(() -> session.isDone()
+                ? NameResolver.of(session.join().tensorVariables()) : NameResolver.none()));
+    }
+}

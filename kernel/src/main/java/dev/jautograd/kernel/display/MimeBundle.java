@@ -1,0 +1,27 @@
+package dev.jautograd.kernel.display;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A Jupyter MIME bundle: MIME type to text, in insertion order ({@code text/plain} first). */
+public record MimeBundle(Map<String, String> data) {
+    public MimeBundle {
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+    }
+
+    public static MimeBundle plain(String text) {
+        return new MimeBundle(Map.of("text/plain", text));
+    }
+
+    public static MimeBundle of(String plain, String html) {
+        var data = new LinkedHashMap<String, String>();
+        data.put("text/plain", plain);
+        data.put("text/html", html);
+        return new MimeBundle(data);
+    }
+
+    public String plainText() {
+        return data.get("text/plain");
+    }
+}

@@ -1,0 +1,17 @@
+package dev.jautograd.kernel.session;
+
+import java.util.List;
+
+/**
+ * A failed cell as Jupyter shows it: {@code ename}, {@code evalue} and the traceback lines.
+ *
+ * @param ename     exception class simple name, {@code CompilationException}, or {@code Interrupted}
+ * @param evalue    the exception message (never null: Jupyter front ends print it verbatim)
+ * @param traceback plain text lines, no ANSI colours, readable on light and dark themes
+ */
+public record CellError(String ename, String evalue, List<String> traceback) {
+    public CellError {
+        evalue = evalue == null ? "" : evalue;
+        traceback = List.copyOf(traceback);
+    }
+}

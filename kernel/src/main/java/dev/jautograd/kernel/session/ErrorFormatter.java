@@ -1,0 +1,132 @@
+package dev.jautograd.kernel.session;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import jdk.jshell.Diag;
+import jdk.jshell.EvalException;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.UnresolvedReferenceException;
+
+/**
+ * Turns JShell's failures into Jupyter errors whose line numbers count from the top of the cell.
+ * Plain text only: the ANSI styles basekernel uses (bold black) vanish on dark themes.
+ */
+final class ErrorFormatter {
+    /** Where a snippet's first token sits: cell number and line, so stack frames can be mapped. */
+    private record Origin(int executionCount, int firstLine) { }
+
+    private final JShell shell;
+    private final Map<String, Origin> origins = new ConcurrentHashMap<>();
+
+    ErrorFormatter(JShell shell) {
+        this.shell = shell;
+    }
+
+    static CellError interrupted() {
+        return new CellError("Interrupted", "the cell was interrupted (Kernel > Interrupt)",
+                List.of("Interrupted: the cell was interrupted (Kernel > Interrupt)"));
+    }
+
+    void remember(Snippet snippet, int executionCount, String cell, int offset) {
+        origins.put(snippet.id(), new Origin(executionCount, lineOf(cell, offset)));
+    }
+
+    /** The error an event stands for, or null if the snippet compiled and ran. */
+    CellError failure(SnippetEvent event, String cell, int offset) {
+        if (event.exception() != null) {
+            return runtime(event.exception());
+        }
+        if (event.status() == Snippet.Status.REJECTED) {
+            return compile(event.snippet(), cell, offset);
+        }
+        return null;
+    }
+
+    private CellError compile(Snippet snippet, String cell, int offset) {
+        var lines = new ArrayList<String>();
+        String first = null;
+        for (Diag diag : shell.diagnostics(snippet).filter(Diag::isError).toList()) {
+            String message = diag.getMessage(Locale.ROOT);
+            first = first == null ? message : first;
+            int at = offset + (int) Math.max(0, diag.getPosition());
+            int line = lineOf(cell, Math.min(at, cell.length()));
+            int column = at - lineStart(cell, Math.min(at, cell.length())) + 1;
+            lines.add("Line " + line + ", column " + column + ": " + message);
+            lines.add(lineText(cell, line));
+            lines.add(" ".repeat(Math.max(0, column - 1)) + "^");
+        }
+        if (first == null) {
+            first = "the snippet was rejected";
+            lines.add(first);
+        }
+        lines.add(0, "CompilationException: " + first.lines().findFirst().orElse(first));
+        return new CellError("CompilationException", first, lines);
+    }
+
+    private CellError runtime(Exception exception) {
+        String ename = exceptionName(exception);
+        var lines = new ArrayList<String>();
+        lines.add(ename + ": " + nullToEmpty(exception.getMessage()));
+        for (var frame : exception.getStackTrace()) {
+            lines.add("    at " + describe(frame));
+        }
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            lines.add("Caused by: " + exceptionName(cause) + ": " + nullToEmpty(cause.getMessage()));
+        }
+        return new CellError(ename, nullToEmpty(exception.getMessage()), lines);
+    }
+
+    private static String exceptionName(Throwable t) {
+        if (t instanceof EvalException eval) {
+            String full = eval.getExceptionClassName();
+            return full.substring(full.lastIndexOf('.') + 1);
+        }
+        if (t instanceof UnresolvedReferenceException) {
+            return "UnresolvedReferenceException";
+        }
+        return t.getClass().getSimpleName();
+    }
+
+    /** Snippet frames are named {@code #id} with lines counted from the snippet's first token. */
+    private String describe(StackTraceElement frame) {
+        String file = frame.getFileName();
+        if (file == null || !file.startsWith("#")) {
+            return frame.toString();
+        }
+        // The cell's own top-level code runs in a method JShell leaves unnamed.
+        String method = frame.getMethodName().isEmpty() ? "<cell> " : frame.getMethodName() + " ";
+        var origin = origins.get(file.substring(1));
+        if (origin == null) {
+            return method + "(snippet " + file + ", line " + frame.getLineNumber() + ")";
+        }
+        int line = origin.firstLine() + frame.getLineNumber() - 1;
+        return method + "(In [" + origin.executionCount() + "], line " + line + ")";
+    }
+
+    static int lineOf(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+
+    private static int lineStart(String text, int offset) {
+        return text.lastIndexOf('\n', offset - 1) + 1;
+    }
+
+    private static String lineText(String text, int line) {
+        return text.lines().skip(line - 1).findFirst().orElse("");
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

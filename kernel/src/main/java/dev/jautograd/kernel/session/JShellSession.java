@@ -1,0 +1,194 @@
+package dev.jautograd.kernel.session;
+
+import dev.jautograd.Tensor;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import jdk.jshell.ExpressionSnippet;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet.Status;
+import jdk.jshell.Snippet.SubKind;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.VarSnippet;
+
+/**
+ * A JShell running in this JVM: cells are split into snippets, evaluated in order, and the final
+ * expression's real object is handed back for rendering.
+ */
+public final class JShellSession implements AutoCloseable {
+    /** JShell tool's default imports, then the autograd API so cells read like the PyTorch notebook. */
+    public static final List<String> STARTUP_IMPORTS = List.of(
+            "import java.io.*;", "import java.math.*;", "import java.net.*;", "import java.nio.file.*;",
+            "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
+            "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;",
+            "import dev.jautograd.*;", "import static dev.jautograd.Options.*;", "import dev.jautograd.viz.*;",
+            "import static dev.jautograd.kernel.Jupyter.*;");
+
+    private static final long STOP_RETRY_MS = 50;
+
+    private final JShell shell;
+    private final ValueCapturingExecutionControl control;
+    private final CellSplitter splitter;
+    private final ErrorFormatter errors;
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final AtomicLong cellNumber = new AtomicLong();
+    private volatile boolean running;
+    private volatile Map<String, Tensor> lastTensorVariables = Map.of();
+
+    private JShellSession(JShell shell, ValueCapturingExecutionControl control) {
+        this.shell = shell;
+        this.control = control;
+        this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
+        this.errors = new ErrorFormatter(shell);
+    }
+
+    /** Starts JShell on this JVM's class path and runs {@link #STARTUP_IMPORTS}. */
+    public static JShellSession start() {
+        var provider = new ValueCapturingProvider();
+        var shell = JShell.builder()
+                .executionEngine(provider, Map.of())
+                // No annotation processors in cells: skipping their discovery makes each compile cheaper.
+                .compilerOptions("--class-path", System.getProperty("java.class.path"), "-proc:none")
+                .build();
+        var session = new JShellSession(shell, provider.control());
+        // An import the library does not offer yet (e.g. Options before it lands) must not break startup.
+        STARTUP_IMPORTS.forEach(shell::eval);
+        // Expressions take a compile path imports do not; warming it halves the first cell's wait.
+        shell.eval("1 + 1");
+        return session;
+    }
+
+    /**
+     * Runs a cell; {@code executionCount} labels its snippets so later tracebacks into methods
+     * defined here can say which cell they came from.
+     */
+    public CellResult execute(String cell, int executionCount) {
+        interrupted.set(false);
+        cellNumber.incrementAndGet();
+        control.forgetValues();
+        running = true;
+        try {
+            var result = CellResult.nothing();
+            for (var chunk : splitter.split(cell)) {
+                result = evaluate(chunk, cell, executionCount);
+                if (result.failed()) {
+                    break;
+                }
+            }
+            return result;
+        } finally {
+            running = false;
+        }
+    }
+
+    private CellResult evaluate(CellSplitter.Chunk chunk, String cell, int executionCount) {
+        List<SnippetEvent> events = shell.eval(chunk.source());
+        if (interrupted.get()) {
+            return CellResult.failed(ErrorFormatter.interrupted());
+        }
+        var result = CellResult.nothing();
+        for (var event : events) {
+            if (event.causeSnippet() != null) {
+                continue; // an update of an older snippet this one redefined
+            }
+            errors.remember(event.snippet(), executionCount, cell, chunk.offset());
+            var error = errors.failure(event, cell, chunk.offset());
+            if (error != null) {
+                return CellResult.failed(error);
+            }
+            result = valueOf(event);
+        }
+        return result;
+    }
+
+    /** Only an expression has a value to show, as in Python, where assignments show nothing. */
+    private CellResult valueOf(SnippetEvent event) {
+        var snippet = event.snippet();
+        if (snippet instanceof VarSnippet temp && snippet.subKind() == SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+            return read(temp, event.value());
+        }
+        if (snippet instanceof ExpressionSnippet expr && snippet.subKind() == SubKind.VAR_VALUE_SUBKIND) {
+            return readVariable(expr.name(), event.value());
+        }
+        return CellResult.nothing();
+    }
+
+    private CellResult readVariable(String name, String text) {
+        return shell.variables()
+                .filter(v -> v.name().equals(name) && shell.status(v) == Status.VALID)
+                .findFirst()
+                .map(v -> read(v, text))
+                .orElse(CellResult.nothing());
+    }
+
+    private CellResult read(VarSnippet variable, String text) {
+        String valueText = shell.varValue(variable); // routes through the control, which keeps the object
+        Object value = control.takeValue(variable.name());
+        return CellResult.value(value, valueText != null ? valueText : text);
+    }
+
+    /**
+     * The notebook's variables that hold a tensor, by name in declaration order, so a graph can
+     * label its leaves {@code a}, {@code w}. Read only between cells (JShell is not re-entrant);
+     * while a cell runs, the names of the last read are returned.
+     */
+    public Map<String, Tensor> tensorVariables() {
+        if (running) {
+            return lastTensorVariables;
+        }
+        var named = new LinkedHashMap<String, Tensor>();
+        shell.variables()
+                .filter(v -> shell.status(v) == Status.VALID && !v.name().startsWith("$"))
+                .filter(v -> v.typeName().equals("Tensor") || v.typeName().endsWith(".Tensor"))
+                .forEach(v -> {
+                    shell.varValue(v); // routes through the control, which keeps the object
+                    if (control.takeValue(v.name()) instanceof Tensor tensor) {
+                        named.put(v.name(), tensor);
+                    }
+                });
+        lastTensorVariables = Collections.unmodifiableMap(named); // keeps declaration order
+        return lastTensorVariables;
+    }
+
+    /**
+     * Stops the running cell, if any; safe to call from any thread, returns at once.
+     *
+     * <p>JShell's stop only reaches a snippet that is executing: one still being compiled, or
+     * the next of the cell's snippets, would escape it. So the flag ends the cell at the next
+     * snippet boundary, and a watcher repeats the stop until the cell has ended.
+     */
+    public void interrupt() {
+        if (!running || !interrupted.compareAndSet(false, true)) {
+            return;
+        }
+        long cell = cellNumber.get();
+        var watcher = new Thread(() -> {
+            while (running && cellNumber.get() == cell) {
+                shell.stop();
+                try {
+                    Thread.sleep(STOP_RETRY_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "jshell-stop");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    JShell shell() {
+        return shell;
+    }
+
+    @Override
+    public void close() {
+        shell.close();
+    }
+}

@@ -1,0 +1,47 @@
+package dev.jautograd.kernel.session;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Map;
+import jdk.jshell.execution.LocalExecutionControl;
+
+/**
+ * JShell's in-process engine, plus a memory of the last value object read per variable.
+ *
+ * <p>{@link LocalExecutionControl} is the engine that can stop a tight {@code while (true) {}}
+ * (Thread.stop on JDK 17, injected stop checks on JDK 21+), whereas a bare
+ * {@code DirectExecutionControl} cannot. Both turn every result into a String before JShell
+ * sees it, so the object a Jupyter kernel wants to render is lost. JShell reads the value of a
+ * variable (a declared one or a temporary {@code $N} holding an expression's value) through
+ * {@link #varValue}; capturing the object there gives the kernel the real result.
+ */
+public final class ValueCapturingExecutionControl extends LocalExecutionControl {
+    private final Map<String, Object> lastValues = new ConcurrentHashMap<>();
+
+    @Override
+    public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
+        Object value;
+        try {
+            var field = findClass(className).getDeclaredField(varName);
+            field.setAccessible(true);
+            value = field.get(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            throw new InternalException(e.toString());
+        }
+        lastValues.put(varName, value == null ? NullValue.INSTANCE : value);
+        return super.varValue(className, varName);
+    }
+
+    /** The object last read for {@code varName} and forgets it; {@code null} if none was read. */
+    Object takeValue(String varName) {
+        var value = lastValues.remove(varName);
+        return value == NullValue.INSTANCE ? null : value;
+    }
+
+    /** Drops remembered values, so a cell's objects are not kept alive by this map. */
+    void forgetValues() {
+        lastValues.clear();
+    }
+
+    /** ConcurrentHashMap holds no nulls; a Java {@code null} result is still a result. */
+    private enum NullValue { INSTANCE }
+}

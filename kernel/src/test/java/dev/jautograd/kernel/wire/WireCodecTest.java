@@ -1,0 +1,70 @@
+package dev.jautograd.kernel.wire;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.gson.JsonObject;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WireCodecTest {
+    private static WireCodec codec(String key) throws Exception {
+        return new WireCodec(new KernelConnectionProperties("127.0.0.1", 1, 2, 3, 4, 5, "tcp", "hmac-sha256", key));
+    }
+
+    private static JsonObject content() {
+        var content = new JsonObject();
+        content.addProperty("code", "1 + 1");
+        return content;
+    }
+
+    @Test
+    void roundTripKeepsIdentitiesTypeAndContent() throws Exception {
+        var codec = codec("secret");
+        byte[] identity = "client-7".getBytes(StandardCharsets.UTF_8);
+        var frames = codec.encode("execute_request", null, content(), List.of(identity));
+        var message = codec.decode(frames);
+        assertEquals("execute_request", message.type());
+        assertArrayEquals(identity, message.identities().get(0));
+        assertEquals("1 + 1", message.content().get("code").getAsString());
+        assertEquals(WireCodec.PROTOCOL_VERSION, message.header().get("version").getAsString());
+    }
+
+    @Test
+    void replyCarriesTheRequestAsParent() throws Exception {
+        var codec = codec("secret");
+        var request = codec.decode(codec.encode("kernel_info_request", null, new JsonObject(), List.of()));
+        var reply = codec.decode(codec.encode("kernel_info_reply", request, new JsonObject(), List.of()));
+        assertEquals(request.id(), reply.parentHeader().get("msg_id").getAsString());
+    }
+
+    @Test
+    void wrongKeyIsRejected() throws Exception {
+        var frames = codec("other-key").encode("execute_request", null, content(), List.of());
+        assertThrows(InvalidSignatureException.class, () -> codec("secret").decode(frames));
+    }
+
+    @Test
+    void tamperedContentIsRejected() throws Exception {
+        var codec = codec("secret");
+        var frames = new ArrayList<>(codec.encode("execute_request", null, content(), List.of()));
+        frames.set(frames.size() - 1, "{\"code\": \"System.exit(0)\"}".getBytes(StandardCharsets.UTF_8));
+        assertThrows(InvalidSignatureException.class, () -> codec.decode(frames));
+    }
+
+    @Test
+    void unsignedConnectionAcceptsEmptySignature() throws Exception {
+        var codec = codec("");
+        var message = codec.decode(codec.encode("status", null, new JsonObject(), List.of()));
+        assertEquals("status", message.type());
+    }
+
+    @Test
+    void framesWithoutDelimiterAreRejected() throws Exception {
+        assertThrows(InvalidSignatureException.class, () -> codec("k").decode(List.of(new byte[] {1})));
+    }
+}

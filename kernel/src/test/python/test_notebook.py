@@ -1,0 +1,65 @@
+"""Runs notebooks/autograd.ipynb on the kernel with nbclient and compares every code cell's
+output text with the PyTorch reference notebook, cell by cell in order.
+
+The reference lives in shared/reference/ beside the repo (CI clones the repo next to a copy of
+shared/). Allowed differences: Java's `null` prints where Python prints `None`, and the
+`torch.manual_seed` result (a Generator's address) is not compared.
+"""
+import pathlib
+import unittest
+
+import nbclient
+import nbformat
+
+import kernel_env
+
+kernel_env.install()
+NOTEBOOK = kernel_env.REPO_ROOT / "notebooks" / "autograd.ipynb"
+REFERENCE = kernel_env.REPO_ROOT.parent / "shared" / "reference" / "autograd-pytorch.ipynb"
+
+
+def outputs_text(cell):
+    """(kind, text) per output: stream text, or a result's / display's text/plain.
+
+    Consecutive stream outputs are one text, as Jupyter shows them: where a kernel cuts a stream
+    into messages depends on timing (a flush interval), not on the program."""
+    texts = []
+    for output in cell.get("outputs", []):
+        if output["output_type"] == "stream":
+            kind, text = "stream:" + output["name"], "".join(output["text"])
+            if texts and texts[-1][0] == kind:
+                text = texts.pop()[1] + text
+            texts.append((kind, text))
+        elif output["output_type"] in ("execute_result", "display_data"):
+            texts.append((output["output_type"], "".join(output["data"].get("text/plain", ""))))
+        elif output["output_type"] == "error":
+            texts.append(("error", output["ename"] + ": " + output["evalue"]))
+    return texts
+
+
+def comparable(texts):
+    # A Generator's repr is an object address in both languages: not a value to compare.
+    return [(kind, text.replace("None", "null")) for kind, text in texts
+            if not text.startswith(("<torch._C.Generator", "<dev.jautograd.random.Generator"))]
+
+
+class NotebookTest(unittest.TestCase):
+    def test_notebook_outputs_match_pytorch(self):
+        self.assertTrue(REFERENCE.exists(), f"reference notebook missing: {REFERENCE}")
+        notebook = nbformat.read(NOTEBOOK, as_version=4)
+        self.assertEqual(notebook.metadata.kernelspec.name, kernel_env.KERNEL_NAME)
+        nbclient.NotebookClient(notebook, timeout=120, kernel_name=kernel_env.KERNEL_NAME,
+                                resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+        reference = nbformat.read(REFERENCE, as_version=4)
+        ours = [c for c in notebook.cells if c.cell_type == "code"]
+        theirs = [c for c in reference.cells if c.cell_type == "code"]
+        self.assertEqual(len(ours), len(theirs), "one Java code cell per Python code cell")
+        self.assertEqual([c.source for c in notebook.cells if c.cell_type == "markdown"],
+                         [c.source for c in reference.cells if c.cell_type == "markdown"])
+        for number, (java, python) in enumerate(zip(ours, theirs), start=1):
+            with self.subTest(cell=number, java=java.source, python=python.source):
+                self.assertEqual(comparable(outputs_text(java)), comparable(outputs_text(python)))
+
+
+if __name__ == "__main__":
+    unittest.main()
