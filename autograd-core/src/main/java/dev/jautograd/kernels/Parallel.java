@@ -68,11 +68,24 @@ final class Parallel {
         }
     }
 
-    /** Daemon threads: a notebook or a test JVM must be able to exit without shutting the pool down. */
+    /**
+     * Daemon threads, so a notebook or a test JVM can exit without shutting the pool down, in a
+     * thread group of their own under the root group: a thread inherits the group of the thread
+     * that starts it, and JShell's local engine waits, after each snippet, for every thread of
+     * the snippet's group, so workers started lazily from a cell would make that cell hang.
+     */
     private static final class Worker extends Thread {
+        private static final ThreadGroup GROUP = new ThreadGroup(rootGroup(), "jautograd-kernels");
+
         Worker(Runnable task) {
-            super(task, "jautograd-kernel");
+            super(GROUP, task, "jautograd-kernel");
             setDaemon(true);
+        }
+
+        private static ThreadGroup rootGroup() {
+            ThreadGroup group = Thread.currentThread().getThreadGroup();
+            while (group.getParent() != null) group = group.getParent();
+            return group;
         }
     }
 

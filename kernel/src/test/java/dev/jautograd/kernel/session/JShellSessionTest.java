@@ -56,6 +56,29 @@ class JShellSessionTest {
         assertEquals(expected, result.valueText());
     }
 
+    /**
+     * The library's parallel loops start worker threads the first time a large op runs; if they
+     * joined the cell's thread group, JShell would wait for them and the cell would never end.
+     */
+    @Test
+    void aCellThatStartsTheLibrarysWorkerThreadsStillEnds() {
+        var result = CompletableFuture.supplyAsync(
+                () -> session.execute("var big = Torch.ones(1000, 1000);\nbig.add(big).sum().item()", 1));
+        var done = assertTimeoutPreemptivelyResult(result);
+        assertNull(done.error(), () -> "unexpected error: " + done.error());
+        assertEquals("2000000.0", done.valueText());
+        assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("jautograd-kernel")),
+                "the op ran on the library's worker threads");
+    }
+
+    private static CellResult assertTimeoutPreemptivelyResult(CompletableFuture<CellResult> result) {
+        try {
+            return result.get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the cell did not end within 30 s", e);
+        }
+    }
+
     @Test
     void valueIsTheRealObject() {
         var result = session.execute("var t = Torch.ones(2);\nt", 1);
