@@ -110,6 +110,18 @@ check_maven() {
     fi
 }
 
+# Matrix products go through netlib's BLAS, which loads the system's libblas.so.3 (OpenBLAS is
+# the fast one) and falls back to pure Java without it: optional, so only a note when missing.
+check_blas() {
+    if ldconfig -p 2>/dev/null | grep -q 'libblas\.so\.3'; then
+        step "Native BLAS found (libblas.so.3): matrix products use it"
+    elif is_debian_root; then
+        apt_install libopenblas0
+    else
+        echo "    note: no native BLAS; matrix products use pure Java. For native speed: sudo apt-get install libopenblas0"
+    fi
+}
+
 build_jar() {
     step "Building the kernel jar (mvn package, tests skipped)"
     (cd "$REPO" && mvn -B -q -Dstyle.color=never -DskipTests -pl kernel -am package) || die "Maven build failed"
@@ -142,7 +154,7 @@ build_cds_archive() {
     local archive="$SPEC_DIR/jautograd-kernel.jsa"
     step "Building the class-data-sharing archive"
     rm -f "$archive"
-    if "$JAVA" -XX:ArchiveClassesAtExit="$archive" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    if "$JAVA" -XX:ArchiveClassesAtExit="$archive" --add-modules=jdk.incubator.vector -XX:+UseSerialGC \
             -jar "$SPEC_DIR/jautograd-kernel.jar" --warmup >/dev/null 2>&1 && [[ -s "$archive" ]]; then
         sed -i "s#^\([[:space:]]*\)\"-jar\",\$#\1\"-XX:SharedArchiveFile={resource_dir}/jautograd-kernel.jsa\",\n\1\"-jar\",#" \
             "$SPEC_DIR/kernel.json"
@@ -166,6 +178,7 @@ run_seed_notebook() {
 check_java
 check_jupyter
 check_maven
+check_blas
 build_jar
 install_kernelspec
 build_cds_archive
