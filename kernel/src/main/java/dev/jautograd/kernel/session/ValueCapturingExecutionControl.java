@@ -17,6 +17,16 @@ import jdk.jshell.execution.LocalExecutionControl;
 public final class ValueCapturingExecutionControl extends LocalExecutionControl {
     private final Map<String, Object> lastValues = new ConcurrentHashMap<>();
 
+    /** Snippet classes reach the JVM here; calls that would end it are rewritten to throw. */
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        var guarded = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            guarded[i] = new ClassBytecodes(classes[i].name(), ExitCallRewriter.rewrite(classes[i].bytecodes()));
+        }
+        super.load(guarded);
+    }
+
     @Override
     public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
         Object value;

@@ -1,0 +1,103 @@
+"""Faults a notebook user can cause, through jupyter_client against the real kernel: cells that try
+to end the JVM, exhaust the stack or the heap, flood the output, block on stdin, hostile or broken
+messages, and a long session. After each fault the kernel must answer and keep its variables."""
+import time
+import unittest
+from queue import Empty
+
+from jupyter_client.manager import start_new_kernel
+
+import kernel_env
+
+kernel_env.install()
+TIMEOUT = 30
+
+
+class KernelCase(unittest.TestCase):
+    """One kernel per test class; helpers to run a cell and collect what it published."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name=kernel_env.KERNEL_NAME, startup_timeout=60)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel(now=True)
+
+    def shell_reply(self, msg_id, timeout=TIMEOUT):
+        deadline = time.monotonic() + timeout
+        while True:
+            reply = self.kc.get_shell_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return reply
+
+    def iopub_until_idle(self, msg_id, timeout=TIMEOUT):
+        messages = []
+        deadline = time.monotonic() + timeout
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=max(0.1, deadline - time.monotonic()))
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status":
+                if msg["content"]["execution_state"] == "idle":
+                    return messages
+                continue
+            messages.append(msg)
+
+    def run_cell(self, code, timeout=TIMEOUT, **kwargs):
+        msg_id = self.kc.execute(code, **kwargs)
+        reply = self.shell_reply(msg_id, timeout)
+        return reply["content"], self.iopub_until_idle(msg_id, timeout)
+
+    def result_text(self, code):
+        content, messages = self.run_cell(code)
+        self.assertEqual(content["status"], "ok", content)
+        results = [m["content"]["data"]["text/plain"] for m in messages if m["msg_type"] == "execute_result"]
+        self.assertEqual(len(results), 1, messages)
+        return results[0]
+
+    def assert_cell_error(self, code, ename, evalue_part="", timeout=TIMEOUT):
+        content, _ = self.run_cell(code, timeout=timeout)
+        self.assertEqual(content["status"], "error", content)
+        self.assertEqual(content["ename"], ename, content)
+        self.assertIn(evalue_part, content["evalue"], content)
+        return content
+
+
+class FatalCellTests(KernelCase):
+    """A cell must not be able to end the kernel, and earlier variables survive its error."""
+
+    def setUp(self):
+        self.run_cell("var kept = 41;")
+
+    def tearDown(self):
+        self.assertEqual(self.result_text("kept + 1"), "42")
+
+    def test_system_exit(self):
+        self.assert_cell_error("System.exit(0);", "KernelExitRefused", "System.exit(0)")
+
+    def test_runtime_halt(self):
+        self.assert_cell_error("Runtime.getRuntime().halt(1);", "KernelExitRefused", "Runtime.halt(1)")
+
+    def test_runtime_exit_in_method_of_earlier_cell(self):
+        self.run_cell("void leave(int code) { Runtime.getRuntime().exit(code); }")
+        self.assert_cell_error("leave(3);", "KernelExitRefused", "Runtime.exit(3)")
+
+    def test_stack_overflow(self):
+        self.run_cell("int down(int n) { return down(n + 1) + 1; }")
+        self.assert_cell_error("down(0)", "StackOverflowError")
+
+    def test_huge_array(self):
+        self.assert_cell_error("var huge = new double[Integer.MAX_VALUE - 8];", "OutOfMemoryError")
+
+    def test_growing_heap(self):
+        self.assert_cell_error(
+            "{ var hog = new ArrayList<double[]>(); while (true) hog.add(new double[1 << 20]); }",
+            "OutOfMemoryError", timeout=120)
+        # hog was local to the block, so the heap is free again: a large allocation succeeds.
+        self.assertEqual(self.result_text("new double[1 << 24].length"), str(1 << 24))
+
+
+if __name__ == "__main__":
+    unittest.main()
