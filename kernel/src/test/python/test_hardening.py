@@ -99,5 +99,54 @@ class FatalCellTests(KernelCase):
         self.assertEqual(self.result_text("new double[1 << 24].length"), str(1 << 24))
 
 
+class InterruptTests(KernelCase):
+    """Kernel > Interrupt ends the running cell within a second; variables survive, the next cell runs."""
+
+    INTERRUPT_BOUND_S = 1.0
+
+    def setUp(self):
+        self.run_cell("var kept = 41;")
+
+    def interrupt_after_start(self, code, settle=1.0):
+        """Runs code, interrupts it once it runs; returns (seconds to the reply, reply, iopub)."""
+        msg_id = self.kc.execute(code)
+        time.sleep(settle)
+        started = time.monotonic()
+        self.km.interrupt_kernel()
+        reply = self.shell_reply(msg_id, timeout=15)["content"]
+        elapsed = time.monotonic() - started
+        messages = self.iopub_until_idle(msg_id)
+        self.assertEqual(reply["status"], "error", reply)
+        self.assertEqual(reply["ename"], "Interrupted", reply)
+        self.assertEqual(self.result_text("kept + 1"), "42")
+        return elapsed, reply, messages
+
+    def assert_fast_interrupt(self, code, settle=1.0):
+        elapsed, _, messages = self.interrupt_after_start(code, settle)
+        self.assertLess(elapsed, self.INTERRUPT_BOUND_S, f"interrupt took {elapsed:.2f} s")
+        return messages
+
+    def test_loop_inside_method_of_earlier_cell(self):
+        self.run_cell("long spin() { long n = 0; while (true) { n++; } }")
+        self.assert_fast_interrupt("spin();")
+
+    def test_loop_inside_class_of_earlier_cell(self):
+        self.run_cell("class Spinner { static double go() { double x = 0; for (;;) { x += Math.sqrt(x + 1); } } }")
+        self.assert_fast_interrupt("Spinner.go()")
+
+    def test_training_loop_of_library_ops(self):
+        self.run_cell("var w = Torch.randn(100, 100);")
+        self.assert_fast_interrupt("while (true) { var y = Torch.randn(100, 100).matmul(w); }", settle=2.0)
+
+    def test_output_flood_is_truncated_and_interruptible(self):
+        messages = self.assert_fast_interrupt('while (true) System.out.println("x");', settle=2.0)
+        streams = [m["content"] for m in messages if m["msg_type"] == "stream"]
+        printed = sum(len(s["text"]) for s in streams)
+        self.assertLessEqual(printed, 1.1 * (1 << 20), "a flood must be cut near 1 MB")
+        notes = [s for s in streams if "output truncated" in s["text"]]
+        self.assertEqual(len(notes), 1, "one note says output was dropped")
+        self.assertEqual(self.result_text('System.out.println("after"); 1'), "1")
+
+
 if __name__ == "__main__":
     unittest.main()
