@@ -148,5 +148,60 @@ class InterruptTests(KernelCase):
         self.assertEqual(self.result_text('System.out.println("after"); 1'), "1")
 
 
+class StdinTests(KernelCase):
+    """System.in asks the front end for a line (input_request) when the client allows stdin."""
+
+    def answer_input(self, code, answers):
+        msg_id = self.kc.execute(code, allow_stdin=True)
+        for answer in answers:
+            request = self.kc.get_stdin_msg(timeout=TIMEOUT)
+            self.assertEqual(request["msg_type"], "input_request")
+            self.assertEqual(request["parent_header"]["msg_id"], msg_id)
+            self.kc.input(answer)
+        reply = self.shell_reply(msg_id)["content"]
+        return reply, self.iopub_until_idle(msg_id)
+
+    def result_of(self, messages):
+        return [m["content"]["data"]["text/plain"] for m in messages if m["msg_type"] == "execute_result"]
+
+    def test_scanner_next_line(self):
+        reply, messages = self.answer_input("new Scanner(System.in).nextLine()", ["hello stdin"])
+        self.assertEqual(reply["status"], "ok", reply)
+        self.assertEqual(self.result_of(messages), ['"hello stdin"'])
+
+    def test_system_in_read_bytes(self):
+        reply, messages = self.answer_input("(char) System.in.read() + \"\" + (char) System.in.read()", ["ok"])
+        self.assertEqual(reply["status"], "ok", reply)
+        self.assertEqual(self.result_of(messages), ['"ok"'])
+
+    def test_two_lines_two_requests(self):
+        code = "var in = new BufferedReader(new InputStreamReader(System.in));\nin.readLine() + \"+\" + in.readLine()"
+        reply, messages = self.answer_input(code, ["a", "b"])
+        self.assertEqual(reply["status"], "ok", reply)
+        self.assertEqual(self.result_of(messages), ['"a+b"'])
+
+    def test_without_allow_stdin_reads_end_of_input_with_a_note(self):
+        content, messages = self.run_cell("System.in.read()", allow_stdin=False)
+        self.assertEqual(content["status"], "ok", content)
+        self.assertEqual(self.result_of(messages), ["-1"])
+        notes = [m["content"]["text"] for m in messages if m["msg_type"] == "stream"]
+        self.assertTrue(any("allow_stdin" in n for n in notes), messages)
+
+    def test_interrupt_cancels_a_pending_read(self):
+        self.run_cell("var kept = 41;")
+        msg_id = self.kc.execute("new Scanner(System.in).nextLine()", allow_stdin=True)
+        self.kc.get_stdin_msg(timeout=TIMEOUT)  # the kernel now waits for an answer that never comes
+        started = time.monotonic()
+        self.km.interrupt_kernel()
+        reply = self.shell_reply(msg_id, timeout=15)["content"]
+        self.assertLess(time.monotonic() - started, 1.0)
+        self.assertEqual(reply["ename"], "Interrupted", reply)
+        self.iopub_until_idle(msg_id)
+        self.assertEqual(self.result_text("kept + 1"), "42")
+        # The next read asks again rather than seeing the cancelled one.
+        reply, messages = self.answer_input("new Scanner(System.in).nextLine()", ["again"])
+        self.assertEqual(self.result_of(messages), ['"again"'])
+
+
 if __name__ == "__main__":
     unittest.main()

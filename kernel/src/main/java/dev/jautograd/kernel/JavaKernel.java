@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.jautograd.kernel.display.DisplayRegistry;
+import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.JShellSession;
 import dev.jautograd.kernel.session.OutputCapture;
 import dev.jautograd.kernel.wire.KernelChannels;
@@ -32,15 +33,17 @@ public final class JavaKernel implements KernelChannels.Handler {
     private final AssistHandlers assist;
     private final History history = new History();
     private final Runnable shutdown;
+    private final CellInput input;
     private final Map<String, BiConsumer<Channel, WireMessage>> handlers;
     private boolean abortQueue;
 
     public JavaKernel(KernelChannels channels, CompletableFuture<JShellSession> session, OutputCapture output,
-                      DisplayRegistry registry, Runnable shutdown) {
+                      CellInput input, DisplayRegistry registry, Runnable shutdown) {
         this.channels = channels;
+        this.input = input;
         this.session = session;
         this.shutdown = shutdown;
-        this.execute = new ExecuteHandler(channels, session, output, registry, history);
+        this.execute = new ExecuteHandler(channels, session, output, input, registry, history);
         this.assist = new AssistHandlers(channels, session);
         this.handlers = Map.of(
                 "execute_request", (c, m) -> abortQueue |= execute.handle(m) && c == Channel.SHELL,
@@ -148,6 +151,7 @@ public final class JavaKernel implements KernelChannels.Handler {
         if (running != null) {
             running.interrupt();
         }
+        input.cancel(); // a cell blocked on System.in is not reached by JShell's stop
         channels.reply(channel, request, "interrupt_reply", Json.ok());
     }
 
