@@ -1,11 +1,17 @@
 """Faults a notebook user can cause, through jupyter_client against the real kernel: cells that try
 to end the JVM, exhaust the stack or the heap, flood the output, block on stdin, hostile or broken
 messages, and a long session. After each fault the kernel must answer and keep its variables."""
+import json
+import random
+import subprocess
 import time
 import unittest
+import uuid
 from queue import Empty
 
+import zmq
 from jupyter_client.manager import start_new_kernel
+from jupyter_client.session import Session
 
 import kernel_env
 
@@ -94,7 +100,7 @@ class FatalCellTests(KernelCase):
     def test_growing_heap(self):
         self.assert_cell_error(
             "{ var hog = new ArrayList<double[]>(); while (true) hog.add(new double[1 << 20]); }",
-            "OutOfMemoryError", timeout=120)
+            "OutOfMemoryError", timeout=40)
         # hog was local to the block, so the heap is free again: a large allocation succeeds.
         self.assertEqual(self.result_text("new double[1 << 24].length"), str(1 << 24))
 
@@ -201,6 +207,119 @@ class StdinTests(KernelCase):
         # The next read asks again rather than seeing the cancelled one.
         reply, messages = self.answer_input("new Scanner(System.in).nextLine()", ["again"])
         self.assertEqual(self.result_of(messages), ['"again"'])
+
+
+class ProtocolFuzzTests(KernelCase):
+    """Thousands of broken, hostile and odd messages on shell and control through raw zmq sockets;
+    afterwards the kernel still answers kernel_info correctly and runs a cell."""
+
+    MESSAGES = 3000
+    SEED = 20261130
+    # Validly signed requests the fuzzer may send: shutdown would end the kernel by design.
+    SIGNED_TYPES = ["kernel_info_request", "execute_request", "complete_request", "inspect_request",
+                    "is_complete_request", "history_request", "comm_info_request", "interrupt_request",
+                    "comm_open", "comm_msg", "frobnicate_request", "", "input_reply"]
+
+    @classmethod
+    def setUpClass(cls):
+        # Each dropped message is one warning line in the kernel's log: keep thousands out of the test output.
+        cls.km, cls.kc = start_new_kernel(kernel_name=kernel_env.KERNEL_NAME, startup_timeout=60,
+                                          stderr=subprocess.DEVNULL)
+
+    def setUp(self):
+        info = self.km.get_connection_info()
+        self.session = Session(key=info["key"], signature_scheme=info["signature_scheme"])
+        self.context = zmq.Context()
+        self.sockets = []
+        for port in (info["shell_port"], info["control_port"]):
+            socket = self.context.socket(zmq.DEALER)
+            socket.setsockopt(zmq.LINGER, 0)
+            socket.connect(f"{info['transport']}://{info['ip']}:{port}")
+            self.sockets.append(socket)
+
+    def tearDown(self):
+        for socket in self.sockets:
+            socket.close()
+        self.context.term()
+
+    def signed(self, parts):
+        return [b"<IDS|MSG>", self.session.sign(parts)] + parts
+
+    def valid_parts(self, rng, msg_type=None):
+        msg_type = msg_type if msg_type is not None else rng.choice(self.SIGNED_TYPES)
+        content = {"code": rng.choice(["1", "int x", "}", "Thread.sleep(1);", ""]), "cursor_pos": rng.randint(-5, 9),
+                   "silent": rng.random() < 0.5, "store_history": False, "allow_stdin": False,
+                   "stop_on_error": False, "detail_level": 0, "hist_access_type": "tail", "n": 3}
+        header = self.session.msg_header(msg_type)
+        return [json.dumps(p, default=str).encode() for p in (header, {}, {}, content)]
+
+    def wrong_type_parts(self, rng):
+        values = [None, 5, "text", [], [1, 2], True, {"msg_type": 7}, {"msg_id": None, "msg_type": None}]
+        parts = self.valid_parts(rng)
+        index = rng.randrange(4)
+        if rng.random() < 0.5:
+            parts[index] = json.dumps(rng.choice(values)).encode()
+        else:
+            decoded = json.loads(parts[index])
+            decoded[rng.choice(["msg_type", "msg_id", "code", "silent", "cursor_pos", "session"])] = rng.choice(values)
+            parts[index] = json.dumps(decoded, default=str).encode()
+        return self.signed(parts)
+
+    def fuzzed(self, rng, duplicate_header):
+        kind = rng.randrange(10)
+        parts = self.valid_parts(rng, "kernel_info_request" if kind == 9 else None)
+        if kind == 0:
+            return [b"<IDS|MSG>", uuid.uuid4().hex.encode()] + parts          # bad signature
+        if kind == 1:
+            return [b"<IDS|MSG>", b""] + parts                                 # missing signature
+        if kind == 2:
+            return self.signed(parts)[:rng.randrange(1, 6)]                    # truncated
+        if kind == 3:
+            return self.signed(parts) + [rng.randbytes(rng.randrange(40))] * rng.randrange(1, 4)  # extra parts
+        if kind == 4:
+            parts[rng.randrange(4)] = rng.choice([b"{", b"\xff\xfe", b"", b"null", rng.randbytes(30)])
+            return self.signed(parts)                                          # not JSON, signed
+        if kind == 5:
+            return self.wrong_type_parts(rng)
+        if kind == 6:
+            parts[0] = json.dumps(self.session.msg_header(f"fuzz_{rng.randrange(1000)}_request"), default=str).encode()
+            return self.signed(parts)                                          # unknown type
+        if kind == 7:
+            meta = json.dumps({"huge": "x" * (1 << 20)}).encode()
+            return self.signed(parts[:2] + [meta, parts[3]])                   # ~1 MB field
+        if kind == 8:
+            return [rng.randbytes(rng.randrange(1, 64)) for _ in range(rng.randrange(1, 8))]  # noise
+        parts[0] = duplicate_header                                            # duplicate msg_id
+        return self.signed(parts)
+
+    def test_kernel_survives_fuzz(self):
+        rng = random.Random(self.SEED)
+        duplicate_header = json.dumps(self.session.msg_header("kernel_info_request"), default=str).encode()
+        started = time.monotonic()
+        for _ in range(self.MESSAGES):
+            rng.choice(self.sockets).send_multipart(self.fuzzed(rng, duplicate_header))
+        # A channel serves one peer's messages in order: this reply comes after all fuzz sent there.
+        for socket in self.sockets:
+            reply = self.kernel_info_through(socket)
+            self.assertEqual(reply["header"]["msg_type"], "kernel_info_reply")
+            self.assertEqual(reply["content"]["status"], "ok")
+            self.assertEqual(reply["content"]["language_info"]["name"], "java")
+            self.assertEqual(reply["content"]["protocol_version"], "5.3")
+        self.assertLess(time.monotonic() - started, 60)
+        self.assertEqual(self.result_text("6 * 7"), "42")
+
+    def kernel_info_through(self, socket):
+        request = self.session.msg("kernel_info_request", {})
+        self.session.send(socket, request)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if not socket.poll(1000):
+                continue
+            _, frames = self.session.feed_identities(socket.recv_multipart())
+            reply = self.session.deserialize(frames)
+            if reply["parent_header"].get("msg_id") == request["header"]["msg_id"]:
+                return reply
+        self.fail("no kernel_info_reply after the fuzz")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ import dev.jautograd.kernel.wire.WireMessage;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
@@ -26,6 +27,9 @@ import java.util.logging.Logger;
 public final class JavaKernel implements KernelChannels.Handler {
     private static final Logger LOG = Logger.getLogger(JavaKernel.class.getName());
     private static final String VERSION = "0.1.0";
+
+    /** What the control thread serves, none of which uses JShell; the rest belongs to the shell. */
+    private static final Set<String> CONTROL_TYPES = Set.of("kernel_info_request", "interrupt_request", "shutdown_request");
 
     private final KernelChannels channels;
     private final CompletableFuture<JShellSession> session;
@@ -65,7 +69,10 @@ public final class JavaKernel implements KernelChannels.Handler {
         }
         publishStatus(message, "busy");
         try {
-            if (type.equals("comm_open")) {
+            if (channel == Channel.CONTROL && !CONTROL_TYPES.contains(type)) {
+                // JShell is not thread-safe: only the shell thread may touch it (execute, complete, ...).
+                replyError(channel, message, "WrongChannel", type + " is served on the shell channel, not on control");
+            } else if (type.equals("comm_open")) {
                 rejectComm(message);
             } else {
                 handlers.getOrDefault(type, this::unknown).accept(channel, message);

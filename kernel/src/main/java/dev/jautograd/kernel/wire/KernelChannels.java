@@ -101,7 +101,12 @@ public final class KernelChannels implements AutoCloseable {
                 return; // context closed at shutdown
             }
             if (frames != null) {
-                dispatch(channel, frames, handler);
+                try {
+                    dispatch(channel, frames, handler);
+                } catch (RuntimeException | StackOverflowError e) {
+                    // Whatever one message does, the channel thread must go on serving the next.
+                    LOG.log(Level.SEVERE, "Message on " + channel + " failed", e);
+                }
             }
         }
     }
