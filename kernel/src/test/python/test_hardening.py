@@ -11,7 +11,10 @@ import unittest
 import uuid
 from queue import Empty
 
+import nbformat
 import zmq
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 from jupyter_client.manager import start_new_kernel
 from jupyter_client.session import Session
 
@@ -380,6 +383,34 @@ class LongLifeTests(KernelCase):
         content, _ = self.run_cell("before")
         self.assertEqual(content["status"], "error", "a restarted kernel starts with no variables")
         self.assertEqual(self.result_text("6 * 7"), "42")
+
+
+class RunAllTests(unittest.TestCase):
+    """Run All through nbclient (what nbconvert --execute and papermill use) stops at a failing cell."""
+
+    CELLS = ["var a = 20;", "a + 1", "int b = a / 0;", "a + 2"]
+
+    def run_notebook(self, allow_errors):
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in self.CELLS])
+        client = NotebookClient(nb, kernel_name=kernel_env.KERNEL_NAME, timeout=60, startup_timeout=60,
+                                allow_errors=allow_errors)
+        return nb, client
+
+    def test_run_all_stops_at_the_failing_cell(self):
+        nb, client = self.run_notebook(allow_errors=False)
+        with self.assertRaises(CellExecutionError) as raised:
+            client.execute()
+        self.assertIn("ArithmeticException", str(raised.exception))
+        self.assertEqual(nb.cells[1].outputs[0]["data"]["text/plain"], "21")
+        self.assertEqual(nb.cells[2].outputs[0]["ename"], "ArithmeticException")
+        self.assertEqual(nb.cells[3].outputs, [], "the cell after the error never ran")
+        self.assertIsNone(nb.cells[3].execution_count)
+
+    def test_run_all_with_allow_errors_runs_on(self):
+        nb, client = self.run_notebook(allow_errors=True)
+        client.execute()
+        self.assertEqual(nb.cells[2].outputs[0]["output_type"], "error")
+        self.assertEqual(nb.cells[3].outputs[0]["data"]["text/plain"], "22")
 
 
 if __name__ == "__main__":
