@@ -82,10 +82,11 @@ public final class JavaKernel implements KernelChannels.Handler {
             LOG.log(Level.SEVERE, "Handler failed for " + type, e);
             replyError(channel, message, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
         } finally {
+            // Before idle: a client that sends its next cell on idle must not see that cell aborted.
+            if (abortQueue && channel == Channel.SHELL) {
+                abortQueuedCells();
+            }
             publishStatus(message, "idle");
-        }
-        if (abortQueue) {
-            abortQueuedCells();
         }
     }
 
