@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.jautograd.kernel.display.DisplayRegistry;
 import dev.jautograd.kernel.display.MimeBundle;
+import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.CellResult;
 import dev.jautograd.kernel.session.JShellSession;
 import dev.jautograd.kernel.session.OutputCapture;
@@ -20,12 +21,14 @@ final class ExecuteHandler {
     private final KernelChannels channels;
     private final CompletableFuture<JShellSession> session;
     private final OutputCapture output;
+    private final CellInput input;
     private final DisplayRegistry registry;
     private final History history;
     private int executionCount;
 
     ExecuteHandler(KernelChannels channels, CompletableFuture<JShellSession> session, OutputCapture output,
-                   DisplayRegistry registry, History history) {
+                   CellInput input, DisplayRegistry registry, History history) {
+        this.input = input;
         this.channels = channels;
         this.session = session;
         this.output = output;
@@ -47,7 +50,8 @@ final class ExecuteHandler {
             input.addProperty("execution_count", count);
             channels.publish("execute_input", request, input);
         }
-        CellResult result = run(request, code, count, silent);
+        boolean allowStdin = Json.bool(content, "allow_stdin", false);
+        CellResult result = run(request, code, count, silent, allowStdin);
         JsonObject reply;
         String shown = null;
         if (result.failed()) {
@@ -76,13 +80,18 @@ final class ExecuteHandler {
         return result.failed() && Json.bool(content, "stop_on_error", true);
     }
 
-    private CellResult run(WireMessage request, String code, int count, boolean silent) {
+    private CellResult run(WireMessage request, String code, int count, boolean silent, boolean allowStdin) {
         output.redirect(silent ? (stream, text) -> { } : (stream, text) -> publishStream(request, stream, text));
+        input.attach(!allowStdin ? null : (prompt, cell) -> {
+            output.flush(); // the prompt's context (a printed question) shows before the input box
+            return channels.requestInput(request, prompt, cell::isCancelled);
+        });
         Jupyter.attach(silent ? null : new DisplayTarget(request));
         try {
             return session.join().execute(code, count);
         } finally {
             Jupyter.attach(null);
+            input.attach(null);
             output.redirect(null); // flushes what the cell printed before its result is published
         }
     }

@@ -4,6 +4,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.jautograd.kernel.display.DisplayRegistry;
+import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.JShellSession;
 import dev.jautograd.kernel.session.OutputCapture;
 import dev.jautograd.kernel.wire.KernelChannels;
@@ -12,6 +13,7 @@ import dev.jautograd.kernel.wire.WireMessage;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
@@ -26,21 +28,26 @@ public final class JavaKernel implements KernelChannels.Handler {
     private static final Logger LOG = Logger.getLogger(JavaKernel.class.getName());
     private static final String VERSION = "0.1.0";
 
+    /** What the control thread serves, none of which uses JShell; the rest belongs to the shell. */
+    private static final Set<String> CONTROL_TYPES = Set.of("kernel_info_request", "interrupt_request", "shutdown_request");
+
     private final KernelChannels channels;
     private final CompletableFuture<JShellSession> session;
     private final ExecuteHandler execute;
     private final AssistHandlers assist;
     private final History history = new History();
     private final Runnable shutdown;
+    private final CellInput input;
     private final Map<String, BiConsumer<Channel, WireMessage>> handlers;
     private boolean abortQueue;
 
     public JavaKernel(KernelChannels channels, CompletableFuture<JShellSession> session, OutputCapture output,
-                      DisplayRegistry registry, Runnable shutdown) {
+                      CellInput input, DisplayRegistry registry, Runnable shutdown) {
         this.channels = channels;
+        this.input = input;
         this.session = session;
         this.shutdown = shutdown;
-        this.execute = new ExecuteHandler(channels, session, output, registry, history);
+        this.execute = new ExecuteHandler(channels, session, output, input, registry, history);
         this.assist = new AssistHandlers(channels, session);
         this.handlers = Map.of(
                 "execute_request", (c, m) -> abortQueue |= execute.handle(m) && c == Channel.SHELL,
@@ -62,7 +69,10 @@ public final class JavaKernel implements KernelChannels.Handler {
         }
         publishStatus(message, "busy");
         try {
-            if (type.equals("comm_open")) {
+            if (channel == Channel.CONTROL && !CONTROL_TYPES.contains(type)) {
+                // JShell is not thread-safe: only the shell thread may touch it (execute, complete, ...).
+                replyError(channel, message, "WrongChannel", type + " is served on the shell channel, not on control");
+            } else if (type.equals("comm_open")) {
                 rejectComm(message);
             } else {
                 handlers.getOrDefault(type, this::unknown).accept(channel, message);
@@ -74,7 +84,7 @@ public final class JavaKernel implements KernelChannels.Handler {
         } finally {
             // Abort before going idle, as ipykernel does: a client that waits for idle and then
             // sends its next cell must not see that cell caught in this abort.
-            if (abortQueue) {
+            if (abortQueue && channel == Channel.SHELL) {
                 abortQueuedCells();
             }
             publishStatus(message, "idle");
@@ -150,6 +160,7 @@ public final class JavaKernel implements KernelChannels.Handler {
         if (running != null) {
             running.interrupt();
         }
+        input.cancel(); // a cell blocked on System.in is not reached by JShell's stop
         channels.reply(channel, request, "interrupt_reply", Json.ok());
     }
 

@@ -1,6 +1,7 @@
 package dev.jautograd.kernel;
 
 import dev.jautograd.kernel.display.GraphRenderer;
+import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.JShellSession;
 import dev.jautograd.kernel.session.OutputCapture;
 import dev.jautograd.kernel.wire.KernelChannels;
@@ -8,7 +9,6 @@ import dev.jautograd.kernel.wire.WireCodec;
 import dev.jautograd.viz.GraphPicture;
 import dev.jautograd.viz.NameResolver;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,14 +59,15 @@ public final class Main {
         var output = new OutputCapture((stream, text) -> log.print(text));
         System.setOut(output.out());
         System.setErr(output.err());
-        System.setIn(InputStream.nullInputStream()); // no stdin channel support: reads see end of input
+        var input = new CellInput(output.err());
+        System.setIn(input);
 
         var channels = new KernelChannels(connection, new WireCodec(connection));
         // JShell's first compile takes about a second; it starts once the sockets are bound so
         // kernel_info is answered meanwhile, and the first cell waits for the session.
         var session = CompletableFuture.supplyAsync(JShellSession::start);
         registerGraphs(session);
-        var kernel = new JavaKernel(channels, session, output, Jupyter.registry(), () -> {
+        var kernel = new JavaKernel(channels, session, output, input, Jupyter.registry(), () -> {
             output.flush();
             channels.close();
             System.exit(0);

@@ -26,6 +26,11 @@ public final class OutputCapture {
     /** ipykernel's IOPub flush interval: fewer, larger messages; prints still show while a cell runs. */
     private static final long FLUSH_DELAY_MS = 200;
     private static final int FLUSH_SIZE = 64 * 1024;
+    /**
+     * Per cell. A runaway print loop would otherwise send the browser hundreds of MB (the classic
+     * notebook server's own IOPub guard is 1 MB/s); past this, text is dropped with one note.
+     */
+    public static final long CELL_OUTPUT_LIMIT = 1 << 20;
 
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
     private final ScheduledThreadPoolExecutor timer = flushTimer();
@@ -34,6 +39,8 @@ public final class OutputCapture {
     private final Sink fallback;
     private Sink sink;
     private String pendingStream;
+    private long cellBytes;
+    private boolean truncated;
 
     /** {@code fallback} receives text written while no cell is running (e.g. background threads). */
     public OutputCapture(Sink fallback) {
@@ -52,6 +59,8 @@ public final class OutputCapture {
     public synchronized void redirect(Sink next) {
         flush();
         sink = next;
+        cellBytes = 0;
+        truncated = false;
     }
 
     public synchronized void flush() {
@@ -64,6 +73,14 @@ public final class OutputCapture {
     }
 
     private synchronized void append(String stream, byte[] bytes, int off, int len) {
+        if (truncated) {
+            return;
+        }
+        cellBytes += len;
+        if (cellBytes > CELL_OUTPUT_LIMIT) {
+            truncate();
+            return;
+        }
         if (!stream.equals(pendingStream)) {
             flush();
             pendingStream = stream;
@@ -75,6 +92,16 @@ public final class OutputCapture {
         if (pending.size() >= FLUSH_SIZE) {
             flush();
         }
+    }
+
+    private void truncate() {
+        truncated = true;
+        flush();
+        pendingStream = "stderr";
+        byte[] note = ("\n[output truncated: this cell printed more than " + (CELL_OUTPUT_LIMIT >> 20)
+                + " MB; further output of this cell is dropped, the cell keeps running]\n").getBytes(StandardCharsets.UTF_8);
+        pending.write(note, 0, note.length);
+        flush();
     }
 
     /**

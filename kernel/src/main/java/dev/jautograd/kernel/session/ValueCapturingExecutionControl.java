@@ -16,6 +16,36 @@ import jdk.jshell.execution.LocalExecutionControl;
  */
 public final class ValueCapturingExecutionControl extends LocalExecutionControl {
     private final Map<String, Object> lastValues = new ConcurrentHashMap<>();
+    private final ReplacedVariables variables = new ReplacedVariables();
+
+    /** Snippet classes reach the JVM here; calls that would end it are rewritten to throw. */
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        var guarded = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            guarded[i] = new ClassBytecodes(classes[i].name(), ExitCallRewriter.rewrite(classes[i].bytecodes()));
+        }
+        super.load(guarded);
+        variables.loaded(this::findClassOrNull, classes);
+    }
+
+    /** After the snippet ran (its initializer may still read the value it replaces), old values go. */
+    @Override
+    public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+        try {
+            return super.invoke(className, methodName);
+        } finally {
+            variables.releaseReplaced();
+        }
+    }
+
+    private Class<?> findClassOrNull(String name) {
+        try {
+            return findClass(name);
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
 
     @Override
     public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {

@@ -5,6 +5,7 @@ import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -51,6 +52,8 @@ public final class KernelChannels implements AutoCloseable {
         this.control = bind(SocketType.ROUTER, connection.getControlPort());
         this.iopub = bind(SocketType.PUB, connection.getIopubPort());
         this.stdin = bind(SocketType.ROUTER, connection.getStdinPort());
+        // A waiting input request wakes this often to see whether an interrupt cancelled it.
+        stdin.setReceiveTimeOut(50);
         this.heartbeat = bind(SocketType.REP, connection.getHbPort());
     }
 
@@ -98,7 +101,12 @@ public final class KernelChannels implements AutoCloseable {
                 return; // context closed at shutdown
             }
             if (frames != null) {
-                dispatch(channel, frames, handler);
+                try {
+                    dispatch(channel, frames, handler);
+                } catch (RuntimeException | StackOverflowError e) {
+                    // Whatever one message does, the channel thread must go on serving the next.
+                    LOG.log(Level.SEVERE, "Message on " + channel + " failed", e);
+                }
             }
         }
     }
@@ -130,6 +138,48 @@ public final class KernelChannels implements AutoCloseable {
             } catch (InvalidSignatureException | RuntimeException e) {
                 LOG.warning(() -> "Dropped a queued message on " + channel + ": " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Sends an {@code input_request} to the client that sent {@code parent} and waits for its
+     * {@code input_reply}; null when {@code cancelled} turns true first or the kernel closes.
+     * Only the thread running the cell calls this, so the stdin socket has one user.
+     */
+    public String requestInput(WireMessage parent, String prompt, BooleanSupplier cancelled) {
+        // A reply to an earlier, cancelled request must not answer this one.
+        for (var stale = receive(stdin, ZMQ.DONTWAIT); stale != null; stale = receive(stdin, ZMQ.DONTWAIT)) {
+            LOG.fine("Dropped a stale stdin message");
+        }
+        var request = new JsonObject();
+        request.addProperty("prompt", prompt);
+        request.addProperty("password", false);
+        // ipykernel addresses input_request with the shell identity; jupyter_client uses it for stdin too.
+        send(stdin, codec.encode("input_request", parent, request, parent.identities()));
+        while (running && !cancelled.getAsBoolean()) {
+            List<byte[]> frames;
+            try {
+                frames = receive(stdin, 0); // returns null after the socket's receive timeout
+            } catch (ZMQException | IllegalStateException e) {
+                return null;
+            }
+            String value = frames == null ? null : inputValue(frames);
+            if (value != null) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private String inputValue(List<byte[]> frames) {
+        try {
+            var reply = codec.decode(frames);
+            var value = reply.content().get("value");
+            return reply.type().equals("input_reply") && value != null && value.isJsonPrimitive()
+                    ? value.getAsString() : null;
+        } catch (InvalidSignatureException | RuntimeException e) {
+            LOG.warning(() -> "Dropped a message on STDIN: " + e.getMessage());
+            return null;
         }
     }
 

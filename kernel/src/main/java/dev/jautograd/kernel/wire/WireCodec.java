@@ -42,7 +42,12 @@ public final class WireCodec {
         if (!MessageDigest.isEqual(expected, frames.get(delimiter + 1))) {
             throw new InvalidSignatureException("message signature does not match the connection key");
         }
-        return new WireMessage(frames.subList(0, delimiter), json(parts[0]), json(parts[1]), json(parts[2]),
+        var header = json(parts[0]);
+        // Signed is not well-formed: a header without a string msg_type / msg_id cannot be routed or answered.
+        if (!isString(header, "msg_type") || !isString(header, "msg_id")) {
+            throw new InvalidSignatureException("malformed message: header lacks a string msg_type or msg_id");
+        }
+        return new WireMessage(frames.subList(0, delimiter), header, json(parts[1]), json(parts[2]),
                 json(parts[3]), frames.subList(delimiter + 6, frames.size()));
     }
 
@@ -79,6 +84,11 @@ public final class WireCodec {
             }
         }
         return -1;
+    }
+
+    private static boolean isString(JsonObject object, String key) {
+        var value = object.get(key);
+        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString();
     }
 
     private static JsonObject json(byte[] raw) {

@@ -23,6 +23,29 @@ class OutputCaptureTest {
     }
 
     @Test
+    void aFloodIsCutAtTheCellLimitWithOneNoteAndTheNextCellPrintsAgain() {
+        var received = new ArrayList<Chunk>();
+        var capture = new OutputCapture((s, t) -> { });
+        capture.redirect((stream, text) -> received.add(new Chunk(stream, text)));
+        String line = "x".repeat(99) + "\n";
+        long lines = 3 * OutputCapture.CELL_OUTPUT_LIMIT / line.length();
+        for (long i = 0; i < lines; i++) {
+            capture.out().print(line);
+        }
+        capture.flush();
+        long stdout = received.stream().filter(c -> c.stream().equals("stdout")).mapToLong(c -> c.text().length()).sum();
+        var notes = received.stream().filter(c -> c.text().contains("output truncated")).toList();
+        assertEquals(OutputCapture.CELL_OUTPUT_LIMIT / line.length() * line.length(), stdout);
+        assertEquals(1, notes.size());
+        assertEquals("stderr", notes.get(0).stream());
+        received.clear();
+        capture.redirect((stream, text) -> received.add(new Chunk(stream, text)));
+        capture.out().print("next cell");
+        capture.flush();
+        assertEquals(List.of(new Chunk("stdout", "next cell")), received);
+    }
+
+    @Test
     void redirectFlushesToThePreviousSink() {
         var first = new ArrayList<String>();
         var fallback = new ArrayList<String>();

@@ -67,4 +67,21 @@ class WireCodecTest {
     void framesWithoutDelimiterAreRejected() throws Exception {
         assertThrows(InvalidSignatureException.class, () -> codec("k").decode(List.of(new byte[] {1})));
     }
+
+    /** Signed with the right key but not routable: found by the protocol fuzz, it used to end a channel thread. */
+    @Test
+    void signedHeaderWithoutStringTypeOrIdIsRejected() throws Exception {
+        var codec = codec("secret");
+        for (String header : List.of("{}", "{\"msg_type\": 7, \"msg_id\": \"x\"}", "{\"msg_type\": \"a_request\"}",
+                "[1, 2]", "{\"msg_type\": null, \"msg_id\": null}")) {
+            var frames = new ArrayList<>(codec.encode("execute_request", null, content(), List.of()));
+            int headerIndex = 2;
+            frames.set(headerIndex, header.getBytes(StandardCharsets.UTF_8));
+            var parts = frames.subList(2, 6).toArray(new byte[0][]);
+            var hmac = new KernelConnectionProperties("127.0.0.1", 1, 2, 3, 4, 5, "tcp", "hmac-sha256", "secret")
+                    .createHMACGenerator();
+            frames.set(1, hmac.calculateSignature(parts).getBytes(StandardCharsets.US_ASCII));
+            assertThrows(InvalidSignatureException.class, () -> codec.decode(frames), header);
+        }
+    }
 }

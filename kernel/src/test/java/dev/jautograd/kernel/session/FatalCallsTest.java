@@ -1,0 +1,48 @@
+package dev.jautograd.kernel.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Cells that would end the JVM get an error instead; if the rewrite failed, this test JVM would die. */
+class FatalCallsTest {
+    private static JShellSession session;
+
+    @BeforeAll
+    static void start() {
+        session = JShellSession.start();
+        session.execute("var kept = 41;", 1);
+    }
+
+    @AfterAll
+    static void stop() {
+        session.close();
+    }
+
+    /** cell, expected ename, a part of the message. */
+    static Stream<Arguments> cells() {
+        return Stream.of(
+                Arguments.of("System.exit(0);", "KernelExitRefused", "System.exit(0)"),
+                Arguments.of("Runtime.getRuntime().exit(2);", "KernelExitRefused", "Runtime.exit(2)"),
+                Arguments.of("Runtime.getRuntime().halt(1);", "KernelExitRefused", "Runtime.halt(1)"),
+                Arguments.of("class Quitter { static void go() { System.exit(7); } }\nQuitter.go();",
+                        "KernelExitRefused", "System.exit(7)"),
+                Arguments.of("int down(int n) { return down(n + 1) + 1; }\ndown(0)", "StackOverflowError", ""),
+                Arguments.of("var huge = new double[Integer.MAX_VALUE - 8];", "OutOfMemoryError", ""));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cells")
+    void fatalCallBecomesAnErrorAndVariablesSurvive(String cell, String ename, String evaluePart) {
+        var error = session.execute(cell, 2).error();
+        assertEquals(ename, error.ename(), error::toString);
+        assertTrue(error.evalue().contains(evaluePart), error::toString);
+        assertEquals("42", session.execute("kept + 1", 3).valueText());
+    }
+}
