@@ -10,52 +10,10 @@ from jupyter_client.session import Session
 from jupyter_client.utils import run_sync
 
 import kernel_env
-
-kernel_env.install()
-TIMEOUT = 30
+from kernel_case import TIMEOUT, KernelCase
 
 
-class ProtocolTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name=kernel_env.KERNEL_NAME, startup_timeout=60)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel(now=True)
-
-    def run_cell(self, code, **kwargs):
-        """Executes code, returns (reply content, iopub messages up to idle)."""
-        msg_id = self.kc.execute(code, **kwargs)
-        reply = self.shell_reply(msg_id)
-        return reply["content"], self.iopub_until_idle(msg_id)
-
-    def shell_reply(self, msg_id, timeout=TIMEOUT):
-        while True:
-            reply = self.kc.get_shell_msg(timeout=timeout)
-            if reply["parent_header"].get("msg_id") == msg_id:
-                return reply
-
-    def iopub_until_idle(self, msg_id):
-        messages = []
-        while True:
-            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            if msg["msg_type"] == "status":
-                if msg["content"]["execution_state"] == "idle":
-                    return messages
-                continue
-            messages.append(msg)
-
-    def result_text(self, code):
-        content, messages = self.run_cell(code)
-        self.assertEqual(content["status"], "ok", content)
-        results = [m["content"]["data"]["text/plain"] for m in messages if m["msg_type"] == "execute_result"]
-        self.assertEqual(len(results), 1, messages)
-        return results[0]
-
+class ProtocolTests(KernelCase):
     def test_interrupt_tight_loop_keeps_variables(self):
         self.run_cell("var kept = 41;")
         msg_id = self.kc.execute("while (true) {}")
