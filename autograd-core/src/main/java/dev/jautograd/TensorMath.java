@@ -15,6 +15,7 @@ import dev.jautograd.ops.Div;
 import dev.jautograd.ops.Dot;
 import dev.jautograd.ops.Exp;
 import dev.jautograd.ops.Expand;
+import dev.jautograd.ops.Graph;
 import dev.jautograd.ops.Log;
 import dev.jautograd.ops.LogSoftmax;
 import dev.jautograd.ops.Matmul;
@@ -56,7 +57,7 @@ public abstract sealed class TensorMath permits Tensor {
     protected abstract Tensor self();
 
     private Tensor number(double value) {
-        return Compare.scalar(value, self());
+        return Graph.scalar(value, self());
     }
 
     // ---------------------------------------------------------------- arithmetic

@@ -242,7 +242,7 @@ public final class Torch {
 
     /** {@code base ** t} for a number base (PowBackward1 with the base wrapped, as in PyTorch). */
     public static Tensor pow(double base, Tensor exponent) {
-        return dev.jautograd.ops.Compare.scalar(base, exponent).pow(exponent);
+        return dev.jautograd.ops.Graph.scalar(base, exponent).pow(exponent);
     }
 
     public static Tensor rsub(Tensor a, double other) { return a.rsub(other); }

@@ -29,10 +29,6 @@ public final class Compare {
         return Elementwise.map(a, DType.BOOL, x -> x == 0 ? 1 : 0);
     }
 
-    /** Compares with a number, which takes the tensor's dtype as PyTorch's wrapped numbers do. */
-    public static Tensor scalar(double value, Tensor like) {
-        return Graph.scalar(value, like);
-    }
 
     private static Tensor test(Tensor a, Tensor b, DoubleBinaryOperator predicate) {
         return Elementwise.zip(a, b, DType.BOOL, predicate);

@@ -9,14 +9,14 @@ import dev.jautograd.kernels.Elementwise;
 public final class Cos extends Node {
     private final SavedTensor saved;
 
-    private Cos(Tensor input, Tensor result) {
+    private Cos(Tensor input) {
         super("CosBackward0", input);
         this.saved = save(input);
     }
 
     public static Tensor apply(Tensor input) {
         Tensor out = Elementwise.map(input, Graph.floatResult(input), Math::cos);
-        return Graph.records(input) ? Graph.attach(out, new Cos(input, out)) : out;
+        return Graph.records(input) ? Graph.attach(out, new Cos(input)) : out;
     }
 
     @Override

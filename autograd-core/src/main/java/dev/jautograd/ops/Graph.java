@@ -7,7 +7,7 @@ import dev.jautograd.autograd.Node;
 import dev.jautograd.storage.Storage;
 
 /** What every op does around its math: decide whether to record, attach the node, wrap scalars. */
-final class Graph {
+public final class Graph {
     private Graph() {}
 
     /** Record only in grad mode and when some input needs a gradient, as PyTorch does. */
@@ -27,7 +27,7 @@ final class Graph {
      * (PyTorch's "wrapped number"): a float32 tensor times 0.5 stays float32, an int64 tensor
      * plus 2 stays int64, an int64 tensor times 0.5 becomes the default float dtype.
      */
-    static Tensor scalar(double value, Tensor like) {
+    public static Tensor scalar(double value, Tensor like) {
         DType dtype = like.dtype().isFloatingPoint() ? like.dtype()
                 : value == Math.rint(value) && !Double.isInfinite(value) ? DType.INT64 : DType.defaultFloat();
         Storage storage = Storage.allocate(dtype, 1);

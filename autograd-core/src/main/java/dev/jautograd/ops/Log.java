@@ -10,14 +10,14 @@ import dev.jautograd.kernels.FloatFunction;
 public final class Log extends Node {
     private final SavedTensor saved;
 
-    private Log(Tensor input, Tensor result) {
+    private Log(Tensor input) {
         super("LogBackward0", input);
         this.saved = save(input);
     }
 
     public static Tensor apply(Tensor input) {
         Tensor out = Elementwise.map(input, Graph.floatResult(input), FloatFunction.LOG);
-        return Graph.records(input) ? Graph.attach(out, new Log(input, out)) : out;
+        return Graph.records(input) ? Graph.attach(out, new Log(input)) : out;
     }
 
     @Override

@@ -9,14 +9,14 @@ import dev.jautograd.kernels.Elementwise;
 public final class Sin extends Node {
     private final SavedTensor saved;
 
-    private Sin(Tensor input, Tensor result) {
+    private Sin(Tensor input) {
         super("SinBackward0", input);
         this.saved = save(input);
     }
 
     public static Tensor apply(Tensor input) {
         Tensor out = Elementwise.map(input, Graph.floatResult(input), Math::sin);
-        return Graph.records(input) ? Graph.attach(out, new Sin(input, out)) : out;
+        return Graph.records(input) ? Graph.attach(out, new Sin(input)) : out;
     }
 
     @Override
