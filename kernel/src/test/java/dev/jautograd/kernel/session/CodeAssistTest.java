@@ -61,7 +61,8 @@ class CodeAssistTest {
         return Stream.of(
                 Arguments.of("Math.max", "int Math.max(int a, int b)"),
                 Arguments.of("Math.max(1, 2)", "int Math.max(int a, int b)"),
-                Arguments.of("tensorVar.pow", "Tensor TensorMath.pow(double exponent)"));
+                // Which overload JShell lists first differs between JDK 17 and 25.
+                Arguments.of("tensorVar.pow", "Tensor TensorMath.pow("));
     }
 
     @ParameterizedTest
