@@ -274,40 +274,52 @@ class ProtocolFuzzTests(KernelCase):
 
 
 class LongLifeTests(KernelCase):
-    """Many cells redefining large tensors, methods and classes: the heap after GC stays flat, so
-    replaced values are released. JAUTOGRAD_SOAK_CELLS=10000 runs the long version."""
+    """Many cells redefining large tensors, methods and classes, and showing large values: the heap
+    after GC and the number of loaded classes stay flat. JAUTOGRAD_SOAK_CELLS=10000 runs the long
+    version (about ten minutes)."""
 
-    CELLS = int(os.environ.get("JAUTOGRAD_SOAK_CELLS", "500"))
-    # JShell itself keeps ~0.15 MB per cell (each snippet's source, compiled class and compiler
-    # symbols); a leak of the replaced 1000x1000 tensors would add ~3 MB per cell.
-    GROWTH_BOUND_MB_PER_CELL = 0.5
+    CELLS = int(os.environ.get("JAUTOGRAD_SOAK_CELLS", "1000"))
+    CHECKPOINTS = 4
+    # Flat means independent of the number of cells. The heap moves within a cycle of javac's
+    # reused contexts (renewed every 100 cells) and with the tensors of the cell in flight; a leak
+    # of the 4 MB tensors, or of JShell's ~0.2 MB per cell, would pass this within 100 cells.
+    HEAP_ALLOWANCE_MB = 24
+    # Each redefinition of big recompiles its dependents into new classes; unloaded, they do not add up.
+    CLASS_ALLOWANCE = 1500
 
-    def heap_after_gc_mb(self):
+    def heap_mb_and_classes(self):
         code = ("System.gc(); System.gc();\n"
-                "(Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1 << 20)")
-        return int(self.result_text(code))
+                "var memory = Runtime.getRuntime();\n"
+                "(memory.totalMemory() - memory.freeMemory()) / (1 << 20) + \" \" + "
+                "java.lang.management.ManagementFactory.getClassLoadingMXBean().getLoadedClassCount()")
+        heap, classes = self.result_text(code).strip('"').split()
+        return int(heap), int(classes)
 
     def soak_cell(self, i):
         kind = i % 4
         if kind == 0:
             return f"var big = Torch.randn(1000, 1000);\nvar small{i % 50} = big.sum();"
         if kind == 1:
-            return f"double scale(double x) {{ return x * {i}; }}\nvar big = Torch.randn(1000, 1000).mul({i});"
+            return f"double scale(double x) {{ return x * {i}; }}\nvar big = Torch.randn(1000, 1000).mul(scale(1));"
         if kind == 2:
             return f"class Holder {{ Tensor t = Torch.randn(500, 500); int n = {i}; }}\nvar holder = new Holder();"
-        return "var big = Torch.randn(1000, 1000);\nbig.shape()"
+        return "var big = Torch.randn(1000, 1000);\nbig.mul(2)"  # shown, then its $N value must go
 
-    def test_heap_stays_flat_over_many_cells(self):
-        for i in range(40):  # warm up: JIT, class loading, JShell's caches
+    def test_heap_and_classes_stay_flat_over_many_cells(self):
+        for i in range(100):  # warm up: JIT, class loading, JShell's caches, one javac renewal
             self.run_cell(self.soak_cell(i), store_history=False)
-        start = self.heap_after_gc_mb()
+        start_heap, start_classes = self.heap_mb_and_classes()
+        trace = [(0, start_heap, start_classes)]
         for i in range(self.CELLS):
             content, _ = self.run_cell(self.soak_cell(i), store_history=False)
             self.assertEqual(content["status"], "ok", content)
-        end = self.heap_after_gc_mb()
-        print(f"\nheap after GC: {start} MB before, {end} MB after {self.CELLS} cells", file=sys.stderr)
-        bound = 16 + self.GROWTH_BOUND_MB_PER_CELL * self.CELLS
-        self.assertLess(end - start, bound, f"heap grew from {start} MB to {end} MB")
+            if (i + 1) % (self.CELLS // self.CHECKPOINTS) == 0:
+                trace.append((i + 1, *self.heap_mb_and_classes()))
+        print("\nafter cells: heap MB, loaded classes: " + ", ".join(f"{n}: {h}, {c}" for n, h, c in trace),
+              file=sys.stderr)
+        for cells, heap, classes in trace:
+            self.assertLess(heap - start_heap, self.HEAP_ALLOWANCE_MB, f"heap grew after {cells} cells: {trace}")
+            self.assertLess(classes - start_classes, self.CLASS_ALLOWANCE, f"classes piled up after {cells} cells: {trace}")
 
     def test_redefined_variable_releases_its_old_value(self):
         # The weak reference lives in a class that does not depend on probe, so JShell leaves it alone.

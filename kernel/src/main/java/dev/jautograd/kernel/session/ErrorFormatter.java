@@ -1,10 +1,11 @@
 package dev.jautograd.kernel.session;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -21,7 +22,15 @@ final class ErrorFormatter {
     private record Origin(int executionCount, int firstLine) { }
 
     private final JShell shell;
-    private final Map<String, Origin> origins = new ConcurrentHashMap<>();
+    /** Bounded: a session of many thousand cells keeps the origins of its recent snippets. */
+    private static final int MAX_ORIGINS = 10_000;
+
+    private final Map<String, Origin> origins = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Origin> eldest) {
+            return size() > MAX_ORIGINS;
+        }
+    });
 
     ErrorFormatter(JShell shell) {
         this.shell = shell;
@@ -33,6 +42,7 @@ final class ErrorFormatter {
     }
 
     void remember(Snippet snippet, int executionCount, String cell, int offset) {
+        origins.remove(snippet.id()); // a redefined declaration counts as new, so it is evicted last
         origins.put(snippet.id(), new Origin(executionCount, lineOf(cell, offset)));
     }
 

@@ -1,6 +1,7 @@
 package dev.jautograd.kernel.session;
 
 import dev.jautograd.Tensor;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
 import jdk.jshell.Snippet.Status;
 import jdk.jshell.Snippet.SubKind;
 import jdk.jshell.SnippetEvent;
@@ -33,6 +35,8 @@ public final class JShellSession implements AutoCloseable {
     private final ValueCapturingExecutionControl control;
     private final CellSplitter splitter;
     private final ErrorFormatter errors;
+    private final VariableFields variables;
+    private final CellHistory history;
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final AtomicLong cellNumber = new AtomicLong();
     private volatile boolean running;
@@ -43,6 +47,9 @@ public final class JShellSession implements AutoCloseable {
         this.control = control;
         this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
         this.errors = new ErrorFormatter(shell);
+        var internals = new JShellInternals(shell);
+        this.variables = new VariableFields(internals, control.classes());
+        this.history = new CellHistory(shell, internals, control.classes(), variables);
     }
 
     /** Starts JShell on this JVM's class path and runs {@link #STARTUP_IMPORTS}. */
@@ -57,7 +64,7 @@ public final class JShellSession implements AutoCloseable {
         // An import the library does not offer yet (e.g. Options before it lands) must not break startup.
         STARTUP_IMPORTS.forEach(shell::eval);
         // Expressions take a compile path imports do not; warming it halves the first cell's wait.
-        shell.eval("1 + 1");
+        session.history.cellFinished(shell.eval("1 + 1").stream().map(SnippetEvent::snippet).toList());
         return session;
     }
 
@@ -70,10 +77,11 @@ public final class JShellSession implements AutoCloseable {
         cellNumber.incrementAndGet();
         control.forgetValues();
         running = true;
+        var created = new ArrayList<Snippet>();
         try {
             var result = CellResult.nothing();
             for (var chunk : splitter.split(cell)) {
-                result = evaluate(chunk, cell, executionCount);
+                result = evaluate(chunk, cell, executionCount, created);
                 if (result.failed()) {
                     break;
                 }
@@ -81,11 +89,13 @@ public final class JShellSession implements AutoCloseable {
             return result;
         } finally {
             running = false;
+            history.cellFinished(created);
         }
     }
 
-    private CellResult evaluate(CellSplitter.Chunk chunk, String cell, int executionCount) {
+    private CellResult evaluate(CellSplitter.Chunk chunk, String cell, int executionCount, List<Snippet> created) {
         List<SnippetEvent> events = shell.eval(chunk.source());
+        variables.update(events);
         if (interrupted.get()) {
             return CellResult.failed(ErrorFormatter.interrupted());
         }
@@ -94,6 +104,7 @@ public final class JShellSession implements AutoCloseable {
             if (event.causeSnippet() != null) {
                 continue; // an update of an older snippet this one redefined
             }
+            created.add(event.snippet());
             errors.remember(event.snippet(), executionCount, cell, chunk.offset());
             var error = errors.failure(event, cell, chunk.offset());
             if (error != null) {

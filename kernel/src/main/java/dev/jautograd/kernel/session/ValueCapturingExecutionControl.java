@@ -15,8 +15,22 @@ import jdk.jshell.execution.LocalExecutionControl;
  * {@link #varValue}; capturing the object there gives the kernel the real result.
  */
 public final class ValueCapturingExecutionControl extends LocalExecutionControl {
+    /** The name LocalExecutionControl gives the ThreadGroup each snippet runs in. */
+    private static final String RUN_GROUP_NAME = "JShell process local execution";
+
     private final Map<String, Object> lastValues = new ConcurrentHashMap<>();
-    private final ReplacedVariables variables = new ReplacedVariables();
+    private final SnippetClassLoading classes;
+
+    ValueCapturingExecutionControl(SnippetClassLoading classes) {
+        super(classes);
+        this.classes = classes;
+        // As JShell's own delegate does: code in cells that asks the context loader finds their classes.
+        Thread.currentThread().setContextClassLoader(classes.contextLoader());
+    }
+
+    SnippetClassLoading classes() {
+        return classes;
+    }
 
     /** Snippet classes reach the JVM here; calls that would end it are rewritten to throw. */
     @Override
@@ -26,24 +40,37 @@ public final class ValueCapturingExecutionControl extends LocalExecutionControl 
             guarded[i] = new ClassBytecodes(classes[i].name(), ExitCallRewriter.rewrite(classes[i].bytecodes()));
         }
         super.load(guarded);
-        variables.loaded(this::findClassOrNull, classes);
     }
 
-    /** After the snippet ran (its initializer may still read the value it replaces), old values go. */
     @Override
     public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
         try {
             return super.invoke(className, methodName);
         } finally {
-            variables.releaseReplaced();
+            destroyFinishedRunGroups();
         }
     }
 
-    private Class<?> findClassOrNull(String name) {
-        try {
-            return findClass(name);
-        } catch (ClassNotFoundException | LinkageError e) {
-            return null;
+    /**
+     * JDK 17's engine runs each snippet in a new ThreadGroup and never destroys it, and a JDK 17
+     * group keeps every subgroup: one leaked group per snippet run. (From JDK 19 a group holds
+     * its subgroups weakly and destroy does nothing.) A group is destroyed once its threads,
+     * including any the cell started, have ended.
+     */
+    @SuppressWarnings("removal")
+    private static void destroyFinishedRunGroups() {
+        var parent = Thread.currentThread().getThreadGroup();
+        var groups = new ThreadGroup[parent.activeGroupCount() + 8];
+        int count = parent.enumerate(groups, false);
+        for (int i = 0; i < count; i++) {
+            var group = groups[i];
+            if (RUN_GROUP_NAME.equals(group.getName()) && group.activeCount() == 0 && !group.isDestroyed()) {
+                try {
+                    group.destroy();
+                } catch (IllegalThreadStateException | UnsupportedOperationException e) {
+                    // a thread started meanwhile; a later cell will try again
+                }
+            }
         }
     }
 

@@ -7,7 +7,7 @@ import jdk.jshell.spi.ExecutionEnv;
 
 /** Hands JShell the one {@link ValueCapturingExecutionControl} the session reads results from. */
 final class ValueCapturingProvider implements ExecutionControlProvider {
-    private final ValueCapturingExecutionControl control = new ValueCapturingExecutionControl();
+    private final ValueCapturingExecutionControl control = new ValueCapturingExecutionControl(new SnippetClassLoading());
 
     @Override
     public String name() {
