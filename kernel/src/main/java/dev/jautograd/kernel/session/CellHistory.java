@@ -29,9 +29,8 @@ final class CellHistory {
     private final JShell shell;
     private final JShellInternals internals;
     private final SnippetClassLoading classes;
-    private long cells;
-
     private final VariableFields variables;
+    private long cells;
 
     CellHistory(JShell shell, JShellInternals internals, SnippetClassLoading classes, VariableFields variables) {
         this.shell = shell;

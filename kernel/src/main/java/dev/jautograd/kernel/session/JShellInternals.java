@@ -24,8 +24,8 @@ import jdk.jshell.Snippet;
  * object stays in its tables after it was overwritten or dropped. Redefining a variable that 25
  * others depend on recompiles all 25, so a long notebook grew by megabytes per cell and every
  * compile slowed down as javac listed the ever-growing package of snippet classes. JShell has no
- * API to let go of a retired snippet; this class edits those tables, and the kernel's manifest
- * opens the two packages ({@code Add-Opens}). On a JDK whose internals differ, it logs once and
+ * API to let go of a retired snippet; this class edits those tables (and renews javac's reused
+ * contexts), and the kernel's manifest opens the two packages ({@code Add-Opens}). On a JDK whose internals differ, it logs once and
  * stops trimming: the kernel then works as before, only with a growing heap.
  */
 final class JShellInternals {
