@@ -50,6 +50,9 @@ class CellHistoryTest {
                 Arguments.of(List.of("var same = Torch.ones(2);", "var same = Torch.ones(2);"), "same.sum()", "tensor(2.)"),
                 Arguments.of(List.of("var k = 5;", "java.util.function.IntUnaryOperator addK = x -> x + k;"),
                         "addK.applyAsInt(1)", "6"),
+                // The lambda lives in a dropped statement's class and first runs cells later.
+                Arguments.of(List.of("var k = 5;", "List<java.util.function.IntSupplier> hooks = new ArrayList<>();",
+                        "hooks.add(() -> k);"), "hooks.get(0).getAsInt()", "5"),
                 Arguments.of(List.of("abstract class Animal { abstract String say(); }",
                         "var dog = new Animal() { String say() { return \"woof\"; } };"), "dog.say()", "\"woof\""),
                 Arguments.of(List.of("var t = Torch.tensor(new double[]{1, 2, 3});", "t.sum()", "t.sum()"),
