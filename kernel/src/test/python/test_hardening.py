@@ -274,7 +274,7 @@ class ProtocolFuzzTests(KernelCase):
 
 
 class LongLifeTests(KernelCase):
-    """Many cells redefining large tensors, methods and classes, and showing large values: the heap
+    """Many cells redefining large tensors, methods and classes, showing large values and graphs: the heap
     after GC and the number of loaded classes stay flat. JAUTOGRAD_SOAK_CELLS=10000 runs the long
     version (about ten minutes)."""
 
@@ -296,14 +296,17 @@ class LongLifeTests(KernelCase):
         return int(heap), int(classes)
 
     def soak_cell(self, i):
-        kind = i % 4
+        kind = i % 5
         if kind == 0:
             return f"var big = Torch.randn(1000, 1000);\nvar small{i % 50} = big.sum();"
         if kind == 1:
             return f"double scale(double x) {{ return x * {i}; }}\nvar big = Torch.randn(1000, 1000).mul(scale(1));"
         if kind == 2:
             return f"class Holder {{ Tensor t = Torch.randn(500, 500); int n = {i}; }}\nvar holder = new Holder();"
-        return "var big = Torch.randn(1000, 1000);\nbig.mul(2)"  # shown, then its $N value must go
+        if kind == 3:
+            return "var big = Torch.randn(1000, 1000);\nbig.mul(2)"  # shown, then its $N value must go
+        return ("var w = Torch.randn(10, 1).requiresGrad_();\n"
+                "var loss = Torch.randn(1, 10).matmul(w).sum();\nViz.makeDot(loss)")  # a graph, drawn
 
     def test_heap_and_classes_stay_flat_over_many_cells(self):
         for i in range(100):  # warm up: JIT, class loading, JShell's caches, one javac renewal
