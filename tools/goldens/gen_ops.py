@@ -30,6 +30,14 @@ def binary_cases():
                 continue  # bool subtraction is an error (errors.json)
             kb = "p" if op == "div" and db in (F32, F64) else ("ip" if op == "div" else None)
             out.append((op, [T((2, 3), da), T((3,), db, kind=kb)], {}))
+    # torch.add(a, b, alpha=...): one fused multiply-add per element, one AddBackward0 node;
+    # 37 elements reach both PyTorch's vector loop and its scalar tail
+    for alpha in (0.3, -1.7, 2.5):
+        out.append(("add_alpha", [T((37,)), T((37,))], {"alpha": alpha}))
+    out.append(("add_alpha", [T((2, 3)), T((3,))], {"alpha": 0.1}))
+    out.append(("add_alpha", [T((4, 37), F64), T((37,), F64)], {"alpha": -0.7}))
+    out.append(("add_alpha", [T((3, 1)), T((1, 5), grad=False)], {"alpha": 3.3}))
+    out.append(("add_alpha", [T((2, 3), I64), T((3,), I64)], {"alpha": 3}))
     # a 0-dim tensor of a wider float type does not widen a dimensioned one (category rule)
     for op in ("add", "mul"):
         out.append((op, [T((2, 3), F32), T((), F64)], {}))

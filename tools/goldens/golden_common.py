@@ -21,6 +21,7 @@ OPS = {
     # arithmetic, tensor and Python-number forms
     "add": lambda x, a: x[0] + x[1],
     "add_scalar": lambda x, a: x[0] + a["s"],
+    "add_alpha": lambda x, a: torch.add(x[0], x[1], alpha=a["alpha"]),
     "sub": lambda x, a: x[0] - x[1],
     "sub_scalar": lambda x, a: x[0] - a["s"],
     "rsub": lambda x, a: torch.rsub(x[0], x[1]),

@@ -67,7 +67,7 @@ public abstract sealed class TensorMath permits Tensor {
     public Tensor add(double other) { return Add.apply(self(), number(other)); }
 
     /** {@code torch.add(self, other, alpha=alpha)}: self + alpha * other. */
-    public Tensor add(Tensor other, double alpha) { return add(alpha == 1 ? other : other.mul(alpha)); }
+    public Tensor add(Tensor other, double alpha) { return Add.apply(self(), other, alpha); }
 
     public Tensor sub(Tensor other) { return Sub.apply(self(), other); }
 
@@ -262,6 +262,8 @@ public abstract sealed class TensorMath permits Tensor {
     public Tensor add_(Tensor other) { return inPlace(t -> t.add(other)); }
 
     public Tensor add_(double other) { return inPlace(t -> t.add(other)); }
+
+    public Tensor add_(Tensor other, double alpha) { return inPlace(t -> t.add(other, alpha)); }
 
     public Tensor sub_(Tensor other) { return inPlace(t -> t.sub(other)); }
 

@@ -230,6 +230,9 @@ public final class Torch {
 
     public static Tensor add(Tensor a, Tensor b) { return a.add(b); }
 
+    /** {@code torch.add(a, b, alpha=alpha)}: a + alpha·b. */
+    public static Tensor add(Tensor a, Tensor b, double alpha) { return a.add(b, alpha); }
+
     public static Tensor sub(Tensor a, Tensor b) { return a.sub(b); }
 
     public static Tensor mul(Tensor a, Tensor b) { return a.mul(b); }

@@ -1,23 +1,48 @@
 package dev.jautograd.ops;
 
+import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.kernels.Arith;
 import dev.jautograd.kernels.Elementwise;
+import java.util.function.DoubleBinaryOperator;
 
-/** a + b. */
+/** a + b, and {@code torch.add(a, b, alpha=alpha)}: a + alpha·b, one node either way. */
 public final class Add extends Node {
-    private Add(Tensor a, Tensor b) {
+    private final double alpha;
+
+    private Add(Tensor a, Tensor b, double alpha) {
         super("AddBackward0", a, b);
+        this.alpha = alpha;
     }
 
     public static Tensor apply(Tensor a, Tensor b) {
-        Tensor out = Elementwise.zip(a, b, Graph.promote(a, b), Arith.ADD);
-        return Graph.records(a, b) ? Graph.attach(out, new Add(a, b)) : out;
+        return apply(a, b, 1);
+    }
+
+    public static Tensor apply(Tensor a, Tensor b, double alpha) {
+        DType type = Graph.promote(a, b);
+        Tensor out = Elementwise.zip(a, b, type, alpha == 1 ? Arith.ADD : scaledAdd(alpha, type));
+        return Graph.records(a, b) ? Graph.attach(out, new Add(a, b, alpha)) : out;
+    }
+
+    /**
+     * PyTorch's CPU loop computes {@code fmadd(b, alpha, a)}: a fused multiply-add in the result
+     * type, rounded once (alpha first converted to that type).
+     */
+    private static DoubleBinaryOperator scaledAdd(double alpha, DType type) {
+        if (type == DType.FLOAT32) {
+            float alpha32 = (float) alpha;
+            return (x, y) -> Math.fma((float) y, alpha32, (float) x);
+        }
+        if (type == DType.FLOAT64) {
+            return (x, y) -> Math.fma(y, alpha, x);
+        }
+        return (x, y) -> x + alpha * y;
     }
 
     @Override
     protected Tensor[] backward(Tensor grad) {
-        return new Tensor[] {grad, grad};
+        return new Tensor[] {grad, alpha == 1 ? grad : grad.mul(alpha)};
     }
 }

@@ -1,6 +1,7 @@
 package dev.jautograd.golden;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonElement;
@@ -31,6 +32,10 @@ class OpGoldenTest {
         List<Tensor> inputs = OpTable.inputs(golden);
         Tensor out = OpTable.run(golden, inputs);
         Goldens.assertTensor(golden.get("out"), out, "forward");
+        if (BIT_EXACT.contains(golden.get("op").getAsString())) {
+            assertArrayEquals(Goldens.doubles(golden.getAsJsonObject("out").getAsJsonArray("values")),
+                    out.toDoubleArray(), "forward, bit for bit");
+        }
         assertAll(
                 () -> assertEquals(golden.get("repr").getAsString(), out.toString(), "repr"),
                 () -> assertEquals(golden.get("requires_grad").getAsBoolean(), out.requiresGrad(), "requires_grad"),
@@ -61,6 +66,13 @@ class OpGoldenTest {
     }
 
     private static final Set<String> LAYOUT_FOLLOWS_INPUT = Set.of("transpose_mul");
+
+    /**
+     * Ops checked bit for bit, not within a tolerance: PyTorch computes add with alpha as one
+     * fused multiply-add, and a + (alpha·b) rounded twice differs in the last bit for about a
+     * fifth of the elements.
+     */
+    private static final Set<String> BIT_EXACT = Set.of("add_alpha");
 
     private static String text(JsonElement e) {
         return e == null || e.isJsonNull() ? null : e.getAsString();

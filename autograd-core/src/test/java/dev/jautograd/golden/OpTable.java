@@ -52,6 +52,7 @@ public final class OpTable {
             // arithmetic, tensor and Python-number forms
             entry("add", c -> c.x(0).add(c.x(1))),
             entry("add_scalar", c -> c.x(0).add(c.s())),
+            entry("add_alpha", c -> c.x(0).add(c.x(1), c.num("alpha"))),
             entry("sub", c -> c.x(0).sub(c.x(1))),
             entry("sub_scalar", c -> c.x(0).sub(c.s())),
             entry("rsub", c -> c.x(0).rsub(c.x(1))),
