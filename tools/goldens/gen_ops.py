@@ -197,6 +197,16 @@ def shape_cases():
     out.append(("squeeze_unsqueeze", [T((1, 3, 1))], {"dim": 0}))
     out.append(("transpose_mul", [T((3, 2)), T((2, 3))], {}))
     out.append(("transpose_mul", [T((3, 2)), T((3,))], {}))
+    # elementwise results take the layout of their inputs (TensorIterator), strides compared
+    out.append(("transpose_exp", [T((3, 2))], {}))
+    out.append(("transpose_mul_scalar", [T((4, 3), F64)], {"s": 2.5}))
+    out.append(("transpose_mul_scalar", [T((1, 3))], {"s": 2}))
+    out.append(("add_transposed", [T((2, 3)), T((3, 2))], {}))
+    out.append(("add_transposed", [T((3,)), T((3, 2))], {}))
+    out.append(("transposed_add_transposed", [T((3, 2)), T((3, 2))], {}))
+    out.append(("permute_sigmoid", [T((2, 3, 4))], {"dims": [2, 0, 1]}))
+    out.append(("permute_sigmoid", [T((2, 1, 4))], {"dims": [1, 2, 0]}))
+    out.append(("permute_gt", [T((2, 3, 4), grad=False)], {"dims": [1, 2, 0]}))
     return out
 
 
@@ -321,6 +331,7 @@ def run(op, specs, args):
     case = {"name": label, "op": op, "args": args, "inputs": encoded_inputs, "out": encode(out),
             "repr": repr(out), "requires_grad": out.requires_grad, "is_leaf": out.is_leaf,
             "at_kinks": any(spec.kind == "edge" for spec in specs), "is_contiguous": out.is_contiguous(),
+            "stride": list(out.stride()),
             "grad_fn": node_name(out.grad_fn), "graph": graph_text(out.grad_fn),
             "next_functions": [node_name(f) for f, _ in out.grad_fn.next_functions] if out.grad_fn else None}
     if out.requires_grad:

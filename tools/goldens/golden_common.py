@@ -90,6 +90,12 @@ OPS = {
     "expand_sum_dim": lambda x, a: x[0].expand(*a["sizes"]).sum(a["dim"], keepdim=a["keepdim"]),
     "squeeze_unsqueeze": lambda x, a: x[0].squeeze().unsqueeze(a["dim"]),
     "transpose_mul": lambda x, a: x[0].transpose(0, 1) * x[1],
+    "transpose_exp": lambda x, a: x[0].transpose(0, 1).exp(),
+    "transpose_mul_scalar": lambda x, a: x[0].transpose(0, 1) * a["s"],
+    "add_transposed": lambda x, a: x[0] + x[1].transpose(0, 1),
+    "transposed_add_transposed": lambda x, a: x[0].transpose(0, 1) + x[1].transpose(0, 1),
+    "permute_sigmoid": lambda x, a: x[0].permute(*a["dims"]).sigmoid(),
+    "permute_gt": lambda x, a: x[0].permute(*a["dims"]) > 0,
     "t_view": lambda x, a: x[0].t().view(tuple(a["shape"])),
     "item": lambda x, a: torch.tensor(x[0].item()),
     # nn.functional and friends

@@ -69,6 +69,14 @@ public final class Tensor extends TensorMath {
         return new Tensor(storage, shape.clone(), Shapes.contiguousStrides(shape), 0, null);
     }
 
+    /**
+     * A new tensor (not a view) over a storage its kernel just filled, with the given dense
+     * strides (internal: elementwise results laid out like a transposed input).
+     */
+    public static Tensor withStrides(Storage storage, int[] shape, int[] strides) {
+        return new Tensor(storage, shape.clone(), strides.clone(), 0, null);
+    }
+
     /** A view sharing this tensor's storage (internal: used by view ops). */
     public Tensor viewOf(int[] newShape, int[] newStrides, int newOffset) {
         return new Tensor(storage, newShape, newStrides, newOffset, base == null ? this : base);
@@ -102,6 +110,19 @@ public final class Tensor extends TensorMath {
         int expected = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
             if (shape[i] != 1 && strides[i] != expected) return false;
+            expected *= shape[i];
+        }
+        return true;
+    }
+
+    /**
+     * Contiguous with the default strides of its shape, size-1 dimensions included (internal:
+     * such inputs give an elementwise result the default layout without further checks).
+     */
+    public boolean hasDefaultStrides() {
+        int expected = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (strides[i] != expected) return false;
             expected *= shape[i];
         }
         return true;

@@ -12,11 +12,21 @@ import java.util.function.DoubleUnaryOperator;
  * Elementwise loops, with NumPy broadcasting for two inputs. Arithmetic is done in double and
  * rounded once to the output dtype; for float32 +, -, *, / and sqrt that is exactly the
  * float32 operation (double has more than twice float's precision), so values match PyTorch.
+ * A result is laid out as PyTorch lays it out ({@link OutputLayout}): like a transposed input.
  */
 public final class Elementwise {
     private Elementwise() {}
 
     public static Tensor map(Tensor a, DType outType, DoubleUnaryOperator f) {
+        if (!OutputLayout.obviouslyRowMajor(a)) {
+            int[] layout = OutputLayout.strides(a.shape(), a);
+            if (layout != null) return OutputLayout.compute(a.shape(), layout, in -> mapRowMajor(in[0], outType, f), a);
+        }
+        return mapRowMajor(a, outType, f);
+    }
+
+    /** The loop: a row-major result. */
+    private static Tensor mapRowMajor(Tensor a, DType outType, DoubleUnaryOperator f) {
         if (f instanceof FloatFunction named && Kernels.fastPaths()) {
             Tensor fast = DenseFloat.map(a, outType, named);
             if (fast != null) return fast;
@@ -36,6 +46,18 @@ public final class Elementwise {
     }
 
     public static Tensor zip(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
+        if (!OutputLayout.obviouslyRowMajor(a, b)) {
+            int[] shape = Shapes.broadcast(a.shape(), b.shape());
+            int[] layout = OutputLayout.strides(shape, a, b);
+            if (layout != null) {
+                return OutputLayout.compute(shape, layout, in -> zipRowMajor(in[0], in[1], outType, f), a, b);
+            }
+        }
+        return zipRowMajor(a, b, outType, f);
+    }
+
+    /** The loop: a row-major result, with broadcasting. */
+    private static Tensor zipRowMajor(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
         if (f instanceof Arith op && Kernels.fastPaths()) {
             Tensor fast = DenseFloat.zip(a, b, outType, op);
             if (fast == null) fast = StridedFloat.zip(a, b, outType, op);

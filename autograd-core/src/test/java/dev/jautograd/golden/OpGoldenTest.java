@@ -55,17 +55,11 @@ class OpGoldenTest {
         }
     }
 
-    /**
-     * is_contiguous, except where PyTorch's TensorIterator gives an elementwise result the
-     * layout of a transposed input: jautograd always writes elementwise results contiguously
-     * (values, grads and graphs agree; only the strides differ).
-     */
+    /** is_contiguous and strides, as PyTorch lays the result out (an elementwise result follows its inputs). */
     private static void assertLayout(JsonObject golden, Tensor out) {
-        if (LAYOUT_FOLLOWS_INPUT.contains(golden.get("op").getAsString())) return;
         assertEquals(golden.get("is_contiguous").getAsBoolean(), out.isContiguous(), "is_contiguous");
+        assertArrayEquals(Goldens.ints(golden.getAsJsonArray("stride")), out.stride(), "stride");
     }
-
-    private static final Set<String> LAYOUT_FOLLOWS_INPUT = Set.of("transpose_mul");
 
     /**
      * Ops checked bit for bit, not within a tolerance: PyTorch computes add with alpha as one

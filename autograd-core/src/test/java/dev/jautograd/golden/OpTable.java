@@ -122,6 +122,12 @@ public final class OpTable {
             entry("expand_sum_dim", c -> c.x(0).expand(c.ints("sizes")).sum(c.i("dim"), c.flag("keepdim"))),
             entry("squeeze_unsqueeze", c -> c.x(0).squeeze().unsqueeze(c.i("dim"))),
             entry("transpose_mul", c -> c.x(0).transpose(0, 1).mul(c.x(1))),
+            entry("transpose_exp", c -> c.x(0).transpose(0, 1).exp()),
+            entry("transpose_mul_scalar", c -> c.x(0).transpose(0, 1).mul(c.s())),
+            entry("add_transposed", c -> c.x(0).add(c.x(1).transpose(0, 1))),
+            entry("transposed_add_transposed", c -> c.x(0).transpose(0, 1).add(c.x(1).transpose(0, 1))),
+            entry("permute_sigmoid", c -> c.x(0).permute(c.ints("dims")).sigmoid()),
+            entry("permute_gt", c -> c.x(0).permute(c.ints("dims")).gt(0)),
             entry("t_view", c -> c.x(0).t().view(c.ints("shape"))),
             entry("item", c -> Torch.tensor(c.x(0).item())),
             // nn.functional and friends
