@@ -18,10 +18,9 @@ public final class Elementwise {
     private Elementwise() {}
 
     public static Tensor map(Tensor a, DType outType, DoubleUnaryOperator f) {
-        if (!OutputLayout.obviouslyRowMajor(a)) {
-            int[] layout = OutputLayout.strides(a.shape(), a);
-            if (layout != null) return OutputLayout.compute(a.shape(), layout, in -> mapRowMajor(in[0], outType, f), a);
-        }
+        if (a.isContiguous()) return mapRowMajor(a, outType, f); // one contiguous input: always row-major
+        int[] layout = OutputLayout.strides(a.shape(), a);
+        if (layout != null) return OutputLayout.compute(a.shape(), layout, in -> mapRowMajor(in[0], outType, f), a);
         return mapRowMajor(a, outType, f);
     }
 
@@ -46,7 +45,7 @@ public final class Elementwise {
     }
 
     public static Tensor zip(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
-        if (!OutputLayout.obviouslyRowMajor(a, b)) {
+        if (!a.hasDefaultStrides() || !b.hasDefaultStrides()) { // default strides never reorder dimensions
             int[] shape = Shapes.broadcast(a.shape(), b.shape());
             int[] layout = OutputLayout.strides(shape, a, b);
             if (layout != null) {

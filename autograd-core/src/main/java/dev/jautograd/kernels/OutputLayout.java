@@ -18,7 +18,8 @@ import java.util.stream.IntStream;
  * of the first input that tells them apart (broadcast dimensions tell nothing; equal strides put
  * the smaller dimension inside), and the result is dense in that order.
  *
- * <p>The loops themselves only write row-major results: {@link #compute} permutes the inputs so
+ * <p>Inputs with the default strides of their shape (size-1 dimensions included) never reorder
+ * dimensions, so callers skip all this for them. The loops themselves only write row-major results: {@link #compute} permutes the inputs so
  * that the wanted layout is row-major in permuted order, runs the loop, and relabels the result.
  */
 final class OutputLayout {
@@ -55,17 +56,6 @@ final class OutputLayout {
     private static boolean allContiguousOfShape(int[] shape, Tensor[] inputs) {
         for (Tensor t : inputs) {
             if (!t.isContiguous() || !Arrays.equals(t.shape(), shape)) return false;
-        }
-        return true;
-    }
-
-    /**
-     * Whether the result is surely row-major without looking further: inputs with the default
-     * strides of their shape (size-1 dimensions included) never reorder dimensions.
-     */
-    static boolean obviouslyRowMajor(Tensor... inputs) {
-        for (Tensor t : inputs) {
-            if (!t.hasDefaultStrides()) return false;
         }
         return true;
     }
