@@ -41,6 +41,14 @@ class FatalCellTests(KernelCase):
         self.run_cell("void leave(int code) { Runtime.getRuntime().exit(code); }")
         self.assert_cell_error("leave(3);", "KernelExitRefused", "Runtime.exit(3)")
 
+    def test_system_exit_as_method_reference(self):
+        self.assert_cell_error("java.util.function.IntConsumer quit = System::exit;\nquit.accept(2);",
+                               "KernelExitRefused", "System.exit(2)")
+
+    def test_system_exit_through_reflection(self):
+        self.assert_cell_error('System.class.getMethod("exit", int.class).invoke(null, 5);',
+                               "KernelExitRefused", "System.exit(5) through reflection")
+
     def test_stack_overflow(self):
         self.run_cell("int down(int n) { return down(n + 1) + 1; }")
         self.assert_cell_error("down(0)", "StackOverflowError")

@@ -1,5 +1,6 @@
 package dev.jautograd.kernel.session;
 
+import java.util.List;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -9,23 +10,52 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * Rewrites a snippet class so its calls that end the JVM throw {@link KernelExitRefused} instead.
+ * Rewrites a snippet class so its calls that could end the JVM go through guards that throw
+ * {@link KernelExitRefused} instead.
  *
- * <p>Each replacement is a static method with the same stack effect: {@code System.exit(I)V}
- * pops an int, {@code Runtime.exit/halt(I)V} pop the Runtime and an int, so
+ * <p>Each redirect is a static method with the same stack effect: {@code System.exit(I)V} pops
+ * an int, {@code Runtime.exit/halt(I)V} pop the Runtime and an int, so
  * {@code invokestatic KernelExitRefused.runtimeExit(Ljava/lang/Runtime;I)V} leaves the stack and
- * the stack map frames exactly as they were: no frame recomputation is needed. Method references
- * ({@code System::exit}) are method handles given to the lambda factory; they are swapped for
- * handles to the same guards. Calls through reflection or from library code are not seen; this
- * guards what a cell writes.
+ * the stack map frames exactly as they were: no frame recomputation is needed. The reflective
+ * ways in ({@code Method.invoke}, {@code Lookup.findStatic/findVirtual/unreflect}) go through
+ * {@link ReflectiveExitGuard}, which refuses the exit methods and passes anything else on.
+ * Method references ({@code System::exit}) are method handles given to the lambda factory; they
+ * are swapped for handles to the same guards. Calls from library code are not seen; this guards
+ * what a cell writes.
  */
 public final class ExitCallRewriter {
-    private static final String GUARD = Type.getInternalName(KernelExitRefused.class);
+    private static final String EXIT_GUARD = Type.getInternalName(KernelExitRefused.class);
+    private static final String REFLECTION_GUARD = Type.getInternalName(ReflectiveExitGuard.class);
+    private static final String LOOKUP = "java/lang/invoke/MethodHandles$Lookup";
+    private static final String FIND = "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/MethodHandle;";
+
+    /** A call to replace: its opcode, owner, name and descriptor, and the guard method taking its place. */
+    private record Redirect(int opcode, String owner, String name, String desc, String guardOwner, String guard) {
+        /** The guard's descriptor: a virtual call's receiver becomes the first argument. */
+        String guardDesc() {
+            return opcode == Opcodes.INVOKESTATIC ? desc : "(L" + owner + ";" + desc.substring(1);
+        }
+
+        boolean matches(int op, String o, String n, String d) {
+            return op == opcode && o.equals(owner) && n.equals(name) && d.equals(desc);
+        }
+    }
+
+    private static final List<Redirect> REDIRECTS = List.of(
+            new Redirect(Opcodes.INVOKESTATIC, "java/lang/System", "exit", "(I)V", EXIT_GUARD, "systemExit"),
+            new Redirect(Opcodes.INVOKEVIRTUAL, "java/lang/Runtime", "exit", "(I)V", EXIT_GUARD, "runtimeExit"),
+            new Redirect(Opcodes.INVOKEVIRTUAL, "java/lang/Runtime", "halt", "(I)V", EXIT_GUARD, "runtimeHalt"),
+            new Redirect(Opcodes.INVOKEVIRTUAL, "java/lang/reflect/Method", "invoke",
+                    "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", REFLECTION_GUARD, "invoke"),
+            new Redirect(Opcodes.INVOKEVIRTUAL, LOOKUP, "findStatic", FIND, REFLECTION_GUARD, "findStatic"),
+            new Redirect(Opcodes.INVOKEVIRTUAL, LOOKUP, "findVirtual", FIND, REFLECTION_GUARD, "findVirtual"),
+            new Redirect(Opcodes.INVOKEVIRTUAL, LOOKUP, "unreflect",
+                    "(Ljava/lang/reflect/Method;)Ljava/lang/invoke/MethodHandle;", REFLECTION_GUARD, "unreflect"));
 
     private ExitCallRewriter() {
     }
 
-    /** The class with exit calls replaced; the same array if it has none. */
+    /** The class with guarded calls redirected; the same array if it has none. */
     public static byte[] rewrite(byte[] classBytes) {
         var reader = new ClassReader(classBytes);
         var writer = new ClassWriter(reader, 0);
@@ -37,13 +67,14 @@ public final class ExitCallRewriter {
                 return new MethodVisitor(Opcodes.ASM9, next) {
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String method, String mdesc, boolean itf) {
-                        String replacement = replacement(opcode, owner, method, mdesc);
-                        if (replacement == null) {
+                        var redirect = redirectFor(opcode, owner, method, mdesc);
+                        if (redirect == null) {
                             super.visitMethodInsn(opcode, owner, method, mdesc, itf);
                             return;
                         }
                         found[0] = true;
-                        super.visitMethodInsn(Opcodes.INVOKESTATIC, GUARD, replacement, guardDesc(opcode), false);
+                        super.visitMethodInsn(Opcodes.INVOKESTATIC, redirect.guardOwner(), redirect.guard(),
+                                redirect.guardDesc(), false);
                     }
 
                     /** {@code IntConsumer quit = System::exit;} passes a method handle to the lambda factory. */
@@ -64,35 +95,23 @@ public final class ExitCallRewriter {
         return found[0] ? writer.toByteArray() : classBytes;
     }
 
-    private static String guardDesc(int opcode) {
-        return opcode == Opcodes.INVOKESTATIC ? "(I)V" : "(Ljava/lang/Runtime;I)V";
-    }
-
-    /** The guard's handle for a handle to an exit method; null for any other handle. */
+    /** The guard's handle for a handle to a guarded method; null for any other handle. */
     private static Handle guard(Handle handle) {
         int opcode = switch (handle.getTag()) {
             case Opcodes.H_INVOKESTATIC -> Opcodes.INVOKESTATIC;
             case Opcodes.H_INVOKEVIRTUAL -> Opcodes.INVOKEVIRTUAL;
             default -> -1;
         };
-        String replacement = replacement(opcode, handle.getOwner(), handle.getName(), handle.getDesc());
-        return replacement == null ? null
-                : new Handle(Opcodes.H_INVOKESTATIC, GUARD, replacement, guardDesc(opcode), false);
+        var redirect = redirectFor(opcode, handle.getOwner(), handle.getName(), handle.getDesc());
+        return redirect == null ? null
+                : new Handle(Opcodes.H_INVOKESTATIC, redirect.guardOwner(), redirect.guard(), redirect.guardDesc(), false);
     }
 
-    private static String replacement(int opcode, String owner, String method, String desc) {
-        if (!desc.equals("(I)V")) {
-            return null;
-        }
-        if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System") && method.equals("exit")) {
-            return "systemExit";
-        }
-        if (opcode == Opcodes.INVOKEVIRTUAL && owner.equals("java/lang/Runtime")) {
-            return switch (method) {
-                case "exit" -> "runtimeExit";
-                case "halt" -> "runtimeHalt";
-                default -> null;
-            };
+    private static Redirect redirectFor(int opcode, String owner, String name, String desc) {
+        for (var redirect : REDIRECTS) {
+            if (redirect.matches(opcode, owner, name, desc)) {
+                return redirect;
+            }
         }
         return null;
     }

@@ -6,7 +6,7 @@ package dev.jautograd.kernel.session;
  * lose every variable of the notebook. Public because rewritten snippet classes call it.
  */
 public final class KernelExitRefused extends RuntimeException {
-    private KernelExitRefused(String call) {
+    KernelExitRefused(String call) {
         super(call + " would end the kernel's JVM and every variable with it; refused. "
                 + "Use Kernel > Restart (or Shut Down) instead.");
     }

@@ -37,6 +37,16 @@ class FatalCallsTest {
                         "KernelExitRefused", "Runtime.halt(4)"),
                 Arguments.of("java.util.function.ObjIntConsumer<Runtime> leave = Runtime::exit;\nleave.accept(Runtime.getRuntime(), 5);",
                         "KernelExitRefused", "Runtime.exit(5)"),
+                Arguments.of("System.class.getMethod(\"exit\", int.class).invoke(null, 6);",
+                        "KernelExitRefused", "System.exit(6) through reflection"),
+                Arguments.of("Runtime.class.getMethod(\"halt\", int.class).invoke(Runtime.getRuntime(), 8);",
+                        "KernelExitRefused", "Runtime.halt(8) through reflection"),
+                Arguments.of("var h = java.lang.invoke.MethodHandles.lookup().findStatic(System.class, \"exit\",\n"
+                        + "    java.lang.invoke.MethodType.methodType(void.class, int.class));",
+                        "KernelExitRefused", "System.exit(…) through reflection"),
+                Arguments.of("var h = java.lang.invoke.MethodHandles.publicLookup().unreflect(\n"
+                        + "    Runtime.class.getMethod(\"exit\", int.class));",
+                        "KernelExitRefused", "Runtime.exit(…) through reflection"),
                 Arguments.of("class Quitter { static void go() { System.exit(7); } }\nQuitter.go();",
                         "KernelExitRefused", "System.exit(7)"),
                 Arguments.of("int down(int n) { return down(n + 1) + 1; }\ndown(0)", "StackOverflowError", ""),

@@ -44,7 +44,13 @@ class JShellSessionTest {
                 Arguments.of("List.of(1, 2)", "[1, 2]"),
                 Arguments.of("var z = 3;\n/* note */ z", "3"),
                 Arguments.of("void noop() {}\nnoop();", null),
-                Arguments.of("Torch.tensor(new double[]{5.}, requiresGrad())", "tensor([5.], requires_grad=True)"));
+                Arguments.of("Torch.tensor(new double[]{5.}, requiresGrad())", "tensor([5.], requires_grad=True)"),
+                // Reflection goes through the exit guard; anything but an exit passes unchanged.
+                Arguments.of("String.class.getMethod(\"length\").invoke(\"abc\")", "3"),
+                Arguments.of("(int) java.lang.invoke.MethodHandles.lookup().findVirtual(String.class, \"length\",\n"
+                        + "    java.lang.invoke.MethodType.methodType(int.class)).invoke(\"abcd\")", "4"),
+                Arguments.of("class Secret { private int v() { return 7; } }\n"
+                        + "var m = Secret.class.getDeclaredMethod(\"v\");\nm.setAccessible(true);\nm.invoke(new Secret())", "7"));
     }
 
     @ParameterizedTest
