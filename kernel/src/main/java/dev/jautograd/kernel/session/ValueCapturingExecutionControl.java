@@ -12,7 +12,8 @@ import jdk.jshell.execution.LocalExecutionControl;
  * {@code DirectExecutionControl} cannot. Both turn every result into a String before JShell
  * sees it, so the object a Jupyter kernel wants to render is lost. JShell reads the value of a
  * variable (a declared one or a temporary {@code $N} holding an expression's value) through
- * {@link #varValue}; capturing the object there gives the kernel the real result.
+ * {@link #varValue}; capturing the object there gives the kernel the real result. Snippet
+ * classes are defined by {@link SnippetClassLoading}, so retired ones can unload.
  */
 public final class ValueCapturingExecutionControl extends LocalExecutionControl {
     /** The name LocalExecutionControl gives the ThreadGroup each snippet runs in. */
