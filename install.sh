@@ -2,6 +2,9 @@
 # Builds the Java (autograd) Jupyter kernel, installs its kernelspec, and runs the Java seed
 # notebook headless. Safe to run again: every step replaces what the previous run left.
 set -euo pipefail
+# Everything installed must be readable by every user (a system-wide kernel serves a class):
+# mktemp -d makes 0700 folders and a root umask may be 077, so fix both.
+umask 022
 
 KERNEL_NAME=java-autograd
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -113,7 +116,8 @@ check_maven() {
 # Matrix products go through netlib's BLAS, which loads the system's libblas.so.3 (OpenBLAS is
 # the fast one) and falls back to pure Java without it: optional, so only a note when missing.
 check_blas() {
-    if ldconfig -p 2>/dev/null | grep -q 'libblas\.so\.3'; then
+    # grep -q would close the pipe early and, under pipefail, fail the test with ldconfig's 141.
+    if ldconfig -p 2>/dev/null | grep 'libblas\.so\.3' >/dev/null; then
         step "Native BLAS found (libblas.so.3): matrix products use it"
     elif is_debian_root; then
         apt_install libopenblas0
@@ -133,6 +137,7 @@ install_kernelspec() {
     local staging
     staging="$(mktemp -d)"
     trap 'rm -rf "$staging"' RETURN
+    chmod 0755 "$staging"
     cp "$JAR" "$staging/jautograd-kernel.jar"
     # The template says "java"; Jupyter may start the kernel with another PATH, so pin this JDK.
     sed "s#^\([[:space:]]*\)\"java\",\$#\1\"${JAVA//#/\\#}\",#" "$REPO/kernel.json" > "$staging/kernel.json"

@@ -3,7 +3,7 @@ package dev.jautograd;
 import java.util.Arrays;
 import java.util.StringJoiner;
 
-/** Shape arithmetic shared by tensors, kernels and the engine: sizes, strides, broadcasting, dims. */
+/** Shape arithmetic shared by tensors, loops and the engine: sizes, strides, broadcasting, dims. */
 public final class Shapes {
     private Shapes() {}
 

@@ -4,7 +4,7 @@ import dev.jautograd.autograd.AccumulateGrad;
 import dev.jautograd.autograd.Engine;
 import dev.jautograd.autograd.GradMode;
 import dev.jautograd.autograd.Node;
-import dev.jautograd.kernels.Copy;
+import dev.jautograd.loops.Copy;
 import dev.jautograd.print.TensorData;
 import dev.jautograd.print.TensorFormatter;
 import dev.jautograd.storage.Storage;
@@ -48,7 +48,7 @@ public final class Tensor extends TensorMath {
     }
 
     /**
-     * A new contiguous tensor of zeros with {@code like}'s shape. Internal (kernels): it shares the
+     * A new contiguous tensor of zeros with {@code like}'s shape. Internal (loops): it shares the
      * shape array, which no tensor ever mutates, so a small op allocates only what it returns.
      */
     public static Tensor emptyLike(Tensor like, DType dtype) {
@@ -103,7 +103,7 @@ public final class Tensor extends TensorMath {
 
     public DType dtype() { return storage.dtype(); }
 
-    /** The storage shared with views (internal: kernels read through it). */
+    /** The storage shared with views (internal: loops read through it). */
     public Storage storage() { return storage; }
 
     public boolean isContiguous() {

@@ -2,8 +2,8 @@ package dev.jautograd;
 
 import dev.jautograd.autograd.GradMode;
 import dev.jautograd.autograd.Node;
-import dev.jautograd.kernels.Copy;
-import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.loops.Copy;
+import dev.jautograd.loops.Elementwise;
 import dev.jautograd.ops.Abs;
 import dev.jautograd.ops.Add;
 import dev.jautograd.ops.Bmm;

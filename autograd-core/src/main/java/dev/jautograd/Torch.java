@@ -1,7 +1,7 @@
 package dev.jautograd;
 
 import dev.jautograd.autograd.GradMode;
-import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.loops.Elementwise;
 import dev.jautograd.ops.Where;
 import dev.jautograd.random.Generator;
 import dev.jautograd.storage.BoolStorage;

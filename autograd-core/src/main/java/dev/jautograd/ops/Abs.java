@@ -3,7 +3,7 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
-import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.loops.Elementwise;
 
 /** |x|; the gradient is sign(x), 0 at 0 as in PyTorch. */
 public final class Abs extends Node {

@@ -3,8 +3,8 @@ package dev.jautograd.ops;
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
-import dev.jautograd.kernels.Arith;
-import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.loops.Arith;
+import dev.jautograd.loops.Elementwise;
 import java.util.function.DoubleBinaryOperator;
 
 /** a + b, and {@code torch.add(a, b, alpha=alpha)}: a + alpha·b, one node either way. */

@@ -3,7 +3,7 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
-import dev.jautograd.kernels.Linalg;
+import dev.jautograd.loops.Linalg;
 
 /** Batched matrix product of two 3-D tensors with the same batch size. */
 public final class Bmm extends Node {

@@ -3,7 +3,7 @@ package dev.jautograd.ops;
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
-import dev.jautograd.kernels.Copy;
+import dev.jautograd.loops.Copy;
 
 /** A contiguous copy (CloneBackward0), or a copy to another dtype (ToCopyBackward0). */
 public final class Clone extends Node {

@@ -2,7 +2,7 @@ package dev.jautograd.ops;
 
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
-import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.loops.Elementwise;
 import java.util.function.DoubleBinaryOperator;
 
 /** Comparisons and logic: bool results that carry no gradient, so they record nothing. */

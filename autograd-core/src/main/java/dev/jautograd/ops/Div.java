@@ -3,8 +3,8 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
-import dev.jautograd.kernels.Arith;
-import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.loops.Arith;
+import dev.jautograd.loops.Elementwise;
 
 /** a / b, true division (integers divide to the default float dtype). */
 public final class Div extends Node {

@@ -3,7 +3,7 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
-import dev.jautograd.kernels.Reduce;
+import dev.jautograd.loops.Reduce;
 
 /** Inner product of two 1-D tensors. */
 public final class Dot extends Node {

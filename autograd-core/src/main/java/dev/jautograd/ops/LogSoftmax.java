@@ -4,7 +4,7 @@ import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
-import dev.jautograd.kernels.Reduce;
+import dev.jautograd.loops.Reduce;
 
 /**
  * log(softmax(x)) along a dim, computed as x - max - log Σ exp(x - max) so large logits cannot

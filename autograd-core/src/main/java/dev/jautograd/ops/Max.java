@@ -3,7 +3,7 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
-import dev.jautograd.kernels.Reduce;
+import dev.jautograd.loops.Reduce;
 
 /**
  * The largest element (MaxBackward1). Its gradient is shared evenly among the elements equal to

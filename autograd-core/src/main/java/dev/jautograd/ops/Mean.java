@@ -2,7 +2,7 @@ package dev.jautograd.ops;
 
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
-import dev.jautograd.kernels.Reduce;
+import dev.jautograd.loops.Reduce;
 import java.util.List;
 
 /** Mean of all elements (MeanBackward0) or over dims (MeanBackward1). */
@@ -33,7 +33,7 @@ public final class Mean extends Node {
         }
         int count = dims.count(input.shape());
         Tensor sum = Reduce.sum(input, dims.reduced(), dims.keepdim(), input.dtype());
-        Tensor out = dev.jautograd.kernels.Elementwise.map(sum, input.dtype(), x -> x / count);
+        Tensor out = dev.jautograd.loops.Elementwise.map(sum, input.dtype(), x -> x / count);
         return Graph.records(input) ? Graph.attach(out, new Mean(name, input, dims, count)) : out;
     }
 

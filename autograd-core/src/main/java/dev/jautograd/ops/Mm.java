@@ -3,7 +3,7 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
-import dev.jautograd.kernels.Linalg;
+import dev.jautograd.loops.Linalg;
 
 /** Matrix product of two 2-D tensors. */
 public final class Mm extends Node {

@@ -3,8 +3,8 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
-import dev.jautograd.kernels.Arith;
-import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.loops.Arith;
+import dev.jautograd.loops.Elementwise;
 
 /** a * b. */
 public final class Mul extends Node {

@@ -3,7 +3,7 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
-import dev.jautograd.kernels.Linalg;
+import dev.jautograd.loops.Linalg;
 
 /** Matrix (n×k) times vector (k). */
 public final class Mv extends Node {

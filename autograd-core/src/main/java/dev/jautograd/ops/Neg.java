@@ -2,8 +2,8 @@ package dev.jautograd.ops;
 
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
-import dev.jautograd.kernels.Elementwise;
-import dev.jautograd.kernels.FloatFunction;
+import dev.jautograd.loops.Elementwise;
+import dev.jautograd.loops.FloatFunction;
 
 /** -x. */
 public final class Neg extends Node {

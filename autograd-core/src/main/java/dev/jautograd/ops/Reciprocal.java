@@ -3,7 +3,7 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
-import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.loops.Elementwise;
 
 /** 1 / x (integers give the default float dtype); d(1/x) = -1/x², written as -result² from the saved result. */
 public final class Reciprocal extends Node {

@@ -3,8 +3,8 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
-import dev.jautograd.kernels.Elementwise;
-import dev.jautograd.kernels.FloatFunction;
+import dev.jautograd.loops.Elementwise;
+import dev.jautograd.loops.FloatFunction;
 
 /** max(x, 0); the gradient passes where the result is positive (PyTorch's threshold_backward). */
 public final class Relu extends Node {

@@ -3,8 +3,8 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
-import dev.jautograd.kernels.Elementwise;
-import dev.jautograd.kernels.FloatFunction;
+import dev.jautograd.loops.Elementwise;
+import dev.jautograd.loops.FloatFunction;
 
 /** Logistic sigmoid; dσ = σ(1 - σ). */
 public final class Sigmoid extends Node {

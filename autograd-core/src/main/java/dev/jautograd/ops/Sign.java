@@ -2,7 +2,7 @@ package dev.jautograd.ops;
 
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
-import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.loops.Elementwise;
 
 /** -1, 0 or 1 by sign; piecewise constant, so its gradient is zero. */
 public final class Sign extends Node {

@@ -4,7 +4,7 @@ import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
-import dev.jautograd.kernels.Reduce;
+import dev.jautograd.loops.Reduce;
 
 /** exp(x - max) / Σ exp(x - max) along a dim. Gradient: s · (grad - Σ grad·s). */
 public final class Softmax extends Node {

@@ -3,7 +3,7 @@ package dev.jautograd.ops;
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
-import dev.jautograd.kernels.Reduce;
+import dev.jautograd.loops.Reduce;
 import java.util.List;
 
 /** Sum of all elements (SumBackward0) or over dims (SumBackward1); its gradient is an expand. */

@@ -3,7 +3,7 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
-import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.loops.Elementwise;
 
 /**
  * {@code a ** b} with a tensor exponent (PowBackward1); a number base {@code 2 ** b} arrives

@@ -4,7 +4,7 @@ import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
-import dev.jautograd.kernels.Elementwise;
+import dev.jautograd.loops.Elementwise;
 
 /** {@code torch.where(cond, a, b)}: the gradient goes to whichever side was chosen. */
 public final class Where extends Node {

@@ -10,7 +10,7 @@ public final class DoubleStorage extends Storage {
         this.data = data;
     }
 
-    /** The backing array itself, for kernels' fast paths; writers must bump the version. */
+    /** The backing array itself, for the loops' fast paths; writers must bump the version. */
     public double[] array() {
         return data;
     }

@@ -1,7 +1,7 @@
 package dev.jautograd.bench;
 
 import dev.jautograd.Torch;
-import dev.jautograd.kernels.Blas;
+import dev.jautograd.loops.Blas;
 
 /** Prints which fast paths this JVM gets, for the header of bench/compare.sh's report. */
 public final class BenchInfo {

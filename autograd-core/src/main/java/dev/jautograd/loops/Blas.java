@@ -1,4 +1,4 @@
-package dev.jautograd.kernels;
+package dev.jautograd.loops;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;

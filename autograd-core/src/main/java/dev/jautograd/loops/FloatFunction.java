@@ -1,4 +1,4 @@
-package dev.jautograd.kernels;
+package dev.jautograd.loops;
 
 import java.util.function.DoubleUnaryOperator;
 

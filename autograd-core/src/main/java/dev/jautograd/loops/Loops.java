@@ -1,21 +1,21 @@
-package dev.jautograd.kernels;
+package dev.jautograd.loops;
 
 /**
- * Switches for the kernels' fast paths. Every fast path has a plain counterpart (the strided,
+ * Switches for the loops' fast paths. Every fast path has a plain counterpart (the strided,
  * double-precision loops) that defines the expected values; tests run both and compare.
  *
  * <ul>
- *   <li>{@code -Djautograd.kernels=plain}: only the plain loops (no dense float loops, no
+ *   <li>{@code -Djautograd.loops=plain}: only the plain loops (no dense float loops, no
  *       threads, no BLAS); for tests and for bisecting a suspected fast-path bug.</li>
  *   <li>{@code -Djautograd.threads=N}: worker count for large elementwise ops, reductions and the
  *       pure-Java matmul (default: available processors).</li>
  *   <li>{@code -Djautograd.blas=java}: skip the native BLAS even when one is installed (see {@link Blas}).</li>
  * </ul>
  */
-public final class Kernels {
-    private static volatile boolean fastPaths = !"plain".equals(System.getProperty("jautograd.kernels"));
+public final class Loops {
+    private static volatile boolean fastPaths = !"plain".equals(System.getProperty("jautograd.loops"));
 
-    private Kernels() {}
+    private Loops() {}
 
     public static boolean fastPaths() {
         return fastPaths;

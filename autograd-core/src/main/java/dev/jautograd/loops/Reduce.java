@@ -1,4 +1,4 @@
-package dev.jautograd.kernels;
+package dev.jautograd.loops;
 
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
@@ -16,7 +16,7 @@ public final class Reduce {
         int[] shape = a.shape();
         int[] keptShape = new int[shape.length];
         for (int d = 0; d < shape.length; d++) keptShape[d] = reduced[d] ? 1 : shape[d];
-        if (Kernels.fastPaths()) {
+        if (Loops.fastPaths()) {
             Tensor fast = DenseSum.sum(a, reduced, keepdim ? keptShape : dropReduced(shape, reduced), outType);
             if (fast != null) return fast;
         }

@@ -1,4 +1,4 @@
-package dev.jautograd.kernels;
+package dev.jautograd.loops;
 
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;

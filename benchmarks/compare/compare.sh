@@ -2,26 +2,26 @@
 # Runs every workload in Java (JMH) and in PyTorch with the same shapes and thread count, then
 # prints one table of medians: workload, PyTorch, jautograd, ratio. See docs/performance.md.
 #
-#   bench/compare.sh                 # everything (about 15 minutes)
-#   bench/compare.sh 'Small|Mlp'     # a regex over workload names (JMH's and ours)
-#   BENCH_JAVA_BLAS=1 bench/compare.sh Matmul   # the pure-Java BLAS fallback instead of OpenBLAS
-#   BENCH_NO_VECTOR=1 bench/compare.sh 'exp|sigmoid'   # without --add-modules jdk.incubator.vector
-#   BENCH_JVM_ARGS='-XX:TieredStopAtLevel=1' bench/compare.sh   # extra JVM flags (e.g. a launcher's)
+#   benchmarks/compare/compare.sh                 # everything (about 15 minutes)
+#   benchmarks/compare/compare.sh 'Small|Mlp'     # a regex over workload names (JMH's and ours)
+#   BENCH_JAVA_BLAS=1 benchmarks/compare/compare.sh Matmul   # the pure-Java BLAS fallback instead of OpenBLAS
+#   BENCH_NO_VECTOR=1 benchmarks/compare/compare.sh 'exp|sigmoid'   # without --add-modules jdk.incubator.vector
+#   BENCH_JVM_ARGS='-XX:TieredStopAtLevel=1' benchmarks/compare/compare.sh   # extra JVM flags (e.g. a launcher's)
 #
 # Environment: BENCH_THREADS (default: nproc), BENCH_RUNS (measured runs, default 5),
 # BENCH_WARMUP (warm-up runs, default 3), BENCH_RUN_SECONDS (seconds per run, default 1),
 # BENCH_ROUNDS (default 2: Java then PyTorch, twice, so load changes on a shared machine hit both),
-# BENCH_OUT (where raw results go, default bench/results), JAVA (default: java on PATH).
+# BENCH_OUT (where raw results go, default benchmarks/compare/results), JAVA (default: java on PATH).
 set -euo pipefail
 
-root=$(cd "$(dirname "$0")/.." && pwd)
+root=$(cd "$(dirname "$0")/../.." && pwd)
 filter=${1:-.}
 threads=${BENCH_THREADS:-$(nproc)}
 runs=${BENCH_RUNS:-5}
 rounds=${BENCH_ROUNDS:-2}
 warmup=${BENCH_WARMUP:-3}
 seconds=${BENCH_RUN_SECONDS:-1}
-out=${BENCH_OUT:-$root/bench/results}
+out=${BENCH_OUT:-$root/benchmarks/compare/results}
 java=${JAVA:-java}
 jar=$root/benchmarks/target/benchmarks.jar
 mkdir -p "$out"
@@ -53,8 +53,8 @@ for round in $(seq "$rounds"); do
         -rf json -rff "$out/jmh.$round.json" "$filter" > "$out/jmh.$round.log" 2>&1 \
         || { tail -30 "$out/jmh.$round.log"; exit 1; }
     BENCH_RUNS=$runs BENCH_WARMUP=$warmup BENCH_RUN_SECONDS=$seconds \
-        /usr/bin/python3 "$root/bench/torch_bench.py" "$filter" > "$out/torch.$round.jsonl"
+        /usr/bin/python3 "$root/benchmarks/compare/torch_bench.py" "$filter" > "$out/torch.$round.jsonl"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-/usr/bin/python3 "$root/bench/table.py" "$out"
+/usr/bin/python3 "$root/benchmarks/compare/table.py" "$out"

@@ -1,4 +1,4 @@
-package dev.jautograd.kernels;
+package dev.jautograd.loops;
 
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
@@ -6,7 +6,7 @@ import dev.jautograd.storage.Storage;
 
 /**
  * Matrix products. Float32 and float64 go to BLAS ({@link Gemm}); the plain path (other dtypes,
- * or {@code -Djautograd.kernels=plain}) multiplies contiguous double copies with a triple loop.
+ * or {@code -Djautograd.loops=plain}) multiplies contiguous double copies with a triple loop.
  */
 public final class Linalg {
     private Linalg() {}

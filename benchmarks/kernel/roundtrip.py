@@ -5,7 +5,7 @@ ready      = KernelManager.start_kernel() until the first kernel_info_reply arri
 round-trip = execute_request "1+1" sent until its execute_reply *and* the idle status have
              arrived (all of the cell's output is in); median over --runs runs after --warmup
 
-Usage: /usr/bin/python3 kernel/bench/roundtrip.py [--runs 200] [--warmup 20] [--starts 5] KERNEL...
+Usage: /usr/bin/python3 benchmarks/kernel/roundtrip.py [--runs 200] [--warmup 20] [--starts 5] KERNEL...
 (kernel names as `jupyter kernelspec list` shows them, e.g. java-autograd python3; set
 JUPYTER_PATH to find a kernel installed with --prefix).
 """

@@ -1,4 +1,4 @@
-package dev.jautograd.kernels;
+package dev.jautograd.loops;
 
 /**
  * The gate to {@link VectorMath}, which uses the incubating Vector API. Only this class may

@@ -1,4 +1,4 @@
-package dev.jautograd.kernels;
+package dev.jautograd.loops;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,7 +75,7 @@ final class Parallel {
      * the snippet's group, so workers started lazily from a cell would make that cell hang.
      */
     private static final class Worker extends Thread {
-        private static final ThreadGroup GROUP = new ThreadGroup(rootGroup(), "jautograd-kernels");
+        private static final ThreadGroup GROUP = new ThreadGroup(rootGroup(), "jautograd-loops");
 
         Worker(Runnable task) {
             super(GROUP, task, "jautograd-kernel");

@@ -1,4 +1,4 @@
-package dev.jautograd.kernels;
+package dev.jautograd.loops;
 
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
@@ -14,7 +14,7 @@ final class Gemm {
     private Gemm() {}
 
     static boolean applies(Tensor a, Tensor b, DType outType) {
-        if (!Kernels.fastPaths() || !Blas.available() || a.dtype() != outType || b.dtype() != outType) return false;
+        if (!Loops.fastPaths() || !Blas.available() || a.dtype() != outType || b.dtype() != outType) return false;
         return outType == DType.FLOAT32 || outType == DType.FLOAT64;
     }
 

@@ -1,4 +1,4 @@
-package dev.jautograd.kernels;
+package dev.jautograd.loops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every fast path against the plain path it replaces: the same expression is evaluated with
- * {@link Kernels#setFastPaths} off (the reference) and on, on inputs laid out to reach each fast
+ * {@link Loops#setFastPaths} off (the reference) and on, on inputs laid out to reach each fast
  * path (dense, scalar, row and column broadcasts, transposed views, sizes past the parallel
  * threshold, special values). Elementwise results must be bit-identical; sums and matrix
  * products may differ only by float32 rounding of a different summation order.
@@ -25,13 +25,13 @@ class FastPathEquivalenceTest {
     /** Past {@link Parallel#MIN_PARALLEL}, so the threaded loops run (when there is more than one core). */
     private static final int LARGE = Parallel.MIN_PARALLEL * 2 + 3;
 
-    /** As set for this JVM (the suite also runs with -Djautograd.kernels=plain and -Djautograd.blas=java). */
-    private static final boolean FAST_PATHS = Kernels.fastPaths();
+    /** As set for this JVM (the suite also runs with -Djautograd.loops=plain and -Djautograd.blas=java). */
+    private static final boolean FAST_PATHS = Loops.fastPaths();
     private static final boolean JAVA_BLAS = Blas.prefersJava();
 
     @AfterEach
     void restoreSettings() {
-        Kernels.setFastPaths(FAST_PATHS);
+        Loops.setFastPaths(FAST_PATHS);
         Blas.preferJava(JAVA_BLAS);
     }
 
@@ -195,18 +195,18 @@ class FastPathEquivalenceTest {
     }
 
     private static Tensor[] gradients(Case c, boolean fast) {
-        Kernels.setFastPaths(fast);
+        Loops.setFastPaths(fast);
         Tensor[] leaves = Stream.of(c.inputs()).map(t -> t.detach().clone().requiresGrad_()).toArray(Tensor[]::new);
         c.expression().apply(leaves).backward();
         return Stream.of(leaves).map(Tensor::grad).toArray(Tensor[]::new);
     }
 
     private static Tensor evaluate(Case c, boolean fast) {
-        Kernels.setFastPaths(fast);
+        Loops.setFastPaths(fast);
         try {
             return c.expression().apply(c.inputs());
         } finally {
-            Kernels.setFastPaths(FAST_PATHS);
+            Loops.setFastPaths(FAST_PATHS);
         }
     }
 

@@ -1,4 +1,4 @@
-"""PyTorch side of bench/compare.sh: the same workloads as the JMH benchmarks, same shapes.
+"""PyTorch side of benchmarks/compare/compare.sh: the same workloads as the JMH benchmarks, same shapes.
 
 Each workload is warmed up, then timed in several runs of at least RUN_SECONDS each; a run's
 figure is its mean time per call, and the report gives the median run with the min and max.

@@ -1,4 +1,4 @@
-package dev.jautograd.kernels;
+package dev.jautograd.loops;
 
 import dev.jautograd.DType;
 import dev.jautograd.Shapes;
@@ -48,12 +48,12 @@ public final class Copy {
             throw new IllegalArgumentException("output with shape " + Shapes.listString(shape)
                     + " doesn't match the broadcast shape " + Shapes.listString(broadcast));
         }
-        if (Kernels.fastPaths() && sameDenseFloats(dst, src)) {
+        if (Loops.fastPaths() && sameDenseFloats(dst, src)) {
             System.arraycopy(((FloatStorage) src.storage()).array(), src.storageOffset(),
                     ((FloatStorage) dst.storage()).array(), dst.storageOffset(), dst.numel());
             return;
         }
-        if (Kernels.fastPaths() && StridedFloat.copy(dst, src)) return;
+        if (Loops.fastPaths() && StridedFloat.copy(dst, src)) return;
         int[] to = Strided.offsets(dst);
         int[] from = Strided.offsets(shape, Strided.broadcastStrides(src, shape), src.storageOffset());
         Storage out = dst.storage(), in = src.storage();

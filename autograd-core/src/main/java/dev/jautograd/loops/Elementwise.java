@@ -1,4 +1,4 @@
-package dev.jautograd.kernels;
+package dev.jautograd.loops;
 
 import dev.jautograd.DType;
 import dev.jautograd.Shapes;
@@ -26,7 +26,7 @@ public final class Elementwise {
 
     /** The loop: a row-major result. */
     private static Tensor mapRowMajor(Tensor a, DType outType, DoubleUnaryOperator f) {
-        if (f instanceof FloatFunction named && Kernels.fastPaths()) {
+        if (f instanceof FloatFunction named && Loops.fastPaths()) {
             Tensor fast = DenseFloat.map(a, outType, named);
             if (fast != null) return fast;
         }
@@ -57,7 +57,7 @@ public final class Elementwise {
 
     /** The loop: a row-major result, with broadcasting. */
     private static Tensor zipRowMajor(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
-        if (f instanceof Arith op && Kernels.fastPaths()) {
+        if (f instanceof Arith op && Loops.fastPaths()) {
             Tensor fast = DenseFloat.zip(a, b, outType, op);
             if (fast == null) fast = StridedFloat.zip(a, b, outType, op);
             if (fast != null) return fast;
@@ -100,7 +100,7 @@ public final class Elementwise {
 
     /** Sets every element of {@code dst} to {@code value} (fill_, zero_, full). */
     public static void fill(Tensor dst, double value) {
-        if (Kernels.fastPaths() && dst.isContiguous() && dst.storage() instanceof FloatStorage fs) {
+        if (Loops.fastPaths() && dst.isContiguous() && dst.storage() instanceof FloatStorage fs) {
             int from = dst.storageOffset();
             java.util.Arrays.fill(fs.array(), from, from + dst.numel(), (float) value);
             fs.bumpVersion();
