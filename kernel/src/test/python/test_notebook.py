@@ -1,8 +1,9 @@
 """Runs notebooks/autograd.ipynb on the kernel with nbclient and compares every code cell's
 output text with the PyTorch reference notebook, cell by cell in order.
 
-The reference lives in shared/reference/ beside the repo (CI clones the repo next to a copy of
-shared/). Allowed differences: Java's `null` prints where Python prints `None`, and the
+The reference is autograd-core/src/test/resources/reference/autograd-pytorch.ipynb (the one copy,
+also read by SeedNotebookTest), made from the seed text beside it by
+tools/goldens/gen_reference_notebook.py with Debian's PyTorch. Allowed differences: Java's `null` prints where Python prints `None`, and the
 `torch.manual_seed` result (a Generator's address) is not compared.
 """
 import pathlib
@@ -15,7 +16,7 @@ import kernel_env
 
 kernel_env.install()
 NOTEBOOK = kernel_env.REPO_ROOT / "notebooks" / "autograd.ipynb"
-REFERENCE = kernel_env.REPO_ROOT.parent / "shared" / "reference" / "autograd-pytorch.ipynb"
+REFERENCE = kernel_env.REPO_ROOT / "autograd-core" / "src" / "test" / "resources" / "reference" / "autograd-pytorch.ipynb"
 
 
 def outputs_text(cell):
