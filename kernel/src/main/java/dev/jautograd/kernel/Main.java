@@ -67,12 +67,30 @@ public final class Main {
         // kernel_info is answered meanwhile, and the first cell waits for the session.
         var session = CompletableFuture.supplyAsync(JShellSession::start);
         registerGraphs(session);
-        var kernel = new JavaKernel(channels, session, output, input, Jupyter.registry(), () -> {
-            output.flush();
-            channels.close();
-            System.exit(0);
-        });
+        Runnable exit = () -> exit(output, channels);
+        var kernel = new JavaKernel(channels, session, output, input, Jupyter.registry(), exit);
+        ParentWatch.start(exit);
         channels.start(kernel);
+    }
+
+    /**
+     * Flushes and closes, then exits; halts if that has not happened in two seconds (a cell
+     * holding a lock the flush needs must not keep an orphaned kernel alive).
+     */
+    private static void exit(OutputCapture output, KernelChannels channels) {
+        var deadline = new Thread(() -> {
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                return;
+            }
+            Runtime.getRuntime().halt(0);
+        }, "exit-deadline");
+        deadline.setDaemon(true);
+        deadline.start();
+        output.flush();
+        channels.close();
+        System.exit(0);
     }
 
     /** Graphs name their tensors after the notebook's variables, read when the graph is shown. */
