@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Builds the Java (autograd) Jupyter kernel, installs its kernelspec, and runs the Java seed
-# notebook headless. Safe to run again: every step replaces what the previous run left.
+# notebook headless. Safe to run again, also while kernels run: an upgrade adds the new jar under
+# a new name and then switches launch.sh to it with a rename, so a running kernel keeps its jar
+# and a restart or a new start sees either the old or the new kernel, never a mix.
 set -euo pipefail
-# Everything installed must be readable by every user (a system-wide kernel serves a class):
-# mktemp -d makes 0700 folders and a root umask may be 077, so fix both.
+# Everything installed must be readable by every user (a system-wide kernel serves a class),
+# whatever the umask of whoever runs this; modes are also set explicitly below.
 umask 022
 
 KERNEL_NAME=java-autograd
@@ -12,7 +14,7 @@ JUPYTER_DEBS=(jupyter-client jupyter-core jupyter-nbconvert jupyter-notebook pyt
 
 usage() {
     cat <<EOF
-Usage: ./install.sh [--user | --sys-prefix | --prefix DIR] [--no-run]
+Usage: ./install.sh [--user | --sys-prefix | --prefix DIR] [--name NAME] [--jar PATH] [--no-run]
 
 Builds kernel/target/jautograd-kernel.jar with Maven (tests skipped), installs the
 "Java (autograd)" kernelspec ($KERNEL_NAME), then executes notebooks/autograd.ipynb with
@@ -22,28 +24,41 @@ jupyter nbconvert and writes notebooks/autograd.nbconvert.ipynb.
   --sys-prefix    install into the Python prefix Jupyter runs from (e.g. /usr; needs root)
   --prefix DIR    install into DIR/share/jupyter/kernels (JupyterHub images, tests);
                   Jupyter finds it with JUPYTER_PATH=DIR/share/jupyter
+  --name NAME     kernelspec name (default $KERNEL_NAME; notebooks record this name)
+  --jar PATH      install this kernel jar instead of building one (no Maven needed)
   --no-run        install only; do not execute the notebook
   -h, --help      this help
 
-Needs a JDK >= 17 (JAVA_HOME or java/javac on PATH), Maven, and Jupyter. As root on Debian,
-missing Jupyter and Maven packages are installed with apt-get.
+Installed files are 0644 and folders 0755, owned by whoever runs this. Running it again
+upgrades in place; running kernels go on, a restart gets the new version.
+
+Needs a JDK >= 17 (JAVA_HOME or java/javac on PATH), Jupyter, and Maven unless --jar is given.
+As root on Debian, missing Jupyter and Maven packages are installed with apt-get; nothing is
+downloaded when everything is already there (Maven tries offline first).
 EOF
 }
 
 die() { echo "install.sh: error: $*" >&2; exit 1; }
 step() { echo "==> $*"; }
 
-scope=(--user)
+scope=user
 prefix=""
 run_notebook=1
+JAR=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
-        --user) scope=(--user); prefix="" ;;
-        --sys-prefix) scope=(--sys-prefix); prefix="" ;;
+        --user) scope=user; prefix="" ;;
+        --sys-prefix) scope=sys-prefix; prefix="" ;;
         --prefix)
             [[ $# -ge 2 && -n "$2" ]] || die "--prefix needs a directory"
             mkdir -p "$2" || die "cannot create prefix directory $2"
-            prefix="$(cd "$2" && pwd)"; scope=(--prefix "$prefix"); shift ;;
+            prefix="$(cd "$2" && pwd)"; scope=prefix; shift ;;
+        --name)
+            [[ $# -ge 2 && "$2" =~ ^[A-Za-z0-9._-]+$ ]] || die "--name needs a kernelspec name (letters, digits, . _ -)"
+            KERNEL_NAME="$2"; shift ;;
+        --jar)
+            [[ $# -ge 2 && -f "$2" ]] || die "--jar needs an existing jar file"
+            JAR="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift ;;
         --no-run) run_notebook=0 ;;
         -h|--help) usage; exit 0 ;;
         *) usage >&2; die "unknown option: $1" ;;
@@ -79,6 +94,7 @@ check_java() {
     version="$(java_feature_version "$JAVA")"
     [[ "$version" =~ ^[0-9]+$ && "$version" -ge 17 ]] \
         || die "$JAVA is Java ${version:-unknown}; the kernel needs a JDK 17 or newer (set JAVA_HOME)."
+    JAVA_FEATURE="$version"
     # Maven compiles with the same JDK the kernel will run on.
     export JAVA_HOME="$(dirname "$(dirname "$JAVA")")"
     step "JDK $version at $JAVA_HOME"
@@ -128,45 +144,96 @@ check_blas() {
 
 build_jar() {
     step "Building the kernel jar (mvn package, tests skipped)"
-    (cd "$REPO" && mvn -B -q -Dstyle.color=never -DskipTests -pl kernel -am package) || die "Maven build failed"
+    local mvn=(mvn -B -q -Dstyle.color=never -DskipTests -pl kernel -am package)
+    # Offline first: with the dependencies already in ~/.m2 no network is needed (offline images).
+    (cd "$REPO" && "${mvn[@]}" -o >/dev/null 2>&1) || (cd "$REPO" && "${mvn[@]}") || die "Maven build failed"
     JAR="$REPO/kernel/target/jautograd-kernel.jar"
     [[ -f "$JAR" ]] || die "build did not produce $JAR"
 }
 
+# Where `jupyter kernelspec install` would put it: the same three places Jupyter searches.
+kernels_dir() {
+    case "$scope" in
+        prefix) echo "$prefix/share/jupyter/kernels" ;;
+        user) echo "$("$JUPYTER" --data-dir)/kernels" ;;
+        sys-prefix)
+            # The Python that runs jupyter (its #! line) decides sys.prefix, e.g. /usr.
+            local python
+            python="$(head -n 1 "$JUPYTER" | sed -n 's/^#! *\([^ ]*\).*/\1/p')"
+            [[ -x "$python" ]] || python=python3
+            echo "$("$python" -c 'import sys; print(sys.prefix)')/share/jupyter/kernels" ;;
+    esac
+}
+
+# Writes a file under its final name by a rename, so a reader sees the old or the new one whole.
+put() {
+    local source="$1" target="$2" temporary
+    temporary="$(dirname "$target")/.$(basename "$target").new.$$"
+    cp "$source" "$temporary" && chmod 0644 "$temporary" && mv -f "$temporary" "$target" \
+        || { rm -f "$temporary"; die "cannot write $target"; }
+}
+
 install_kernelspec() {
-    local staging
-    staging="$(mktemp -d)"
-    trap 'rm -rf "$staging"' RETURN
-    chmod 0755 "$staging"
-    cp "$JAR" "$staging/jautograd-kernel.jar"
-    # The template says "java"; Jupyter may start the kernel with another PATH, so pin this JDK.
-    sed "s#^\([[:space:]]*\)\"java\",\$#\1\"${JAVA//#/\\#}\",#" "$REPO/kernel.json" > "$staging/kernel.json"
-    grep -q "\"$JAVA\"" "$staging/kernel.json" || die "could not write the java path into kernel.json"
-    step "Installing kernelspec $KERNEL_NAME (${scope[*]})"
-    local log
-    log="$("$JUPYTER" kernelspec install --replace --name "$KERNEL_NAME" "${scope[@]}" "$staging" 2>&1)" \
-        || { echo "$log" >&2; die "jupyter kernelspec install failed"; }
-    echo "$log"
-    SPEC_DIR="$(sed -n "s/.*Installed kernelspec $KERNEL_NAME in //p" <<< "$log" | tail -n 1)"
-    [[ -n "$SPEC_DIR" && -f "$SPEC_DIR/kernel.json" ]] || die "cannot tell where the kernelspec was installed"
+    SPEC_DIR="$(kernels_dir)/$KERNEL_NAME"
+    step "Installing kernelspec $KERNEL_NAME into $SPEC_DIR"
+    mkdir -p "$SPEC_DIR" || die "cannot create $SPEC_DIR"
+    chmod 0755 "$SPEC_DIR"
+    # The jar's name carries its content hash: a new version goes beside the old one.
+    local version
+    version="$(sha256sum "$JAR" | cut -c1-12)"
+    VERSIONED="jautograd-kernel-$version"
+    [[ -f "$SPEC_DIR/$VERSIONED.jar" ]] && cmp -s "$JAR" "$SPEC_DIR/$VERSIONED.jar" \
+        || put "$JAR" "$SPEC_DIR/$VERSIONED.jar"
+    build_cds_archive
+    local file
+    for file in logo-32x32.png logo-64x64.png logo-svg.svg; do
+        put "$REPO/kernel/kernelspec/$file" "$SPEC_DIR/$file"
+    done
+    local staged
+    staged="$(mktemp)"
+    trap 'rm -f "$staged"' RETURN
+    sed -e "s#^JAVA=java #JAVA=${JAVA//#/\\#} #" -e "s#^JAR=jautograd-kernel.jar #JAR=$VERSIONED.jar #" \
+        -e "s#^JAVA_FEATURE=17 #JAVA_FEATURE=$JAVA_FEATURE #" "$REPO/kernel/kernelspec/launch.sh" > "$staged"
+    grep "^JAVA=$JAVA " "$staged" >/dev/null && grep "^JAR=$VERSIONED.jar " "$staged" >/dev/null \
+        || die "could not write the JDK and jar into launch.sh"
+    # The switch: from this rename on, new starts and restarts run the new jar.
+    put "$staged" "$SPEC_DIR/launch.sh"
+    put "$REPO/kernel.json" "$SPEC_DIR/kernel.json"
+    remove_unused_versions
 }
 
 # A class-data-sharing archive of the classes JShell and javac load takes about a quarter off
 # starting JShell and running the first cells (--warmup: 1.9 s -> 1.4 s, median of 5). It is tied
-# to this JDK and this jar, so it is built here, next to the installed jar; if the JDK changes,
-# the JVM warns and starts without it.
+# to this JDK and this jar's path; launch.sh uses it when present and the JVM silently starts
+# without it when it no longer fits (a moved folder, an updated JDK).
 build_cds_archive() {
-    local archive="$SPEC_DIR/jautograd-kernel.jsa"
+    local archive="$SPEC_DIR/$VERSIONED.jsa" temporary="$SPEC_DIR/.$VERSIONED.jsa.new.$$"
+    [[ -s "$archive" ]] && return
     step "Building the class-data-sharing archive"
-    rm -f "$archive"
-    if "$JAVA" -XX:ArchiveClassesAtExit="$archive" --add-modules=jdk.incubator.vector -XX:+UseSerialGC \
-            -jar "$SPEC_DIR/jautograd-kernel.jar" --warmup >/dev/null 2>&1 && [[ -s "$archive" ]]; then
-        sed -i "s#^\([[:space:]]*\)\"-jar\",\$#\1\"-XX:SharedArchiveFile={resource_dir}/jautograd-kernel.jsa\",\n\1\"-jar\",#" \
-            "$SPEC_DIR/kernel.json"
-        grep -q SharedArchiveFile "$SPEC_DIR/kernel.json" || die "could not add the archive to kernel.json"
+    if "$JAVA" -XX:ArchiveClassesAtExit="$temporary" --add-modules=jdk.incubator.vector -XX:+UseSerialGC \
+            -jar "$SPEC_DIR/$VERSIONED.jar" --warmup >/dev/null 2>&1 && [[ -s "$temporary" ]]; then
+        chmod 0644 "$temporary" && mv -f "$temporary" "$archive"
     else
+        rm -f "$temporary"
         echo "    (skipped: this JVM could not write the archive; the kernel starts without it)"
     fi
+}
+
+# Old jars go once no process runs them (a kernel started before the upgrade keeps its jar
+# until it ends; a later install removes it).
+remove_unused_versions() {
+    local old
+    for old in "$SPEC_DIR"/jautograd-kernel*.jar; do
+        [[ -e "$old" && "$(basename "$old")" != "$VERSIONED.jar" ]] || continue
+        local name="${old##*/}"
+        # [j]: the pattern does not match grep's own command line, which holds it.
+        if grep -qs -e "[j]${name:1:-4}\.jar" /proc/[0-9]*/cmdline >/dev/null; then
+            echo "    kept $(basename "$old"): a running kernel uses it"
+        else
+            rm -f "$old" "${old%.jar}.jsa"
+        fi
+    done
+    find "$SPEC_DIR" -maxdepth 1 -name '.*.new.*' -mmin +60 -delete 2>/dev/null || true
 }
 
 run_seed_notebook() {
@@ -182,11 +249,12 @@ run_seed_notebook() {
 
 check_java
 check_jupyter
-check_maven
 check_blas
-build_jar
+if [[ -z "$JAR" ]]; then
+    check_maven
+    build_jar
+fi
 install_kernelspec
-build_cds_archive
 if [[ $run_notebook -eq 1 ]]; then
     run_seed_notebook
 fi

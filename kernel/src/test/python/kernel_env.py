@@ -1,11 +1,10 @@
 """Installs the freshly built kernel into a throw-away Jupyter prefix, once per test run.
 
-The kernelspec is the repo's kernel.json with the shaded jar beside it, installed with
-`jupyter kernelspec install --prefix`, and JUPYTER_PATH points at it, so the tests never touch
-the user's own Jupyter setup. argv[0] is made absolute, as install.sh does.
+The kernelspec is what users get: install.sh --prefix TMP --jar (the shaded jar, no Maven
+build, no notebook run), and JUPYTER_PATH points at it, so the tests never touch the user's
+own Jupyter setup. The JDK is JAVA_HOME's when set, as for install.sh.
 """
 import atexit
-import json
 import os
 import pathlib
 import shutil
@@ -31,6 +30,13 @@ def java_executable():
     return os.path.realpath(found)
 
 
+def run_install(*args, env=None, timeout=600):
+    """install.sh with this JDK; returns the CompletedProcess (text output)."""
+    env = dict(env or os.environ, JAVA_HOME=str(pathlib.Path(java_executable()).parents[1]))
+    return subprocess.run(["bash", str(REPO_ROOT / "install.sh"), *args], capture_output=True, text=True,
+                          env=env, timeout=timeout)
+
+
 def install():
     """Returns the Jupyter data dir holding the kernelspec; sets JUPYTER_PATH for this process."""
     global _prefix
@@ -39,13 +45,8 @@ def install():
             raise RuntimeError(f"{KERNEL_JAR} missing: run `mvn package` first")
         _prefix = pathlib.Path(tempfile.mkdtemp(prefix="jautograd-jupyter-"))
         atexit.register(shutil.rmtree, _prefix, True)
-        spec_dir = _prefix / "spec"
-        spec_dir.mkdir()
-        spec = json.loads((REPO_ROOT / "kernel.json").read_text())
-        spec["argv"][0] = java_executable()
-        (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=2))
-        shutil.copy(KERNEL_JAR, spec_dir / "jautograd-kernel.jar")
-        subprocess.run(["/usr/bin/jupyter", "kernelspec", "install", "--prefix", str(_prefix / "pfx"),
-                        "--name", KERNEL_NAME, str(spec_dir)], check=True, capture_output=True)
+        result = run_install("--prefix", str(_prefix / "pfx"), "--jar", str(KERNEL_JAR), "--no-run")
+        if result.returncode != 0:
+            raise RuntimeError("install.sh failed:\n" + result.stdout + result.stderr)
         os.environ["JUPYTER_PATH"] = str(_prefix / "pfx" / "share" / "jupyter")
     return os.environ["JUPYTER_PATH"]

@@ -1,0 +1,39 @@
+#!/bin/bash
+# Starts the Java (autograd) kernel: kernel.json runs `bash {resource_dir}/launch.sh CONNECTION_FILE`.
+#
+# The JVM flags below are the kernel's defaults, chosen from measurements (README, "For teachers
+# and JupyterHub admins"; benchmarks/kernel/memory.py). Admins change them with one knob:
+#   JAUTOGRAD_JAVA_OPTS   extra JVM flags, placed after the defaults so they win, e.g. "-Xmx1g".
+# Set it in the notebook server's environment (JupyterHub: c.Spawner.environment) or in the
+# "env" of this folder's kernel.json. install.sh fills in the three settings below.
+JAVA=java                         # the JDK install.sh found (absolute path)
+JAR=jautograd-kernel.jar          # versioned on install, so an upgrade never touches a running kernel's jar
+JAVA_FEATURE=17                   # the JDK's feature version
+here="$(dirname "$0")"
+
+flags=(
+    --add-modules=jdk.incubator.vector   # the Vector API: SIMD exp/sigmoid and the pure-Java matmul
+    -XX:+UseSerialGC                     # one GC thread, smallest footprint; pauses are short for notebook heaps
+    -Xms8m                               # start small; the heap grows as cells need it
+    -XX:MaxRAMPercentage=50              # cap: half the memory of the machine or of the container (cgroup limit)
+    -XX:MinHeapFreeRatio=10              # after a full GC keep little free heap:
+    -XX:MaxHeapFreeRatio=30              #   memory of a dropped big tensor goes back to the system
+)
+# Class-data sharing: classes of JShell, javac and the kernel mapped from an archive built at
+# install time. A moved folder or an updated JDK makes it unusable: the JVM then starts without
+# it, and these keep its complaint out of the server's log.
+if [[ -r "$here/${JAR%.jar}.jsa" ]]; then
+    flags+=(-XX:SharedArchiveFile="$here/${JAR%.jar}.jsa")
+fi
+flags+=(-Xshare:auto -Xlog:cds=off,cds+dynamic=off)
+if (( JAVA_FEATURE >= 24 )); then
+    flags+=(-Xlog:aot=off)
+fi
+# glibc gives every thread that mallocs its own 64 MB arena; two are plenty for a kernel.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+
+# The JVM prints "WARNING: Using incubator modules: jdk.incubator.vector" on every start, with no
+# flag to turn it off; that one line is dropped from the log, everything else on stderr passes.
+# shellcheck disable=SC2086  # JAUTOGRAD_JAVA_OPTS is a list of flags: split it into words
+exec "$JAVA" "${flags[@]}" ${JAUTOGRAD_JAVA_OPTS:-} -jar "$here/$JAR" "$@" \
+    2> >(grep --line-buffered -v '^WARNING: Using incubator modules: jdk.incubator.vector$' >&2)
