@@ -225,15 +225,28 @@ remove_unused_versions() {
     local old
     for old in "$SPEC_DIR"/jautograd-kernel*.jar; do
         [[ -e "$old" && "$(basename "$old")" != "$VERSIONED.jar" ]] || continue
-        local name="${old##*/}"
-        # [j]: the pattern does not match grep's own command line, which holds it.
-        if grep -qs -e "[j]${name:1:-4}\.jar" /proc/[0-9]*/cmdline >/dev/null; then
+        if jar_in_use "$old"; then
             echo "    kept $(basename "$old"): a running kernel uses it"
         else
             rm -f "$old" "${old%.jar}.jsa"
         fi
     done
     find "$SPEC_DIR" -maxdepth 1 -name '.*.new.*' -mmin +60 -delete 2>/dev/null || true
+}
+
+# Whether a process has this jar (this very file, by its folder) among its arguments, as
+# launch.sh's `java ... -jar DIR/JAR` has. Builtins only: no helper process that names the jar.
+jar_in_use() {
+    local jar="$1" name="${1##*/}" real cmdline arg
+    real="$(cd "${jar%/*}" && pwd -P)"
+    for cmdline in /proc/[0-9]*/cmdline; do
+        while IFS= read -r -d '' arg; do
+            if [[ "$arg" == */"$name" && "$(cd "${arg%/*}" 2>/dev/null && pwd -P)" == "$real" ]]; then
+                return 0
+            fi
+        done 2>/dev/null < "$cmdline"
+    done
+    return 1
 }
 
 run_seed_notebook() {

@@ -70,7 +70,17 @@ public final class Main {
         Runnable exit = () -> exit(output, channels);
         var kernel = new JavaKernel(channels, session, output, input, Jupyter.registry(), exit);
         ParentWatch.start(exit);
-        channels.start(kernel);
+        var collector = new IdleCollector();
+        channels.start((channel, message) -> {
+            boolean shell = channel == KernelChannels.Channel.SHELL;
+            if (shell) {
+                collector.busy();
+            }
+            kernel.handle(channel, message);
+            if (shell) {
+                collector.idle();
+            }
+        });
     }
 
     /**

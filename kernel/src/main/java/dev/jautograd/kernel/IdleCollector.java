@@ -1,0 +1,49 @@
+package dev.jautograd.kernel;
+
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Gives a big heap back to the system once the notebook goes quiet.
+ *
+ * <p>A dropped 512 MB tensor is garbage in the old generation, which the serial collector only
+ * looks at in a full collection, and a class's kernel may never need one: the process would hold
+ * its peak for good. So a second after the last cell, if the committed heap is above
+ * {@link #FLOOR}, this asks for one full collection; with {@code -XX:MaxHeapFreeRatio} and
+ * {@code -XX:-ShrinkHeapInSteps} (launch.sh) the heap then shrinks to what is live. A new request
+ * cancels a pending collection. A kernel running the usual teaching notebooks stays under the
+ * floor and never pays for it.
+ */
+final class IdleCollector {
+    static final long FLOOR = 96L << 20;
+    private static final long DELAY_MS = 1000;
+
+    private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+        var thread = new Thread(r, "idle-gc");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private ScheduledFuture<?> pending;
+
+    IdleCollector() {
+        timer.setRemoveOnCancelPolicy(true);
+        timer.prestartCoreThread(); // born now, in the kernel's thread group, never inside a cell
+    }
+
+    /** A request arrived: the notebook is not idle. */
+    synchronized void busy() {
+        if (pending != null) {
+            pending.cancel(false);
+            pending = null;
+        }
+    }
+
+    /** The request is answered: collect after a quiet second, if the heap is big. */
+    synchronized void idle() {
+        busy();
+        if (Runtime.getRuntime().totalMemory() > FLOOR) {
+            pending = timer.schedule(System::gc, DELAY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+}
