@@ -15,10 +15,10 @@ flags=(
     --add-modules=jdk.incubator.vector   # the Vector API: SIMD exp/sigmoid and the pure-Java matmul
     -XX:+UseSerialGC                     # one GC thread, smallest footprint; pauses are short for notebook heaps
     -Xms8m                               # start small; the heap grows as cells need it
-    -XX:MaxRAMPercentage=50              # cap: half the memory of the machine or of the container (cgroup limit)
-    -XX:MinHeapFreeRatio=10              # after a full GC keep little free heap, and shrink to it
-    -XX:MaxHeapFreeRatio=30              #   at once: the kernel runs one when idle with a big heap,
-    -XX:-ShrinkHeapInSteps               #   so a dropped big tensor's memory goes back (IdleCollector)
+    -XX:MaxRAMPercentage=25              # cap: a quarter of the machine's or the container's (cgroup) memory
+    -XX:MinHeapFreeRatio=20              # after a full GC keep less free heap than the JVM's 40/70, and
+    -XX:MaxHeapFreeRatio=40              #   shrink to it at once: the kernel runs one when idle with a big
+    -XX:-ShrinkHeapInSteps               #   heap, so a dropped big tensor's memory goes back (IdleCollector)
 )
 # Class-data sharing: classes of JShell, javac and the kernel mapped from an archive built at
 # install time. A moved folder or an updated JDK makes it unusable: the JVM then starts without
