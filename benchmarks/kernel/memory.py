@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 
 import nbformat
 from jupyter_client.manager import start_new_kernel
@@ -128,10 +129,19 @@ def notebook_server_pss():
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = subprocess.Popen(["/usr/bin/jupyter", "notebook", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
-                               "--NotebookApp.token=x", "--notebook-dir=/tmp"],
+                               "--NotebookApp.token=x", "--notebook-dir=/tmp"] + (["--allow-root"] if os.getuid() == 0 else []),
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        time.sleep(8)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # up: answers its REST API
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/api/kernelspecs?token=x", timeout=5).read()
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            raise RuntimeError("the notebook server did not come up")
+        time.sleep(3)
         return memory(server.pid)[1] / MIB
     finally:
         server.terminate()

@@ -98,6 +98,14 @@ class InstallScriptTest(unittest.TestCase):
         # A normal start leaves nothing in the server's log (the kernel's stderr).
         self.assertEqual(run.stderr.strip(), "", run.stderr)
 
+        # A copied folder: the CDS archive no longer fits its path; the kernel starts without it, silently.
+        moved = base / "moved"
+        shutil.copytree(prefix, moved)
+        env["JUPYTER_PATH"] = str(moved / "share" / "jupyter")
+        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+        self.assertEqual(run.stdout.strip(), "ok", run.stdout + run.stderr)
+        self.assertEqual(run.stderr.strip(), "", run.stderr)
+
     def test_install_needs_no_network_when_everything_is_there(self):
         if os.getuid() != 0 or not shutil.which("unshare"):
             raise unittest.SkipTest("needs root for a network namespace (unshare -n)")
