@@ -113,6 +113,16 @@ class Student:
                     pass
         return found
 
+    def cmdlines(self):
+        found = []
+        for pid in self.pids():
+            try:
+                found.append(f"{pid} " + pathlib.Path(f"/proc/{pid}/cmdline").read_bytes()
+                             .replace(b"\0", b" ").decode(errors="replace")[:300])
+            except OSError:
+                pass
+        return found
+
     def remove(self):
         """Kills what still runs as this user (by pid), then deletes the account and its home."""
         for _ in range(3):

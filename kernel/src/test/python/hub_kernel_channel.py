@@ -96,8 +96,11 @@ class KernelChannel:
         """What the page's Kernel menu does: action is "interrupt" or "restart"; the HTTP status."""
         return hub_harness.http("POST", f"{self.base}/{self.kernel_id}/{action}", self.token, {}, timeout=90)[0]
 
-    def close(self):
+    def close(self, shutdown=True):
+        """Closes the websocket, as closing the tab does; with shutdown, also shuts the kernel
+        down (Close and Halt)."""
         try:
             self.ws.close()
         finally:
-            hub_harness.http("DELETE", f"{self.base}/{self.kernel_id}", self.token, timeout=30)
+            if shutdown:
+                hub_harness.http("DELETE", f"{self.base}/{self.kernel_id}", self.token, timeout=30)

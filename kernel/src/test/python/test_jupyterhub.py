@@ -58,8 +58,12 @@ def install_kernel():
     prefix = pathlib.Path(tempfile.mkdtemp(prefix="jautograd-hub-kernel-"))
     prefix.chmod(0o755)  # mkdtemp's 0700 would hide the kernel from the students, whatever install.sh does
     env = dict(os.environ, JAVA_HOME=str(pathlib.Path(kernel_env.java_executable()).parents[1]))
-    result = subprocess.run(["bash", str(kernel_env.REPO_ROOT / "install.sh"), "--prefix", str(prefix), "--no-run"],
-                            capture_output=True, text=True, env=env, timeout=INSTALL_TIMEOUT)
+    install = kernel_env.REPO_ROOT / "install.sh"
+    args = ["--prefix", str(prefix), "--no-run"]
+    if "--jar" in install.read_text():  # an install.sh that can take the jar just built skips Maven
+        args += ["--jar", str(kernel_env.KERNEL_JAR)]
+    result = subprocess.run(["bash", str(install), *args], capture_output=True, text=True, env=env,
+                            timeout=INSTALL_TIMEOUT)
     if result.returncode != 0:
         shutil.rmtree(prefix, ignore_errors=True)
         raise AssertionError("install.sh --prefix failed:\n" + result.stdout + result.stderr)
@@ -92,7 +96,7 @@ class JupyterHubClassTest(unittest.TestCase):
         for student in cls.students:
             cls.hub.login(student)
         in_parallel(cls.hub.start_server, cls.students)
-        cls.addClassCleanup(lambda: in_parallel(cls.hub.stop_server, cls.students))
+        cls.addClassCleanup(cls.stop_servers)
         note(f"three servers ready: {time.monotonic() - started:.1f} s")
 
         for student in cls.students:
@@ -110,8 +114,25 @@ class JupyterHubClassTest(unittest.TestCase):
             cls.kernels[student.name] = channel
             return time.monotonic() - begun
         starts = in_parallel(open_kernel, cls.students)
-        cls.addClassCleanup(lambda: [k.close() for k in cls.kernels.values() if k])
+        # Tabs closed, kernels left running: stop_servers checks that stopping a server ends them.
+        cls.addClassCleanup(lambda: [k.close(shutdown=False) for k in cls.kernels.values()])
         note("kernel start to kernel_info reply, three at once: " + ", ".join(f"{s:.1f} s" for s in starts))
+
+    @classmethod
+    def stop_servers(cls):
+        """The hub's Stop My Server for every student, with their kernels still running: after it
+        nothing may run as the student (a kernel left behind holds its memory until reboot).
+        Fails the class cleanup if something does; Student.remove kills it anyway."""
+        def stop(student):
+            cls.hub.stop_server(student)
+            try:
+                hub_harness.wait_until(f"{student.name}'s processes gone", lambda: not student.pids(), 30)
+                return None
+            except TimeoutError:
+                return student.name + ": " + "; ".join(student.cmdlines())
+        left = [text for text in in_parallel(stop, cls.students) if text]
+        if left:
+            raise AssertionError("still running after the server stopped: " + " | ".join(left))
 
     def execute_ok(self, student, code):
         reply, outputs = self.kernels[student.name].execute(code, timeout=60)
