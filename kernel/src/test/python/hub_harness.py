@@ -92,14 +92,16 @@ class Student:
     def __init__(self, name):
         self.name = name
         self.password = secrets.token_urlsafe(12)
-        self.token = None
+        self.token = self.uid = self.home = None
+
+    def create(self):
         # Private homes, as a class needs (docs/kernel.md): with Debian's useradd defaults (umask
         # 022) a home is 0755 and every notebook saved in it (0644) is readable by every student.
-        subprocess.run(["useradd", "--create-home", "--key", "HOME_MODE=0700", "--shell", "/bin/bash", name],
+        subprocess.run(["useradd", "--create-home", "--key", "HOME_MODE=0700", "--shell", "/bin/bash",
+                        self.name], check=True, capture_output=True, timeout=30)
+        subprocess.run(["chpasswd"], input=f"{self.name}:{self.password}\n", text=True,
                        check=True, capture_output=True, timeout=30)
-        subprocess.run(["chpasswd"], input=f"{name}:{self.password}\n", text=True,
-                       check=True, capture_output=True, timeout=30)
-        entry = pwd.getpwnam(name)
+        entry = pwd.getpwnam(self.name)
         self.uid, self.home = entry.pw_uid, entry.pw_dir
 
     def pids(self):
@@ -125,6 +127,11 @@ class Student:
 
     def remove(self):
         """Kills what still runs as this user (by pid), then deletes the account and its home."""
+        if self.uid is None:
+            try:
+                self.uid = pwd.getpwnam(self.name).pw_uid  # useradd ran, chpasswd failed
+            except KeyError:
+                return
         for _ in range(3):
             pids = self.pids()
             if not pids:

@@ -74,31 +74,35 @@ def install_kernel():
 class JupyterHubClassTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        from hub_kernel_channel import KernelChannel  # python3-websocket: only needed when not skipped
         started = time.monotonic()
         cls.prefix = install_kernel()
         cls.addClassCleanup(shutil.rmtree, cls.prefix, True)
         cls.spec_dir = cls.prefix / "share" / "jupyter" / "kernels" / kernel_env.KERNEL_NAME
         note(f"install.sh --prefix: {time.monotonic() - started:.1f} s")
+        cls.start_hub()
+        note(f"hub up at {cls.hub.url}: {time.monotonic() - started:.1f} s")
+        cls.start_servers()
+        note(f"three servers ready: {time.monotonic() - started:.1f} s")
+        starts = cls.start_kernels()
+        note("kernel start to kernel_info reply, three at once: " + ", ".join(f"{s:.1f} s" for s in starts))
 
-        names = hub_harness.new_student_names(STUDENTS)
-        cls.students = []
-        for name in names:
-            student = hub_harness.Student(name)
+    @classmethod
+    def start_hub(cls):
+        cls.students = [hub_harness.Student(name) for name in hub_harness.new_student_names(STUDENTS)]
+        for student in cls.students:
             cls.addClassCleanup(student.remove)  # runs after the hub has stopped (cleanups are LIFO)
-            cls.students.append(student)
-        cls.hub = hub_harness.Hub(str(cls.prefix / "share" / "jupyter"), names)
+            student.create()
+        cls.hub = hub_harness.Hub(str(cls.prefix / "share" / "jupyter"), [s.name for s in cls.students])
         log_copy = kernel_env.KERNEL_JAR.parent / "test_jupyterhub.log"
         cls.addClassCleanup(lambda: cls.hub.close(keep_log=log_copy if log_copy.parent.is_dir() else None))
         cls.hub.start()
-        note(f"hub up at {cls.hub.url}: {time.monotonic() - started:.1f} s")
 
+    @classmethod
+    def start_servers(cls):
         for student in cls.students:
             cls.hub.login(student)
-        in_parallel(cls.hub.start_server, cls.students)
         cls.addClassCleanup(cls.stop_servers)
-        note(f"three servers ready: {time.monotonic() - started:.1f} s")
-
+        in_parallel(cls.hub.start_server, cls.students)
         for student in cls.students:
             status, specs = hub_harness.http("GET", f"{cls.hub.url}/user/{student.name}/api/kernelspecs",
                                              student.token)
@@ -106,17 +110,19 @@ class JupyterHubClassTest(unittest.TestCase):
                 raise AssertionError(f"{student.name}'s server does not list {kernel_env.KERNEL_NAME}: "
                                      f"HTTP {status} {specs}")
 
+    @classmethod
+    def start_kernels(cls):
+        """Opens a kernel per student at once; returns the seconds each took to answer kernel_info."""
+        from hub_kernel_channel import KernelChannel  # python3-websocket: only needed when not skipped
         cls.kernels = {}
+        # Tabs closed, kernels left running: stop_servers checks that stopping a server ends them.
+        cls.addClassCleanup(lambda: [k.close(shutdown=False) for k in cls.kernels.values()])
 
         def open_kernel(student):
             begun = time.monotonic()
-            channel = KernelChannel(cls.hub, student, kernel_env.KERNEL_NAME)
-            cls.kernels[student.name] = channel
+            cls.kernels[student.name] = KernelChannel(cls.hub, student, kernel_env.KERNEL_NAME)
             return time.monotonic() - begun
-        starts = in_parallel(open_kernel, cls.students)
-        # Tabs closed, kernels left running: stop_servers checks that stopping a server ends them.
-        cls.addClassCleanup(lambda: [k.close(shutdown=False) for k in cls.kernels.values()])
-        note("kernel start to kernel_info reply, three at once: " + ", ".join(f"{s:.1f} s" for s in starts))
+        return in_parallel(open_kernel, cls.students)
 
     @classmethod
     def stop_servers(cls):
