@@ -44,6 +44,21 @@ def comparable(texts):
             if not text.startswith(("<torch._C.Generator", "<dev.jautograd.random.Generator"))]
 
 
+def assert_matches_reference(case, notebook):
+    """Checks an executed copy of NOTEBOOK against the reference, cell by cell (one subTest each).
+    test_jupyterhub checks the notebooks it runs through JupyterHub with this too."""
+    case.assertTrue(REFERENCE.exists(), f"reference notebook missing: {REFERENCE}")
+    reference = nbformat.read(REFERENCE, as_version=4)
+    ours = [c for c in notebook.cells if c.cell_type == "code"]
+    theirs = [c for c in reference.cells if c.cell_type == "code"]
+    case.assertEqual(len(ours), len(theirs), "one Java code cell per Python code cell")
+    case.assertEqual([c.source for c in notebook.cells if c.cell_type == "markdown"],
+                     [c.source for c in reference.cells if c.cell_type == "markdown"])
+    for number, (java, python) in enumerate(zip(ours, theirs), start=1):
+        with case.subTest(cell=number, java=java.source, python=python.source):
+            case.assertEqual(comparable(outputs_text(java)), comparable(outputs_text(python)))
+
+
 class NotebookTest(unittest.TestCase):
     def test_notebook_outputs_match_pytorch(self):
         self.assertTrue(REFERENCE.exists(), f"reference notebook missing: {REFERENCE}")
@@ -51,15 +66,7 @@ class NotebookTest(unittest.TestCase):
         self.assertEqual(notebook.metadata.kernelspec.name, kernel_env.KERNEL_NAME)
         nbclient.NotebookClient(notebook, timeout=120, kernel_name=kernel_env.KERNEL_NAME,
                                 resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
-        reference = nbformat.read(REFERENCE, as_version=4)
-        ours = [c for c in notebook.cells if c.cell_type == "code"]
-        theirs = [c for c in reference.cells if c.cell_type == "code"]
-        self.assertEqual(len(ours), len(theirs), "one Java code cell per Python code cell")
-        self.assertEqual([c.source for c in notebook.cells if c.cell_type == "markdown"],
-                         [c.source for c in reference.cells if c.cell_type == "markdown"])
-        for number, (java, python) in enumerate(zip(ours, theirs), start=1):
-            with self.subTest(cell=number, java=java.source, python=python.source):
-                self.assertEqual(comparable(outputs_text(java)), comparable(outputs_text(python)))
+        assert_matches_reference(self, notebook)
 
 
 if __name__ == "__main__":
