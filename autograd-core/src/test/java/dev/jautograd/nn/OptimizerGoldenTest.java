@@ -1,0 +1,86 @@
+package dev.jautograd.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.gson.JsonObject;
+import dev.jautograd.Tensor;
+import dev.jautograd.Torch;
+import dev.jautograd.golden.Goldens;
+import dev.jautograd.optim.Adam;
+import dev.jautograd.optim.AdamW;
+import dev.jautograd.optim.Optimizer;
+import dev.jautograd.optim.SGD;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Optimisers fed PyTorch's own gradients for 6 steps (gen_nn.py "optim"): the parameter after
+ * every step must be the same bits, float32 and float64, since no reduction is involved.
+ */
+class OptimizerGoldenTest {
+    static final Map<String, Function<List<Tensor>, Optimizer>> OPTIMIZERS = Map.of(
+            "sgd", p -> new SGD(p, 0.1),
+            "sgd_momentum", p -> new SGD(p, 0.1, 0.9),
+            "sgd_dampening_weight_decay", p -> new SGD(p, 0.05, 0.8, 0.25, 0.1, false),
+            "sgd_nesterov", p -> new SGD(p, 0.1, 0.9, 0, 0, true),
+            "adam", p -> new Adam(p, 0.01),
+            "adam_betas_eps", p -> new Adam(p, 0.1, 0.5, 0.9, 1e-3, 0, false),
+            "adam_weight_decay", p -> new Adam(p, 0.01, 0.9, 0.999, 1e-8, 0.1, false),
+            "adam_amsgrad", p -> new Adam(p, 0.01, 0.9, 0.999, 1e-8, 0, true),
+            "adamw", p -> new AdamW(p, 0.01),
+            "adamw_amsgrad", p -> new AdamW(p, 0.05, 0.9, 0.999, 1e-8, 0.5, true));
+
+    static Stream<Named<JsonObject>> cases() {
+        return NnGoldens.section("optim");
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void everyStepIsPyTorchsBitForBit(JsonObject golden) {
+        Tensor p = Goldens.tensor(golden.getAsJsonObject("start")).requiresGrad_();
+        Optimizer optimizer = OPTIMIZERS.get(golden.get("optimizer").getAsString()).apply(List.of(p));
+        var grads = golden.getAsJsonArray("grads");
+        var after = golden.getAsJsonArray("after");
+        for (int step = 0; step < grads.size(); step++) {
+            p.setGrad(Goldens.tensor(grads.get(step).getAsJsonObject()));
+            optimizer.step();
+            double[] expected = Goldens.doubles(after.get(step).getAsJsonObject().getAsJsonArray("values"));
+            assertArrayEquals(expected, p.toDoubleArray(), "after step " + (step + 1));
+        }
+    }
+
+    @Test
+    void zeroGradKeepsZerosByDefaultAndDropsThemOnRequest() {
+        Tensor p = Torch.ones(2).requiresGrad_();
+        var sgd = new SGD(List.of(p), 0.1);
+        p.mul(3).sum().backward();
+        sgd.zeroGrad();
+        assertEquals("tensor([0., 0.])", p.grad().toString());
+        sgd.step();
+        assertEquals("tensor([1., 1.], requires_grad=True)", p.toString(), "a zero gradient still steps (by 0)");
+        sgd.zeroGrad(true);
+        assertEquals(null, p.grad());
+    }
+
+    @Test
+    void badHyperparametersHavePyTorchsMessages() {
+        List<Tensor> p = List.of(Torch.ones(1).requiresGrad_());
+        assertEquals("Invalid learning rate: -0.1",
+                assertThrows(IllegalArgumentException.class, () -> new SGD(p, -0.1)).getMessage());
+        assertEquals("Nesterov momentum requires a momentum and zero dampening",
+                assertThrows(IllegalArgumentException.class, () -> new SGD(p, 0.1, 0, 0, 0, true)).getMessage());
+        assertEquals("Invalid beta parameter at index 1: 1.0",
+                assertThrows(IllegalArgumentException.class, () -> new Adam(p, 0.1, 0.9, 1.0, 1e-8, 0, false))
+                        .getMessage());
+        assertEquals("optimizer got an empty parameter list",
+                assertThrows(IllegalArgumentException.class, () -> new AdamW(List.of())).getMessage());
+    }
+}
