@@ -103,9 +103,11 @@ class TrainingParityTest {
 
     /**
      * The goal: every printed loss.item() identical. The optimisers are already bit for bit
-     * (OptimizerGoldenTest) and, with the default loops, the first step matches; what still differs in the last digits is
-     * the order of float32 additions in sum/mean (losses, bias gradients), which the "fidelity"
-     * work makes follow PyTorch's SumKernel. Enable once that is merged.
+     * (OptimizerGoldenTest), weight gradients too (mm/addmm backward take ATen's column-major
+     * form); what still differs in the last bits is the order of float32 additions in sum/mean,
+     * e.g. a bias gradient (the batch sum of a (16, 8) gradient: sequential here, PyTorch's
+     * SumKernel interleaves accumulators), which the "fidelity" work makes follow PyTorch's.
+     * Enable once that is merged.
      */
     @Disabled("waits for PyTorch's float32 summation order in sum/mean (fidelity helper, issue 11); enable after merging it")
     @ParameterizedTest
