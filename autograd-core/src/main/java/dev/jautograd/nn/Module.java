@@ -27,6 +27,9 @@ import java.util.Set;
  * JVM does not promise declaration order for reflected fields, a field holding a module that is
  * not a child (a shared reference) would be mistaken for one, and the explicit call is the
  * same {@code register_module}/{@code register_parameter} PyTorch itself offers.
+ *
+ * <p>{@code java.lang.Module} has the same simple name: after {@code import dev.jautograd.nn.*}
+ * the name is ambiguous, so import this class by name too ({@code import dev.jautograd.nn.Module;}).
  */
 public class Module {
     // Insertion-ordered, as Python dicts: every listing below follows registration order.
