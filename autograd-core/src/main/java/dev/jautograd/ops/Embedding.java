@@ -42,10 +42,12 @@ public final class Embedding extends Node {
         int dim = table.size(1);
         int[] shape = java.util.Arrays.copyOf(indexShape, indexShape.length + 1);
         shape[indexShape.length] = dim;
-        double[] values = table.toDoubleArray();
-        Storage storage = Storage.allocate(table.dtype(), idx.length * dim);
+        // Only the rows asked for are read, so a large table costs nothing per lookup.
+        Tensor dense = table.contiguous();
+        Storage from = dense.storage(), storage = Storage.allocate(table.dtype(), idx.length * dim);
         for (int i = 0; i < idx.length; i++) {
-            for (int j = 0; j < dim; j++) storage.set(i * dim + j, values[(int) idx[i] * dim + j]);
+            int row = dense.storageOffset() + (int) idx[i] * dim;
+            for (int j = 0; j < dim; j++) storage.set(i * dim + j, from.get(row + j));
         }
         return Tensor.wrap(storage, shape);
     }

@@ -79,6 +79,17 @@ class LossGoldenTest {
         dev.jautograd.golden.GradCheckAccess.gradcheck(xs -> run(golden, xs), inputs(golden, true));
     }
 
+    /** Second order for the small float64 cases (the first derivative of each loss is itself differentiable). */
+    static Stream<Named<JsonObject>> secondOrder() {
+        return losses().filter(c -> c.getPayload().get("name").getAsString().contains("float64_4_"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("secondOrder")
+    void gradgradcheckInFloat64(JsonObject golden) {
+        dev.jautograd.golden.GradCheckAccess.gradgradcheck(xs -> run(golden, xs), inputs(golden, true));
+    }
+
     static Stream<Named<JsonObject>> errors() {
         return NnGoldens.section("loss_errors");
     }
