@@ -51,6 +51,7 @@ def modules():
             "name": name, "repr": repr(m),
             "parameters": [{"name": k, "shape": list(p.shape), "repr": repr(p), "values": encode(p)} for k, p in params],
             "state_dict": [{"name": k, "shape": list(v.shape)} for k, v in m.state_dict().items()],
+            "state_dict_repr": repr(m.state_dict()),
             "children": [k for k, _ in m.named_children()],
             "modules": [k for k, _ in m.named_modules()],
         })

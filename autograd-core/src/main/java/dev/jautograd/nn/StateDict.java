@@ -50,8 +50,18 @@ public final class StateDict {
         }
     }
 
+    /** An insertion-ordered map that prints as Python's {@code OrderedDict}, as {@code print(model.state_dict())}. */
+    public static final class OrderedDict extends LinkedHashMap<String, Tensor> {
+        @Override
+        public String toString() {
+            if (isEmpty()) return "OrderedDict()";
+            return entrySet().stream().map(e -> "('" + e.getKey() + "', " + e.getValue() + ")")
+                    .collect(Collectors.joining(", ", "OrderedDict([", "])"));
+        }
+    }
+
     static Map<String, Tensor> of(Module module) {
-        Map<String, Tensor> out = new LinkedHashMap<>();
+        Map<String, Tensor> out = new OrderedDict();
         collect(module, "", out);
         return out;
     }
@@ -145,7 +155,7 @@ public final class StateDict {
                 throw new IllegalArgumentException("not a jautograd state dict file (version " + VERSION + "): " + path);
             }
             int count = in.readInt();
-            Map<String, Tensor> out = new LinkedHashMap<>();
+            Map<String, Tensor> out = new OrderedDict();
             for (int i = 0; i < count; i++) {
                 String key = in.readUTF();
                 out.put(key, read(in));

@@ -93,6 +93,7 @@ class ModuleGoldenTest {
             assertEquals(entry.get("shape").toString(),
                     java.util.Arrays.toString(m.stateDict().get(entry.get("name").getAsString()).shape()).replace(" ", ""));
         }
+        assertEquals(golden.get("state_dict_repr").getAsString(), m.stateDict().toString());
         assertEquals(strings(golden, "children"), new ArrayList<>(m.namedChildren().keySet()));
         assertEquals(strings(golden, "modules"), new ArrayList<>(m.namedModules().keySet()));
     }
