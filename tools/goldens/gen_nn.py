@@ -209,6 +209,28 @@ def optim():
     return cases
 
 
+def optim_errors():
+    p = [torch.ones(1, requires_grad=True)]
+    bad = {
+        "sgd_negative_lr": lambda: torch.optim.SGD(p, lr=-0.1),
+        "sgd_negative_momentum": lambda: torch.optim.SGD(p, lr=0.1, momentum=-0.5),
+        "sgd_negative_weight_decay": lambda: torch.optim.SGD(p, lr=0.1, weight_decay=-1e-05),
+        "sgd_nesterov_without_momentum": lambda: torch.optim.SGD(p, lr=0.1, nesterov=True),
+        "adam_beta2_one": lambda: torch.optim.Adam(p, betas=(0.9, 1.0)),
+        "adam_negative_eps": lambda: torch.optim.Adam(p, eps=-1e-08),
+        "adamw_empty": lambda: torch.optim.AdamW([]),
+        "adam_non_leaf": lambda: torch.optim.Adam([p[0] * 2]),
+    }
+    cases = []
+    for name, call in bad.items():
+        try:
+            call()
+            raise AssertionError(name)
+        except ValueError as e:
+            cases.append({"name": name, "message": error_text(e)})
+    return cases
+
+
 def dropout():
     cases = []
     for p in (0.0, 0.2, 0.5, 1.0):
@@ -247,7 +269,7 @@ def embedding():
 
 def main():
     write("nn.json", "gen_nn.py", modules(), losses=losses(), loss_errors=loss_errors(),
-          state_dict_errors=state_dict_errors(), optim=optim(), dropout=dropout(), embedding=embedding())
+          state_dict_errors=state_dict_errors(), optim=optim(), optim_errors=optim_errors(), dropout=dropout(), embedding=embedding())
 
 
 if __name__ == "__main__":

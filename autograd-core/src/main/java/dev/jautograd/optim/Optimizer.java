@@ -20,6 +20,9 @@ public abstract class Optimizer {
 
     protected Optimizer(List<Tensor> params) {
         if (params.isEmpty()) throw new IllegalArgumentException("optimizer got an empty parameter list");
+        for (Tensor p : params) {
+            if (!p.isLeaf()) throw new IllegalArgumentException("can't optimize a non-leaf Tensor");
+        }
         this.params = List.copyOf(params);
     }
 

@@ -70,17 +70,26 @@ class OptimizerGoldenTest {
         assertEquals(null, p.grad());
     }
 
-    @Test
-    void badHyperparametersHavePyTorchsMessages() {
-        List<Tensor> p = List.of(Torch.ones(1).requiresGrad_());
-        assertEquals("Invalid learning rate: -0.1",
-                assertThrows(IllegalArgumentException.class, () -> new SGD(p, -0.1)).getMessage());
-        assertEquals("Nesterov momentum requires a momentum and zero dampening",
-                assertThrows(IllegalArgumentException.class, () -> new SGD(p, 0.1, 0, 0, 0, true)).getMessage());
-        assertEquals("Invalid beta parameter at index 1: 1.0",
-                assertThrows(IllegalArgumentException.class, () -> new Adam(p, 0.1, 0.9, 1.0, 1e-8, 0, false))
-                        .getMessage());
-        assertEquals("optimizer got an empty parameter list",
-                assertThrows(IllegalArgumentException.class, () -> new AdamW(List.of())).getMessage());
+    static final List<Tensor> ONE = List.of(Torch.ones(1).requiresGrad_());
+
+    static final Map<String, Runnable> BAD = Map.of(
+            "sgd_negative_lr", () -> new SGD(ONE, -0.1),
+            "sgd_negative_momentum", () -> new SGD(ONE, 0.1, -0.5),
+            "sgd_negative_weight_decay", () -> new SGD(ONE, 0.1, 0, 0, -1e-05, false),
+            "sgd_nesterov_without_momentum", () -> new SGD(ONE, 0.1, 0, 0, 0, true),
+            "adam_beta2_one", () -> new Adam(ONE, 1e-3, 0.9, 1.0, 1e-8, 0, false),
+            "adam_negative_eps", () -> new Adam(ONE, 1e-3, 0.9, 0.999, -1e-08, 0, false),
+            "adamw_empty", () -> new AdamW(List.of()),
+            "adam_non_leaf", () -> new Adam(List.of(ONE.get(0).mul(2))));
+
+    static Stream<Named<JsonObject>> errors() {
+        return NnGoldens.section("optim_errors");
+    }
+
+    @ParameterizedTest
+    @MethodSource("errors")
+    void badHyperparametersHavePyTorchsMessages(JsonObject golden) {
+        var e = assertThrows(IllegalArgumentException.class, BAD.get(golden.get("name").getAsString())::run);
+        assertEquals(golden.get("message").getAsString(), e.getMessage());
     }
 }
