@@ -204,7 +204,7 @@ def optim():
                 p.grad = g.clone()
                 opt.step()
                 after.append(encode(p))
-            cases.append({"name": case, "optimizer": name, "start": encode(start),
+            cases.append({"name": case, "optimizer": name, "repr": repr(opt), "start": encode(start),
                           "grads": [encode(g) for g in grads], "after": after})
     return cases
 

@@ -2,7 +2,10 @@ package dev.jautograd.optim;
 
 import dev.jautograd.Tensor;
 import dev.jautograd.Torch;
+import dev.jautograd.nn.PyRepr;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The update shared by {@link Adam} and {@link AdamW}, op for op as 1.13's
@@ -30,6 +33,19 @@ abstract class AdamUpdate extends Optimizer {
         this.weightDecay = weightDecay;
         this.amsgrad = amsgrad;
         this.decoupled = decoupled;
+    }
+
+    @Override
+    protected Map<String, String> settings() {
+        Map<String, String> out = new HashMap<>(Map.of("amsgrad", PyRepr.bool(amsgrad), "betas",
+                "(" + number(beta1) + ", " + number(beta2) + ")", "capturable", "False", "eps", number(eps),
+                "foreach", "None", "lr", number(lr), "maximize", "False", "weight_decay", number(weightDecay)));
+        if (!decoupled) {
+            // 1.13's Adam has these two settings more than its AdamW.
+            out.put("differentiable", "False");
+            out.put("fused", "False");
+        }
+        return out;
     }
 
     private static final class State {

@@ -58,6 +58,25 @@ public abstract class Optimizer {
         Gradients.zero(params, setToNone);
     }
 
+    /**
+     * The parameter group's settings as {@code print(optimizer)} lists them (values as Python
+     * prints them); {@code toString} sorts them by name as PyTorch does.
+     */
+    protected abstract Map<String, String> settings();
+
+    /** Exactly {@code print(optimizer)} of PyTorch 1.13 (one parameter group). */
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder(getClass().getSimpleName()).append(" (\nParameter Group 0\n");
+        new java.util.TreeMap<>(settings()).forEach((k, v) -> out.append("    ").append(k).append(": ").append(v).append('\n'));
+        return out.append(')').toString();
+    }
+
+    /** A hyperparameter as Python shows it: PyTorch's integer default 0 as {@code 0}, others as floats. */
+    static String number(double value) {
+        return value == 0 ? "0" : PyRepr.number(value);
+    }
+
     static void check(boolean valid, String what, double value) {
         if (!valid) throw new IllegalArgumentException("Invalid " + what + ": " + PyRepr.number(value));
     }

@@ -1,7 +1,9 @@
 package dev.jautograd.optim;
 
 import dev.jautograd.Tensor;
+import dev.jautograd.nn.PyRepr;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code torch.optim.SGD(params, lr, momentum=0, dampening=0, weight_decay=0, nesterov=False)},
@@ -35,6 +37,13 @@ public final class SGD extends Optimizer {
         this.dampening = dampening;
         this.weightDecay = weightDecay;
         this.nesterov = nesterov;
+    }
+
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of("dampening", number(dampening), "differentiable", "False", "foreach", "None", "lr", number(lr),
+                "maximize", "False", "momentum", number(momentum), "nesterov", PyRepr.bool(nesterov),
+                "weight_decay", number(weightDecay));
     }
 
     private static final class State {

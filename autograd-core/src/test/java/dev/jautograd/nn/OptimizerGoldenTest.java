@@ -47,6 +47,7 @@ class OptimizerGoldenTest {
     void everyStepIsPyTorchsBitForBit(JsonObject golden) {
         Tensor p = Goldens.tensor(golden.getAsJsonObject("start")).requiresGrad_();
         Optimizer optimizer = OPTIMIZERS.get(golden.get("optimizer").getAsString()).apply(List.of(p));
+        assertEquals(golden.get("repr").getAsString(), optimizer.toString());
         var grads = golden.getAsJsonArray("grads");
         var after = golden.getAsJsonArray("after");
         for (int step = 0; step < grads.size(); step++) {
