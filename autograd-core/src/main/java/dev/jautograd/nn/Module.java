@@ -162,6 +162,12 @@ public class Module {
         return training;
     }
 
+    /** As {@code requires_grad_(flag)}: every parameter (e.g. false to freeze a pretrained part); returns this. */
+    public Module requiresGrad_(boolean requiresGrad) {
+        for (Tensor p : parameters()) p.requiresGrad_(requiresGrad);
+        return this;
+    }
+
     /** As PyTorch 1.13's {@code zero_grad()}: gradients zeroed in place (set_to_none=False). */
     public void zeroGrad() {
         zeroGrad(false);

@@ -4,7 +4,7 @@ import dev.jautograd.Tensor;
 import java.util.Map;
 
 /** {@code nn.Sequential(m0, m1, ...)}: children named "0", "1", …; forward feeds each output to the next. */
-public class Sequential extends Module {
+public class Sequential extends Module implements Iterable<Module> {
     public Sequential(Module... modules) {
         for (Module m : modules) add(m);
     }
@@ -30,6 +30,12 @@ public class Sequential extends Module {
     /** As {@code len(model)}. */
     public int size() {
         return ownModules().size();
+    }
+
+    /** As {@code for layer in model}. */
+    @Override
+    public java.util.Iterator<Module> iterator() {
+        return java.util.Collections.unmodifiableCollection(ownModules().values()).iterator();
     }
 
     @Override

@@ -161,6 +161,18 @@ class ModuleGoldenTest {
     }
 
     @Test
+    void freezingAndIteratingASequential() {
+        var model = new Sequential(new Linear(2, 2), new ReLU(), new Linear(2, 1));
+        model.get(0).requiresGrad_(false);
+        model.forward(Torch.ones(1, 2)).sum().backward();
+        assertEquals(null, ((Linear) model.get(0)).weight().grad(), "a frozen layer gets no gradient");
+        assertTrue(((Linear) model.get(-1)).weight().grad() != null);
+        List<String> names = new ArrayList<>();
+        for (Module m : model) names.add(m.toString().substring(0, 4));
+        assertEquals(List.of("Line", "ReLU", "Line"), names);
+    }
+
+    @Test
     void forwardMissingAndBadNamesHavePyTorchsMessages() {
         var e = assertThrows(UnsupportedOperationException.class, () -> new Module().forward(Torch.ones(1)));
         assertEquals("Module [Module] is missing the required \"forward\" function", e.getMessage());
