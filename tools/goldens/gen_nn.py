@@ -41,6 +41,8 @@ def modules():
         "losses": lambda: nn.Sequential(nn.MSELoss(), nn.L1Loss(), nn.CrossEntropyLoss(), nn.NLLLoss(),
                                         nn.BCELoss(), nn.BCEWithLogitsLoss()),
         "empty": lambda: nn.Module(),
+        "classifier_head": lambda: nn.Sequential(nn.Flatten(), nn.Linear(12, 4), nn.Identity(), nn.LogSoftmax(dim=1)),
+        "softmax_flatten_dims": lambda: nn.Sequential(nn.Flatten(0, 1), nn.Softmax(dim=-1)),
     }
     cases = []
     for name, make in models.items():
@@ -55,6 +57,12 @@ def modules():
             "children": [k for k, _ in m.named_children()],
             "modules": [k for k, _ in m.named_modules()],
         })
+        if name in ("classifier_head", "softmax_flatten_dims"):
+            x = torch.randn(2, 3, 4, generator=seeded(name)).requires_grad_()
+            out = m(x)
+            out.backward(torch.ones(out.shape))
+            cases[-1]["forward"] = {"input": encode_input(x), "out": encode(out), "grad_fn": node_name(out.grad_fn),
+                                    "grad": encode(x.grad)}
     return cases
 
 
