@@ -32,6 +32,8 @@ public final class Tensor extends TensorMath {
     private AccumulateGrad gradAccumulator;
     private boolean retainsGrad;
     private boolean warnedNonLeafGrad;
+    /** Set once by {@code nn.Parameter.of}: Java cannot subclass Tensor, so the flag plays torch's Parameter class. */
+    private boolean parameter;
 
     private Tensor(Storage storage, int[] shape, int[] strides, int offset, Tensor base) {
         this.storage = storage;
@@ -343,6 +345,18 @@ public final class Tensor extends TensorMath {
         }
     }
 
+    /** As {@code isinstance(t, nn.Parameter)}: whether this tensor is a module parameter. */
+    public boolean isParameter() {
+        return parameter;
+    }
+
+    /** Internal: {@code dev.jautograd.nn.Parameter.of} flags the fresh alias it makes; use that instead. */
+    public Tensor markParameter() {
+        if (!isLeaf()) throw new IllegalStateException("only a leaf can be a parameter");
+        parameter = true;
+        return this;
+    }
+
     // ---------------------------------------------------------------- printing
 
     /** Exactly PyTorch's {@code repr}, e.g. {@code tensor([89.], grad_fn=<SubBackward0>)}. */
@@ -353,7 +367,8 @@ public final class Tensor extends TensorMath {
         else if (leafRequiresGrad) suffixes.add("requires_grad=True");
         boolean isFloat = dtype().isFloatingPoint();
         var data = new TensorData(shape(), dtype(), isFloat ? toDoubleArray() : null, isFloat ? null : toLongArray());
-        return TensorFormatter.repr(data, suffixes);
+        String repr = TensorFormatter.repr(data, suffixes);
+        return parameter ? "Parameter containing:\n" + repr : repr;
     }
 
     @Override

@@ -1,22 +1,31 @@
 package dev.jautograd.nn;
 
+import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import dev.jautograd.random.Generator;
 import dev.jautograd.storage.FloatStorage;
-import java.util.List;
 
 /**
- * {@code torch.nn.Linear(in, out)}: weight (out×in) and bias (out), initialised as PyTorch does
- * (kaiming_uniform_ with a = √5, then the bias uniform in ±1/√in), drawing from the default
- * generator in the same order, so after the same seed the parameters are the same numbers.
+ * {@code torch.nn.Linear(in, out, bias=True)}: weight (out×in) and bias (out), initialised as
+ * PyTorch does (kaiming_uniform_ with a = √5, then the bias uniform in ±1/√in), drawing from the
+ * default generator in the same order, so after the same seed the parameters are the same numbers.
  */
-public final class Linear {
+public final class Linear extends Module {
+    private final int inFeatures;
+    private final int outFeatures;
     private final Tensor weight;
     private final Tensor bias;
 
     public Linear(int inFeatures, int outFeatures) {
-        this.weight = uniform(kaimingBound(inFeatures), outFeatures, inFeatures);
-        this.bias = uniform(1 / Math.sqrt(inFeatures), outFeatures);
+        this(inFeatures, outFeatures, true);
+    }
+
+    public Linear(int inFeatures, int outFeatures, boolean bias) {
+        this.inFeatures = inFeatures;
+        this.outFeatures = outFeatures;
+        this.weight = registerParameter("weight", uniform(kaimingBound(inFeatures), outFeatures, inFeatures));
+        // Without a bias PyTorch draws nothing more, so later layers get the same numbers either way.
+        this.bias = registerParameter("bias", bias ? uniform(1 / Math.sqrt(inFeatures), outFeatures) : null);
     }
 
     /** The bound of kaiming_uniform_(a=√5): gain √(2/(1+a²)), std gain/√fan_in, bound √3·std, in Python's order. */
@@ -28,11 +37,12 @@ public final class Linear {
     }
 
     private static Tensor uniform(double bound, int... shape) {
-        Tensor t = Tensor.empty(dev.jautograd.DType.FLOAT32, shape);
+        Tensor t = Tensor.empty(DType.FLOAT32, shape);
         Generator.defaultGenerator().uniform(((FloatStorage) t.storage()).array(), -bound, bound);
-        return t.requiresGrad_();
+        return t;
     }
 
+    @Override
     public Tensor forward(Tensor input) {
         return Functional.linear(input, weight, bias);
     }
@@ -41,16 +51,21 @@ public final class Linear {
         return weight;
     }
 
+    /** The bias, or null for {@code Linear(in, out, false)}. */
     public Tensor bias() {
         return bias;
     }
 
-    public List<Tensor> parameters() {
-        return List.of(weight, bias);
+    public int inFeatures() {
+        return inFeatures;
+    }
+
+    public int outFeatures() {
+        return outFeatures;
     }
 
     @Override
-    public String toString() {
-        return "Linear(in_features=" + weight.size(1) + ", out_features=" + weight.size(0) + ", bias=True)";
+    public String extraRepr() {
+        return "in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias=" + PyRepr.bool(bias != null);
     }
 }

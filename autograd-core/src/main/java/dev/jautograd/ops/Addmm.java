@@ -8,9 +8,12 @@ import dev.jautograd.autograd.SavedTensor;
 public final class Addmm extends Node {
     private final SavedTensor m1;
     private final SavedTensor m2;
+    private final boolean m1ColumnMajor, m2ColumnMajor;
 
     private Addmm(Tensor bias, Tensor m1, Tensor m2) {
         super("AddmmBackward0", bias, m1, m2);
+        this.m1ColumnMajor = MmGrads.columnMajor(m1);
+        this.m2ColumnMajor = MmGrads.columnMajor(m2);
         this.m1 = needsInputGrad(2) ? save(m1) : null;
         this.m2 = needsInputGrad(1) ? save(m2) : null;
     }
@@ -28,8 +31,8 @@ public final class Addmm extends Node {
     protected Tensor[] backward(Tensor grad) {
         return new Tensor[] {
             needsInputGrad(0) ? grad : null,
-            needsInputGrad(1) ? grad.mm(m2.get().t()) : null,
-            needsInputGrad(2) ? m1.get().t().mm(grad) : null
+            needsInputGrad(1) ? MmGrads.mat1(grad, m2.get(), m1ColumnMajor) : null,
+            needsInputGrad(2) ? MmGrads.mat2(grad, m1.get(), m2ColumnMajor) : null
         };
     }
 }

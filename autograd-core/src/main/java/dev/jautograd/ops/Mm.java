@@ -9,9 +9,12 @@ import dev.jautograd.loops.Linalg;
 public final class Mm extends Node {
     private final SavedTensor a;
     private final SavedTensor b;
+    private final boolean aColumnMajor, bColumnMajor;
 
     private Mm(Tensor a, Tensor b) {
         super("MmBackward0", a, b);
+        this.aColumnMajor = MmGrads.columnMajor(a);
+        this.bColumnMajor = MmGrads.columnMajor(b);
         this.a = needsInputGrad(1) ? save(a) : null;
         this.b = needsInputGrad(0) ? save(b) : null;
     }
@@ -32,8 +35,8 @@ public final class Mm extends Node {
     @Override
     protected Tensor[] backward(Tensor grad) {
         return new Tensor[] {
-            needsInputGrad(0) ? grad.mm(b.get().t()) : null,
-            needsInputGrad(1) ? a.get().t().mm(grad) : null
+            needsInputGrad(0) ? MmGrads.mat1(grad, b.get(), aColumnMajor) : null,
+            needsInputGrad(1) ? MmGrads.mat2(grad, a.get(), bColumnMajor) : null
         };
     }
 }

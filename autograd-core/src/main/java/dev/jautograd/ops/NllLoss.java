@@ -4,56 +4,121 @@ import dev.jautograd.DType;
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
-import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.storage.Storage;
+import java.util.List;
 
 /**
- * Negative log-likelihood of class targets, mean over the batch: -Σ input[i, target[i]] / N.
- * The gradient puts -grad/N at each (i, target[i]) and zero elsewhere: a one-hot mask.
+ * Negative log-likelihood of class targets for a (C) or (N, C) input: -input[i, target[i]],
+ * summed, averaged over the targets not equal to ignoreIndex, or kept per row. The sum follows
+ * ATen's nll_loss_out_frame: a cascade of partial sums, carried up every 16 targets.
+ * The gradient puts -grad (over the count, for "mean") at each (i, target[i]): a one-hot mask.
  */
 public final class NllLoss extends Node {
-    private final SavedTensor oneHot;
-    private final int batch;
+    private static final int LEVELS = 8;
+    private final Tensor oneHot;
+    private final Reduction reduction;
+    private final double totalWeight;
 
-    private NllLoss(Tensor input, Tensor oneHot, int batch) {
+    private NllLoss(Tensor input, Tensor oneHot, Reduction reduction, double totalWeight) {
         super("NllLossBackward0", input);
-        this.oneHot = save(oneHot);
-        this.batch = batch;
+        this.oneHot = oneHot;
+        this.reduction = reduction;
+        this.totalWeight = totalWeight;
     }
 
     public static Tensor apply(Tensor input, Tensor target) {
-        if (input.dim() != 2) throw new IllegalArgumentException("Expected 2 dimensions (got " + input.dim() + ")");
+        return apply(input, target, Reduction.MEAN, -100);
+    }
+
+    public static Tensor apply(Tensor input, Tensor target, Reduction reduction, long ignoreIndex) {
+        checkShapes(input, target);
+        int classes = input.size(-1), batch = input.dim() == 1 ? 1 : input.size(0);
+        long[] targets = target.toLongArray();
+        boolean f32 = input.dtype() == DType.FLOAT32;
+        double[] x = input.toDoubleArray();
+        Tensor oneHot = Tensor.empty(input.dtype(), input.shape());
+        double[] perRow = new double[batch], partial = new double[LEVELS];
+        int ignored = 0;
+        for (int b = 0; b < batch; b++) {
+            if (targets[b] == ignoreIndex) { ignored++; continue; }
+            if (targets[b] < 0 || targets[b] >= classes) {
+                throw new IndexOutOfBoundsException("Target " + targets[b] + " is out of bounds.");
+            }
+            int at = b * classes + (int) targets[b];
+            oneHot.storage().set(at, 1);
+            perRow[b] = -x[at];
+            partial[0] = round(partial[0] - x[at], f32);
+            // ATen carries level j into j + 1 whenever b's j-th group of 4 bits is zero (b = 0 included).
+            for (int j = 0; j + 1 < LEVELS && (b & (15 << (4 * j))) == 0; j++) {
+                partial[j + 1] = round(partial[j + 1] + partial[j], f32);
+                partial[j] = 0;
+            }
+        }
+        double total = batch - ignored;
+        Tensor out = reduction == Reduction.NONE && input.dim() == 2
+                ? fromValues(input.dtype(), perRow, batch) : fromValues(input.dtype(), reduced(partial, total, reduction, f32));
+        return Graph.records(input) ? Graph.attach(out, new NllLoss(input, oneHot, reduction, total)) : out;
+    }
+
+    private static double reduced(double[] partial, double total, Reduction reduction, boolean f32) {
+        double sum = 0;
+        for (double p : partial) sum = round(sum + p, f32);
+        return reduction == Reduction.MEAN ? round(sum / (f32 ? (float) total : total), f32) : sum;
+    }
+
+    private static double round(double x, boolean f32) {
+        return f32 ? (float) x : x;
+    }
+
+    private static Tensor fromValues(DType dtype, double[] values, int... shape) {
+        Storage storage = Storage.allocate(dtype, values.length);
+        for (int i = 0; i < values.length; i++) storage.set(i, values[i]);
+        return Tensor.wrap(storage, shape);
+    }
+
+    private static Tensor fromValues(DType dtype, double value) {
+        return fromValues(dtype, new double[] {value});
+    }
+
+    /** The checks of F.nll_loss → nll_loss_nd → nll_loss, in that order. */
+    static void checkShapes(Tensor input, Tensor target) {
+        if (input.dim() < 1) throw new IllegalArgumentException("Expected 1 or more dimensions (got " + input.dim() + ")");
+        if (input.dim() != 1 && (target.dim() == 0 || input.size(0) != target.size(0))) {
+            throw new IllegalArgumentException("Expected input batch_size (" + input.size(0)
+                    + ") to match target batch_size (" + (target.dim() == 0 ? "" : target.size(0)) + ").");
+        }
+        if (input.dim() > 2) {
+            throw new IllegalArgumentException("nll_loss of a " + input.dim() + "-D input (N, C, d1, ...) is not "
+                    + "supported here; reshape it to (N*d1*..., C)");
+        }
+        if (target.dim() > 1) {
+            throw new IllegalArgumentException("0D or 1D target tensor expected, multi-target not supported");
+        }
+        if (input.dim() == 1 && target.dim() != 0 && input.size(0) != target.size(0)) {
+            throw new IllegalArgumentException("size mismatch (got input: " + Shapes.listString(input.shape())
+                    + ", target: " + Shapes.listString(target.shape()) + ")");
+        }
         if (target.dtype() != DType.INT64) {
             throw new IllegalArgumentException("expected scalar type Long but found " + target.dtype().scalarTypeName());
         }
-        int n = input.size(0), classes = input.size(1);
-        if (target.dim() != 1 || target.size(0) != n) {
-            throw new IllegalArgumentException("Expected input batch_size (" + n + ") to match target batch_size ("
-                    + (target.dim() == 0 ? 0 : target.size(0)) + ").");
+        if (!input.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("\"nll_loss_out_frame\" not implemented for '"
+                    + input.dtype().scalarTypeName() + "'");
         }
-        Tensor oneHot = oneHot(target.toLongArray(), classes, input.dtype());
-        Tensor picked = input.detach().mul(oneHot).sum();
-        Tensor out = picked.neg().div(n);
-        return Graph.records(input) ? Graph.attach(out, new NllLoss(input, oneHot, n)) : out;
-    }
-
-    private static Tensor oneHot(long[] targets, int classes, DType dtype) {
-        Tensor mask = Tensor.empty(dtype, targets.length, classes);
-        for (int i = 0; i < targets.length; i++) {
-            if (targets[i] < 0 || targets[i] >= classes) {
-                throw new IndexOutOfBoundsException("Target " + targets[i] + " is out of bounds.");
-            }
-            mask.storage().set(i * classes + (int) targets[i], 1);
-        }
-        return mask;
     }
 
     @Override
     protected Tensor[] backward(Tensor grad) {
-        return new Tensor[] {oneHot.get().mul(grad.neg().div(batch))};
+        Tensor scale = switch (reduction) {
+            case MEAN -> grad.div(totalWeight).neg();
+            case SUM -> grad.neg();
+            case NONE -> oneHot.dim() == 2 ? grad.neg().unsqueeze(1) : grad.neg();
+        };
+        return new Tensor[] {oneHot.mul(scale)};
     }
 
     @Override
-    public java.util.List<String> attributes() {
-        return java.util.List.of("reduction=mean", "batch=" + Shapes.listString(new int[] {batch}));
+    public List<String> attributes() {
+        return List.of("reduction=" + reduction.pythonName(), "total_weight=" + totalWeight);
     }
 }

@@ -92,6 +92,16 @@ public final class Generator {
         }
     }
 
+    /**
+     * {@code bernoulli_(p)} on a contiguous CPU tensor without MKL (Debian's build): one 53-bit
+     * uniform per element, serially, 1 where it is below p (at::bernoulli_distribution<double>).
+     */
+    public synchronized void bernoulli(double[] out, double p) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Uniform.nextDouble(engine) < p ? 1 : 0;
+        }
+    }
+
     /** {@code torch.randint(low, high, ...)} / {@code random_(low, high)} on int64. */
     public synchronized void randint(long[] out, long low, long high) {
         if (low >= high) {
