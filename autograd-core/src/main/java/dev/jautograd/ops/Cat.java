@@ -98,6 +98,7 @@ public final class Cat extends Node {
             if (!needsInputGrad(i)) continue;
             if (starts == null) out[i] = grad.select(dim, i);
             else if (sizes[i] > 0 || i == 0) out[i] = grad.narrow(dim, starts[i], sizes[i]);
+            else out[i] = Tensor.empty(grad.dtype(), 0); // a skipped 1-D empty input
         }
         return out;
     }

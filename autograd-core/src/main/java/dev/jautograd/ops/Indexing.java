@@ -26,7 +26,7 @@ public final class Indexing extends Node {
     public static Tensor indexSelect(Tensor input, int dim, Tensor index) {
         if (index.dim() > 1) throw new IndexOutOfBoundsException("index_select(): Index is supposed to be a vector");
         int d = Shapes.wrapDim(dim, input.dim());
-        long[] idx = Positions.indices(index, "index_select");
+        long[] idx = Positions.selectIndices(index);
         int[] shape = input.shape();
         if (shape.length > 0) shape[d] = idx.length;
         int[] positions = Positions.indexSelect(input.shape(), d, idx, false);
@@ -47,7 +47,7 @@ public final class Indexing extends Node {
     /** {@code masked_select(mask)}: the elements where the (broadcast) mask is true, as a 1-D tensor. */
     public static Tensor maskedSelect(Tensor input, Tensor mask) {
         if (mask.dtype() != DType.BOOL) {
-            throw new IllegalArgumentException("masked_select: expected BoolTensor for mask");
+            throw new IllegalArgumentException("masked_select: expected BoolTensor or ByteTensor for mask");
         }
         int[] shape = Shapes.broadcast(input.shape(), mask.shape());
         Tensor x = Shapes.same(shape, input.shape()) ? input : input.expand(shape);

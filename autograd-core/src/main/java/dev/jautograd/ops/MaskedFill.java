@@ -17,6 +17,8 @@ public final class MaskedFill extends Node {
     }
 
     public static Tensor apply(Tensor input, Tensor mask, double value) {
+        // PyTorch 1.13 still takes an integer mask (deprecated): non-zero fills.
+        if (mask.dtype() == DType.INT64) mask = mask.ne(0);
         if (mask.dtype() != DType.BOOL) {
             throw new IllegalArgumentException("masked_fill_ only supports boolean masks, but got mask with dtype "
                     + mask.dtype().scalarTypeName());

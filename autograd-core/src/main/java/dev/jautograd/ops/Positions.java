@@ -25,6 +25,13 @@ final class Positions {
         return index.toLongArray();
     }
 
+    static long[] selectIndices(Tensor index) {
+        if (index.dtype() != DType.INT64) {
+            throw new IllegalArgumentException("index_select(): Expected dtype int32 or int64 for index");
+        }
+        return index.toLongArray();
+    }
+
     /** index_select: whole slices along dim, in index order. */
     static int[] indexSelect(int[] shape, int dim, long[] index, boolean indexing) {
         var s = Split.of(shape, dim);
@@ -35,12 +42,18 @@ final class Positions {
                 long i = raw < 0 && indexing ? raw + s.n() : raw;
                 if (i < 0 || i >= s.n()) {
                     throw new IndexOutOfBoundsException(indexing ? "index " + raw + " is out of bounds for dimension "
-                            + dim + " with size " + s.n() : "index out of range in self");
+                            + dim + " with size " + s.n() : outOfRange(dim, raw, s.n()));
                 }
                 for (int in = 0; in < s.inner(); in++) out[k++] = (int) ((o * s.n() + i) * s.inner() + in);
             }
         }
         return out;
+    }
+
+    /** PyTorch 1.13's CPU index_select reports dim 1 through fbgemm's check, other dims its own. */
+    private static String outOfRange(int dim, long index, int size) {
+        return dim == 1 ? "INDICES element is out of DATA bounds, id=" + index + " axis_dim=" + size
+                : "index out of range in self";
     }
 
     /** gather: out[i][j][k] = input[i][index[i][j][k]][k] for dim 1 (index as large as input elsewhere at most). */

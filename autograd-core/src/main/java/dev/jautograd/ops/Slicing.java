@@ -53,7 +53,8 @@ public final class Slicing extends Node {
     /** {@code x[start:end:step]} along dim, with Python's clamping of out-of-range bounds; null is open. */
     public static Tensor slice(Tensor input, int dim, Integer start, Integer end, int step) {
         if (input.dim() == 0) throw new IndexOutOfBoundsException("slice() cannot be applied to a 0-dim tensor.");
-        if (step <= 0) throw new IllegalArgumentException("slice step must be positive");
+        if (step == 0) throw new IllegalArgumentException("slice step cannot be zero");
+        if (step < 0) throw new IllegalArgumentException("step must be greater than zero");
         int d = Shapes.wrapDim(dim, input.dim()), size = input.size(d);
         int from = clampBound(start == null ? 0 : start, size);
         int to = Math.max(from, clampBound(end == null ? size : end, size));
@@ -68,11 +69,8 @@ public final class Slicing extends Node {
     public static Tensor narrow(Tensor input, int dim, int start, int length) {
         if (input.dim() == 0) throw new IllegalArgumentException("narrow() cannot be applied to a 0-dim tensor.");
         int d = Shapes.wrapDim(dim, input.dim()), size = input.size(d);
-        if (start < -size || start > size) {
-            throw new IndexOutOfBoundsException("start out of range (expected to be in range of [" + -size + ", "
-                    + size + "], but got " + start + ")");
-        }
-        int from = start < 0 ? start + size : start;
+        // PyTorch 1.13 wraps start as if it were a dim (hence its message), except start == size.
+        int from = start == size ? start : Shapes.wrapDim(start, size);
         if (length < 0 || from > size - length) {
             throw new IllegalArgumentException("start (" + from + ") + length (" + length
                     + ") exceeds dimension size (" + size + ").");
