@@ -47,6 +47,7 @@ public final class Tensor extends TensorMath {
         this.offset = offset;
         this.base = base;
         if (base != null) viewVersion = storage.version();
+        if (inference && base == null) storage.markInference();
     }
 
     /** A new contiguous tensor of zeros. */
@@ -237,6 +238,10 @@ public final class Tensor extends TensorMath {
             throw new IllegalStateException("you can only change requires_grad flags of leaf variables. If you want "
                     + "to use a computed variable in a subgraph that doesn't require differentiation use "
                     + "var_no_grad = var.detach().");
+        }
+        if (requires && inference && !InferenceMode.isEnabled()) {
+            throw new IllegalStateException("Setting requires_grad=True on inference tensor outside InferenceMode is "
+                    + "not allowed.");
         }
         if (requires && !dtype().isFloatingPoint()) {
             throw new IllegalStateException("only Tensors of floating point dtype can require gradients");

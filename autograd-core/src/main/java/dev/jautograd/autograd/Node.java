@@ -42,6 +42,8 @@ public abstract class Node {
     private List<SavedTensor> saved;
     private List<UnaryOperator<Tensor>> preHooks;
     private boolean released;
+    /** Where the forward call was made, kept only in anomaly mode (PyTorch's anomaly metadata). */
+    private final Throwable forwardTrace = AnomalyMode.isEnabled() ? new Throwable("forward") : null;
 
     /**
      * @param name   PyTorch's class name for this node, e.g. {@code MulBackward0}
@@ -162,6 +164,10 @@ public abstract class Node {
 
     final Tensor[] callBackward(Tensor grad) {
         return backward(grad);
+    }
+
+    final Throwable forwardTrace() {
+        return forwardTrace;
     }
 
     final long sequenceNr() {
