@@ -87,7 +87,9 @@ public final class Autograd {
                 throw new IllegalArgumentException("The function given to hessian should return a single element "
                         + "Tensor");
             }
-            return Engine.grad(new Tensor[] {y}, new Tensor[] {null}, new Tensor[] {x}, true, true, true)[0];
+            Tensor g = !y.requiresGrad() ? null
+                    : Engine.grad(new Tensor[] {y}, new Tensor[] {null}, new Tensor[] {x}, true, true, true)[0];
+            return g == null ? Torch.zerosLike(x) : g;
         }, input, false);
     }
 
