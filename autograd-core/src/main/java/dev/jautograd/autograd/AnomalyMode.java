@@ -9,6 +9,9 @@ import dev.jautograd.Tensor;
  */
 public final class AnomalyMode {
     private static volatile boolean enabled;
+    /** The library's own frames (user code, nn modules included, stays in the trace). */
+    private static final java.util.regex.Pattern LIBRARY =
+            java.util.regex.Pattern.compile("dev\\.jautograd\\.((ops|autograd|loops|storage)\\..*|[A-Z][^.]*)");
 
     private AnomalyMode() {}
 
@@ -55,7 +58,7 @@ public final class AnomalyMode {
         Throwable trace = node.forwardTrace();
         if (trace != null) {
             for (StackTraceElement frame : trace.getStackTrace()) {
-                if (!frame.getClassName().startsWith("dev.jautograd.")) text.append("\n  at ").append(frame);
+                if (!LIBRARY.matcher(frame.getClassName()).matches()) text.append("\n  at ").append(frame);
             }
         }
         System.err.println(text);
