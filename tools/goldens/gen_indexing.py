@@ -48,6 +48,7 @@ OPS = {
     "index_select": lambda x, a: x[0].index_select(a["dim"], x[1]),
     "gather": lambda x, a: x[0].gather(a["dim"], x[1]),
     "index": lambda x, a: x[0][x[1]],
+    "index2": lambda x, a: x[0][x[1], x[2]],
     "masked_select": lambda x, a: x[0].masked_select(x[1]),
     "masked_fill": lambda x, a: x[0].masked_fill(x[1], a["s"]),
     "masked_fill_": lambda x, a: (x[0] * 1).masked_fill_(x[1], a["s"]),
@@ -83,6 +84,7 @@ OPS = {
     "setitem_slice": lambda x, a: setitem(x[0] * 1, slice(a["start"], a["end"]), a["s"]),
     "setitem_mask": lambda x, a: setitem(x[0] * 1, x[0] > a["t"], a["s"]),
     "setitem_tensor_row": lambda x, a: setitem(torch.zeros(x[0].shape), a["index"], x[1]),
+    "setitem_tensor_element": lambda x, a: setitem(x[0] * 1, tuple(a["index"]), x[1]),
     "setitem_mask_tensor": lambda x, a: setitem(x[0] * 1, x[1], x[2]),
     "inplace_on_view": inplace_view,
     "view_after_inplace": view_after_inplace,
@@ -198,6 +200,12 @@ def indexing():
             add("where_scalar_self", [Fixed(full_mask, torch.bool), T(shape)], s=s)
     add("masked_fill", [T([3], "int64"), Fixed([True, False, True], torch.bool)], s=7.)
     add("masked_fill", [T([3]), Fixed([1, 0, 1], L)], s=0.)
+    for shape in ([3, 4], [2, 3, 4]):
+        add("index2", [T(shape), Fixed([0, 1, 2][:shape[0]], L), Fixed([1, 0, 2][:shape[0]], L)])
+        add("index2", [T(shape), Fixed([[0], [1]], L), Fixed([2, 0, 1], L)])
+        add("index2", [T(shape), Fixed([-1], L), Fixed([0, -2], L)])
+        add("index2", [T(shape), Fixed([0], L), Fixed([shape[1]], L)])
+    add("index2", [T([3]), Fixed([0], L), Fixed([0], L)])
     add("gather", [T([3, 4]), Fixed([[0, 4]], L)], dim=1)
     add("gather", [T([3, 4]), Fixed([0, 1], L)], dim=1)
     add("gather", [T([3, 4], "int64"), Fixed([[3, 0], [1, 1]], L)], dim=1)
@@ -273,6 +281,7 @@ def assignment():
         add("setitem_slice", [T(shape)], start=1, end=3, s=0.)
         add("setitem_mask", [T(shape)], t=0., s=0.)
         add("setitem_tensor_row", [T(shape, grad=False), T(shape[1:])], index=0)
+        add("setitem_tensor_element", [T(shape), T([])], index=[0] * len(shape))
         add("setitem_mask_tensor", [T(shape), Fixed([True, False, True][:shape[0]] + [False] * (shape[0] - 3),
                                                     torch.bool), T([])])
         for method in ("mul_", "add_", "sub_", "div_"):

@@ -55,6 +55,9 @@ public abstract sealed class TensorIndexing permits TensorReductions {
     /** {@code x[index]}: an int64 tensor picks entries of dim 0; a bool tensor keeps where it is true. */
     public Tensor index(Tensor index) { return Indexing.index(self(), index); }
 
+    /** {@code x[i, j]} with int64 tensors for the leading dims, e.g. {@code logits[arange(n), labels]}. */
+    public Tensor index(Tensor... indices) { return Indexing.index(self(), indices); }
+
     public Tensor indexSelect(int dim, Tensor index) { return Indexing.indexSelect(self(), dim, index); }
 
     public Tensor gather(int dim, Tensor index) { return Indexing.gather(self(), dim, index); }
@@ -70,6 +73,14 @@ public abstract sealed class TensorIndexing permits TensorReductions {
         Tensor element = self();
         for (int i : index) element = element.select(0, i);
         element.fill_(value);
+        return self();
+    }
+
+    /** {@code x[i, j, …] = t} for a tensor {@code t} (broadcast into the selected part). */
+    public Tensor set(Tensor value, int... index) {
+        Tensor part = self();
+        for (int i : index) part = part.select(0, i);
+        part.copy_(value);
         return self();
     }
 

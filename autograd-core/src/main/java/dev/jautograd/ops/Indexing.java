@@ -44,6 +44,47 @@ public final class Indexing extends Node {
         return Take.apply("IndexBackward0", input, positions, indexedShape(input, index, positions));
     }
 
+    /**
+     * {@code x[i, j]} with int64 tensors (broadcast together) for the leading dims, e.g.
+     * {@code logits[arange(n), labels]}: one element (or trailing slice) per index position.
+     */
+    public static Tensor index(Tensor input, Tensor... indices) {
+        if (indices.length == 1) return index(input, indices[0]);
+        int[] shape = input.shape();
+        if (indices.length > shape.length) {
+            throw new IndexOutOfBoundsException("too many indices for tensor of dimension " + shape.length);
+        }
+        int[] common = new int[0];
+        for (Tensor index : indices) {
+            if (index.dtype() != DType.INT64) {
+                throw new IndexOutOfBoundsException("tensors used as indices must be long, byte or bool tensors");
+            }
+            common = Shapes.broadcast(common, index.shape());
+        }
+        int k = indices.length, inner = 1;
+        for (int d = k; d < shape.length; d++) inner *= shape[d];
+        int[] strides = Shapes.contiguousStrides(shape);
+        int count = Shapes.numel(common);
+        int[] positions = new int[count * inner];
+        long[][] values = new long[k][];
+        for (int j = 0; j < k; j++) values[j] = indices[j].expand(common).contiguous().toLongArray();
+        for (int p = 0; p < count; p++) {
+            int at = 0;
+            for (int j = 0; j < k; j++) {
+                long i = values[j][p];
+                if (i < -shape[j] || i >= shape[j]) {
+                    throw new IndexOutOfBoundsException("index " + i + " is out of bounds for dimension " + j
+                            + " with size " + shape[j]);
+                }
+                at += (int) (i < 0 ? i + shape[j] : i) * strides[j];
+            }
+            for (int in = 0; in < inner; in++) positions[p * inner + in] = at + in;
+        }
+        int[] out = java.util.Arrays.copyOf(common, common.length + shape.length - k);
+        System.arraycopy(shape, k, out, common.length, shape.length - k);
+        return Take.apply("IndexBackward0", input, positions, out);
+    }
+
     /** {@code masked_select(mask)}: the elements where the (broadcast) mask is true, as a 1-D tensor. */
     public static Tensor maskedSelect(Tensor input, Tensor mask) {
         if (mask.dtype() != DType.BOOL) {

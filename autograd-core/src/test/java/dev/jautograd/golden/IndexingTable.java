@@ -24,6 +24,7 @@ final class IndexingTable {
             Map.entry("index_select", (x, a) -> x.get(0).indexSelect(i(a, "dim"), x.get(1))),
             Map.entry("gather", (x, a) -> x.get(0).gather(i(a, "dim"), x.get(1))),
             Map.entry("index", (x, a) -> x.get(0).index(x.get(1))),
+            Map.entry("index2", (x, a) -> x.get(0).index(x.get(1), x.get(2))),
             Map.entry("masked_select", (x, a) -> x.get(0).maskedSelect(x.get(1))),
             Map.entry("masked_fill", (x, a) -> x.get(0).maskedFill(x.get(1), d(a, "s"))),
             Map.entry("masked_fill_", (x, a) -> x.get(0).mul(1).maskedFill_(x.get(1), d(a, "s"))),
@@ -66,6 +67,7 @@ final class IndexingTable {
                 y.select(0, i(a, "index")).copy_(x.get(1));
                 return y;
             }),
+            Map.entry("setitem_tensor_element", (x, a) -> x.get(0).mul(1).set(x.get(1), ints(a, "index"))),
             Map.entry("setitem_mask_tensor", (x, a) -> x.get(0).mul(1).indexPut_(x.get(1), x.get(2))),
             Map.entry("inplace_on_view", IndexingTable::inplaceOnView),
             Map.entry("view_after_inplace", (x, a) -> {
