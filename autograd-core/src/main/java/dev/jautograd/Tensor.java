@@ -3,8 +3,11 @@ package dev.jautograd;
 import dev.jautograd.autograd.AccumulateGrad;
 import dev.jautograd.autograd.Engine;
 import dev.jautograd.autograd.GradMode;
+import dev.jautograd.autograd.InferenceMode;
 import dev.jautograd.autograd.Node;
+import dev.jautograd.autograd.RemovableHandle;
 import dev.jautograd.loops.Copy;
+import dev.jautograd.ops.AsStrided;
 import dev.jautograd.print.TensorData;
 import dev.jautograd.print.TensorFormatter;
 import dev.jautograd.storage.Storage;
@@ -34,6 +37,10 @@ public final class Tensor extends TensorMath {
     private boolean warnedNonLeafGrad;
     /** Set once by {@code nn.Parameter.of}: Java cannot subclass Tensor, so the flag plays torch's Parameter class. */
     private boolean parameter;
+    /** For a view: the version its grad_fn belongs to; an in-place write since regenerates it. */
+    private int viewVersion;
+    /** Made in inference mode (PyTorch's inference tensor): never part of a graph. */
+    private final boolean inference = InferenceMode.isEnabled();
 
     private Tensor(Storage storage, int[] shape, int[] strides, int offset, Tensor base) {
         this.storage = storage;
@@ -41,6 +48,8 @@ public final class Tensor extends TensorMath {
         this.strides = strides;
         this.offset = offset;
         this.base = base;
+        if (base != null) viewVersion = storage.version();
+        if (inference && base == null) storage.markInference();
     }
 
     /** A new contiguous tensor of zeros. */
@@ -189,16 +198,31 @@ public final class Tensor extends TensorMath {
     // ---------------------------------------------------------------- autograd state
 
     public boolean requiresGrad() {
-        return gradFn != null || leafRequiresGrad;
+        return gradFn() != null || leafRequiresGrad;
     }
 
     /** A tensor is a leaf unless an op recorded with grad produced it. */
     public boolean isLeaf() {
-        return gradFn == null;
+        return gradFn() == null;
     }
 
     public Node gradFn() {
+        if (base != null && viewVersion != storage.version()) regenerateViewGradFn();
         return gradFn;
+    }
+
+    /**
+     * PyTorch's view + in-place rule: once the storage was written in place, a view's gradient
+     * goes through its base's current history (AsStridedBackward0 on the base's grad_fn).
+     */
+    private void regenerateViewGradFn() {
+        viewVersion = storage.version();
+        if (gradFn != null || base.requiresGrad()) gradFn = AsStrided.regenerated(base, this);
+    }
+
+    /** Whether this tensor was made in inference mode (as {@code is_inference()}). */
+    public boolean isInference() {
+        return inference;
     }
 
     /** Sets the node that produced this tensor (internal: used when an op records itself). */
@@ -216,6 +240,10 @@ public final class Tensor extends TensorMath {
             throw new IllegalStateException("you can only change requires_grad flags of leaf variables. If you want "
                     + "to use a computed variable in a subgraph that doesn't require differentiation use "
                     + "var_no_grad = var.detach().");
+        }
+        if (requires && inference && !InferenceMode.isEnabled()) {
+            throw new IllegalStateException("Setting requires_grad=True on inference tensor outside InferenceMode is "
+                    + "not allowed.");
         }
         if (requires && !dtype().isFloatingPoint()) {
             throw new IllegalStateException("only Tensors of floating point dtype can require gradients");
@@ -262,7 +290,7 @@ public final class Tensor extends TensorMath {
         }
         if (isLeaf() || retainsGrad) return this;
         retainsGrad = true;
-        gradFn.registerPreHook(g -> {
+        gradFn().registerPreHook(g -> {
             grad = grad == null ? g.detach().clone() : grad.add(g.detach());
             return g;
         });
@@ -273,12 +301,15 @@ public final class Tensor extends TensorMath {
         return retainsGrad;
     }
 
-    /** As {@code register_hook}: {@code hook} sees (and may replace) this tensor's gradient during backward. */
-    public void registerHook(UnaryOperator<Tensor> hook) {
+    /**
+     * As {@code register_hook}: {@code hook} sees (and may replace) this tensor's gradient during
+     * backward; the handle's {@code remove()} takes it away again.
+     */
+    public RemovableHandle registerHook(UnaryOperator<Tensor> hook) {
         if (!requiresGrad()) {
             throw new IllegalStateException("cannot register a hook on a tensor that doesn't require gradient");
         }
-        (isLeaf() ? gradAccumulator() : gradFn).registerPreHook(hook);
+        return (isLeaf() ? gradAccumulator() : gradFn()).registerPreHook(hook);
     }
 
     /** As {@code backward()}: the gradient of this scalar with respect to every leaf of its graph. */
@@ -363,7 +394,7 @@ public final class Tensor extends TensorMath {
     @Override
     public String toString() {
         List<String> suffixes = new ArrayList<>(1);
-        if (gradFn != null) suffixes.add("grad_fn=<" + gradFn.name() + ">");
+        if (gradFn() != null) suffixes.add("grad_fn=<" + gradFn().name() + ">");
         else if (leafRequiresGrad) suffixes.add("requires_grad=True");
         boolean isFloat = dtype().isFloatingPoint();
         var data = new TensorData(shape(), dtype(), isFloat ? toDoubleArray() : null, isFloat ? null : toLongArray());

@@ -52,7 +52,7 @@ import java.util.function.UnaryOperator;
  * {@code a ** 3 - b ** 2} is {@code a.pow(3).sub(b.pow(2))}, {@code 1 - x} is {@code x.rsub(1)}.
  * A {@code double} argument plays a Python number: it does not widen the tensor's dtype.
  */
-public abstract sealed class TensorMath permits Tensor {
+public abstract sealed class TensorMath extends TensorReductions permits Tensor {
     /** The tensor these methods act on. */
     protected abstract Tensor self();
 
@@ -306,7 +306,7 @@ public abstract sealed class TensorMath permits Tensor {
     }
 
     private static Tensor overwritten(Tensor self, Node node) {
-        if (node != null) self.setGradFn(node);
+        if (node != null) ViewHistory.rebase(self, node);
         return self;
     }
 
@@ -315,7 +315,8 @@ public abstract sealed class TensorMath permits Tensor {
      * into this tensor's storage, the version bumped (so saved copies of the old values are
      * detected), and this tensor's history rebased onto the op's node.
      */
-    private Tensor inPlace(UnaryOperator<Tensor> op) {
+    @Override
+    protected final Tensor inPlace(UnaryOperator<Tensor> op) {
         Tensor self = self();
         self.checkInPlace();
         Tensor result = op.apply(GradMode.isEnabled() ? snapshot(self) : self);
@@ -323,13 +324,9 @@ public abstract sealed class TensorMath permits Tensor {
             throw new IllegalArgumentException("result type " + result.dtype().scalarTypeName()
                     + " can't be cast to the desired output type " + self.dtype().scalarTypeName());
         }
-        if (result.requiresGrad() && GradMode.isEnabled() && self.isView()) {
-            throw new UnsupportedOperationException("in-place operations on views that require grad are not "
-                    + "supported yet; use the out-of-place form (e.g. add instead of add_)");
-        }
         Copy.copyInto(self, result);
         self.storage().bumpVersion();
-        if (result.requiresGrad() && GradMode.isEnabled()) self.setGradFn(result.gradFn());
+        if (result.requiresGrad() && GradMode.isEnabled()) ViewHistory.rebase(self, result.gradFn());
         return self;
     }
 

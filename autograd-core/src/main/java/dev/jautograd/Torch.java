@@ -15,7 +15,7 @@ import dev.jautograd.storage.Storage;
  * ops. {@code torch.tensor([5.], requires_grad=True)} is
  * {@code Torch.tensor(new double[]{5.}, requiresGrad())} (with {@code import static dev.jautograd.Options.*}).
  */
-public final class Torch {
+public final class Torch extends TorchFunctional {
     private Torch() {}
 
     // ---------------------------------------------------------------- from data

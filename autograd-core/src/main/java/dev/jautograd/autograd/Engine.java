@@ -133,7 +133,8 @@ public final class Engine {
             if (grad != null) grad = node.runPreHooks(grad);
             if (captured != null && captured.containsKey(node)) captured.put(node, grad);
             boolean skip = grad == null || (captured != null && node instanceof AccumulateGrad);
-            Tensor[] inputGrads = skip ? new Tensor[node.inputCount()] : node.callBackward(grad);
+            Tensor[] inputGrads = skip ? new Tensor[node.inputCount()]
+                    : AnomalyMode.isEnabled() ? AnomalyMode.run(node, grad) : node.callBackward(grad);
             if (!retainGraph && !skip) node.releaseVariables();
             for (int i = 0; i < node.inputCount(); i++) {
                 Node next = node.nextFunction(i);

@@ -42,6 +42,8 @@ public abstract class Node {
     private List<SavedTensor> saved;
     private List<UnaryOperator<Tensor>> preHooks;
     private boolean released;
+    /** Where the forward call was made, kept only in anomaly mode (PyTorch's anomaly metadata). */
+    private final Throwable forwardTrace = AnomalyMode.isEnabled() ? new Throwable("forward") : null;
 
     /**
      * @param name   PyTorch's class name for this node, e.g. {@code MulBackward0}
@@ -57,6 +59,32 @@ public abstract class Node {
             inputShapes[i] = inputs[i].shape();
             inputDtypes[i] = inputs[i].dtype();
         }
+    }
+
+    /**
+     * A node that takes over another's inputs but the first: {@code first} replaces it (CopySlices
+     * sends the first gradient to the base of a view written in place, the rest where {@code rest}
+     * sent them).
+     */
+    protected Node(String name, Tensor first, Node rest) {
+        this.name = name;
+        int n = rest.inputCount();
+        nextEdges = new Edge[n];
+        inputShapes = new int[n][];
+        inputDtypes = new DType[n];
+        nextEdges[0] = edgeTo(first);
+        inputShapes[0] = first.shape();
+        inputDtypes[0] = first.dtype();
+        for (int i = 1; i < n; i++) {
+            nextEdges[i] = rest.nextEdges[i];
+            inputShapes[i] = rest.inputShapes[i];
+            inputDtypes[i] = rest.inputDtypes[i];
+        }
+    }
+
+    /** Runs another node's backward formula (CopySlices runs the in-place op's node on a slice). */
+    protected static Tensor[] backwardOf(Node node, Tensor grad) {
+        return node.backward(grad);
     }
 
     private static Edge edgeTo(Tensor input) {
@@ -119,9 +147,10 @@ public abstract class Node {
     }
 
     /** A hook run on the incoming gradient before backward, as PyTorch's tensor hooks on non-leaves. */
-    public final void registerPreHook(UnaryOperator<Tensor> hook) {
+    public final RemovableHandle registerPreHook(UnaryOperator<Tensor> hook) {
         if (preHooks == null) preHooks = new ArrayList<>(1);
         preHooks.add(hook);
+        return new RemovableHandle(() -> preHooks.remove(hook));
     }
 
     final Tensor runPreHooks(Tensor grad) {
@@ -135,6 +164,10 @@ public abstract class Node {
 
     final Tensor[] callBackward(Tensor grad) {
         return backward(grad);
+    }
+
+    final Throwable forwardTrace() {
+        return forwardTrace;
     }
 
     final long sequenceNr() {

@@ -15,6 +15,10 @@ public final class SavedTensor {
     private final Node producer;
 
     SavedTensor(Tensor tensor, Node producer) {
+        if (tensor.isInference()) {
+            throw new IllegalStateException("Inference tensors cannot be saved for backward. To work around you can "
+                    + "make a clone to get a normal tensor and use it in autograd.");
+        }
         this.tensor = tensor;
         this.savedVersion = tensor.version();
         this.producer = producer;

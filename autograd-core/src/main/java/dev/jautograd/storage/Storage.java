@@ -11,6 +11,7 @@ import dev.jautograd.DType;
  */
 public abstract sealed class Storage permits FloatStorage, DoubleStorage, LongStorage, BoolStorage {
     private int version;
+    private boolean inference;
 
     public static Storage allocate(DType dtype, int size) {
         return switch (dtype) {
@@ -43,6 +44,17 @@ public abstract sealed class Storage permits FloatStorage, DoubleStorage, LongSt
     }
 
     public final void bumpVersion() {
+        // An inference tensor has no version counter (PyTorch): the write is done, then refused.
+        if (inference && !dev.jautograd.autograd.InferenceMode.isEnabled()) {
+            throw new IllegalStateException("Inplace update to inference tensor outside InferenceMode is not allowed."
+                    + "You can make a clone to get a normal tensor before doing inplace update."
+                    + "See https://github.com/pytorch/rfcs/pull/17 for more details.");
+        }
         version++;
+    }
+
+    /** Marks the storage of a tensor made in inference mode (internal). */
+    public final void markInference() {
+        inference = true;
     }
 }

@@ -25,6 +25,18 @@ final class Steps {
         steps.add(List.of(label, text));
     }
 
+    /** A value shown by its printed form (Python's str), e.g. a return type or a nested list. */
+    void text(String label, Object value) {
+        steps.add(List.of(label, String.valueOf(value)));
+    }
+
+    /** The first comma-separated part of the step's error message (the rest holds random values). */
+    void firstLine(String label, Failing step) {
+        error(label, step);
+        var last = steps.remove(steps.size() - 1);
+        steps.add(List.of(label, last.get(1).split(",")[0]));
+    }
+
     void error(String label, Failing step) {
         try {
             step.run();
