@@ -164,7 +164,7 @@ public final class GraphPicture {
      * rather than shrink (a sanitiser drops the style attribute, nothing more).
      */
     private String htmlImage(String svg) {
-        return "<img class=\"jag-graph\" src=\"data:image/svg+xml;base64,"
+        return "<img class=\"jag-graph unconfined\" src=\"data:image/svg+xml;base64,"
                 + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8))
                 + "\" alt=\"" + SvgCanvas.escape(TextSummary.headline(graph, names())) + "\" style=\"max-width:none\">";
     }

@@ -153,7 +153,7 @@ class NamesAndStateTest {
         assertTrue(bundle.get("image/svg+xml").startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
         // The HTML is one <img>: no inline <svg>, whose text a sanitiser would leave jumbled.
         String html = bundle.get("text/html");
-        assertTrue(html.startsWith("<img class=\"jag-graph\" src=\"data:image/svg+xml;base64,"), html);
+        assertTrue(html.startsWith("<img class=\"jag-graph unconfined\" src=\"data:image/svg+xml;base64,"), html);
         assertFalse(html.contains("<svg"));
         String base64 = html.split("base64,", 2)[1].split("\"", 2)[0];
         assertEquals(picture.toSvg(), new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
