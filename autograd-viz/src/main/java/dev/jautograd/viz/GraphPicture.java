@@ -149,8 +149,21 @@ public final class GraphPicture {
         bundle.put("text/plain", toText());
         bundle.put("text/html", htmlImage(svg));
         bundle.put("image/svg+xml", svg);
-        bundle.put("image/png", Base64.getEncoder().encodeToString(toPng()));
+        byte[] png = pngOrNull();
+        if (png != null) bundle.put("image/png", Base64.getEncoder().encodeToString(png));
         return bundle;
+    }
+
+    // A JRE without fonts (a bare container) cannot draw text with Java2D: the picture is then
+    // sent without its PNG rather than not at all.
+    private byte[] pngOrNull() {
+        try {
+            return toPng();
+        } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
+            System.getLogger(GraphPicture.class.getName()).log(System.Logger.Level.WARNING,
+                    "no PNG for the graph (fonts or Java2D missing): " + e);
+            return null;
+        }
     }
 
     /** Jupyter's output metadata: the PNG's size in CSS pixels (it has {@link #pngScale()} times as many). */
