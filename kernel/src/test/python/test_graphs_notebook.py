@@ -160,9 +160,15 @@ class GraphsNotebookTest(unittest.TestCase):
 
     def test_text_plain_reads_on_its_own(self):
         _, plain, _ = graph_outputs(executed())[0]
-        self.assertEqual(plain.splitlines()[:3], ["autograd graph of y (1): 5 functions, 2 leaves",
-                                                  "  y (1) <- SubBackward0",
-                                                  "  SubBackward0 <- PowBackward0, PowBackward0"])
+        self.assertEqual(plain.splitlines(), ["autograd graph of y (1): 5 functions, 2 leaves",
+                                              "y (1)",
+                                              "\u2514\u2500 SubBackward0",
+                                              "   \u251c\u2500 PowBackward0",
+                                              "   \u2502  \u2514\u2500 AccumulateGrad",
+                                              "   \u2502     \u2514\u2500 a (1)",
+                                              "   \u2514\u2500 PowBackward0",
+                                              "      \u2514\u2500 AccumulateGrad",
+                                              "         \u2514\u2500 b (1)"])
 
     def test_the_loss_graph_is_not_said_to_be_freed(self):
         # b holds a gradient from y's backward(); loss's own graph has not been backpropagated.

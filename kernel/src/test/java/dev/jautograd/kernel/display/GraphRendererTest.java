@@ -46,7 +46,7 @@ class GraphRendererTest {
     void namesGivenInTheCellWinOverNotebookNames() {
         var renderer = new GraphRenderer(() -> NameResolver.of(Map.of("a", a)));
         var bundle = renderer.render(Viz.makeDot(y, Map.of("alpha", a)), "ignored");
-        assertTrue(bundle.plainText().contains("<- alpha (1)"), bundle.plainText());
-        assertFalse(bundle.plainText().contains("<- a (1)"), bundle.plainText());
+        assertTrue(bundle.plainText().contains("└─ alpha (1)"), bundle.plainText());
+        assertFalse(bundle.plainText().contains("└─ a (1)"), bundle.plainText());
     }
 }
