@@ -40,6 +40,9 @@ final class PngCanvas implements Canvas {
     private static final BasicStroke SAVED_STROKE =
             new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f);
     private static final BasicStroke BOX_STROKE = new BasicStroke(1.4f);
+    /** Java's logical Monospaced face (DejaVu Sans Mono on Debian) at the SVG's 12 px. */
+    private static final Map<TextStyle, Font> FONTS = new EnumMap<>(Map.of(
+            TextStyle.TITLE, font(Font.BOLD), TextStyle.PLAIN, font(Font.PLAIN), TextStyle.CAPTION, font(Font.ITALIC)));
 
     private final double scale;
     private BufferedImage image;
@@ -117,15 +120,14 @@ final class PngCanvas implements Canvas {
 
     @Override
     public void text(double x, double y, String text, TextStyle style, boolean centred) {
-        int fontStyle = switch (style) {
-            case TITLE -> Font.BOLD;
-            case CAPTION -> Font.ITALIC;
-            case PLAIN -> Font.PLAIN;
-        };
-        g.setFont(new Font(Font.MONOSPACED, fontStyle, 1).deriveFont((float) TextMetrics.FONT_SIZE));
+        g.setFont(FONTS.get(style));
         g.setColor(TEXT);
         double left = centred ? x - g.getFontMetrics().getStringBounds(text, g).getWidth() / 2 : x;
         g.drawString(text, (float) left, (float) y);
+    }
+
+    private static Font font(int style) {
+        return new Font(Font.MONOSPACED, style, 1).deriveFont((float) TextMetrics.FONT_SIZE);
     }
 
     @Override
