@@ -1,14 +1,18 @@
-"""Runs notebooks/graphs.ipynb on the kernel, checks its computation graphs come back as SVG with
-the notebook's variable names in them, exports the notebook with nbconvert, and opens the HTML
-in headless Chromium served from 127.0.0.1 to check the SVGs are laid out with a real size.
+"""Runs notebooks/graphs.ipynb on the kernel (plus a tensor and a wide graph), checks its
+computation graphs come back as SVG and PNG with the notebook's variable names in them, exports the
+notebook with nbconvert, and opens the HTML in headless Chromium served from 127.0.0.1 to check the
+graphs load as images with a real size. test_untrusted_notebook.py opens the same executed
+notebook in Notebook 6, where it is not trusted.
 
 Artifacts (for CI): kernel/target/graphs/ holds the executed notebook, the HTML, the DOM
 Chromium saw and a screenshot, whose path is printed.
 """
+import base64
 import functools
 import http.server
 import os
 import pathlib
+import struct
 import shutil
 import subprocess
 import tempfile
@@ -28,12 +32,35 @@ ARTIFACTS = kernel_env.KERNEL_JAR.parent / "graphs"
 SVG = "{http://www.w3.org/2000/svg}"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-# Measured in the page itself: the rendered size of every graph, written where --dump-dom shows it.
+# Measured in the page itself once images have loaded: each graph image's natural and rendered
+# width, written where --dump-dom shows it.
 MEASURE = """<script>
-document.body.setAttribute('data-jag-sizes', Array.from(document.querySelectorAll('svg.jag'))
-  .map(function (s) { var r = s.getBoundingClientRect(); return Math.round(r.width) + 'x' + Math.round(r.height); })
-  .join(' '));
+window.addEventListener('load', function () {
+  document.body.setAttribute('data-jag-sizes', Array.from(document.querySelectorAll('img.jag-graph'))
+    .map(function (i) { return i.naturalWidth + 'x' + i.naturalHeight + '@' + Math.round(i.getBoundingClientRect().width); })
+    .join(' '));
+});
 </script>"""
+
+# Appended to graphs.ipynb for the tests: a tensor's rich output and a graph too wide to draw top
+# to bottom (32 leaves multiplied pairwise: one layer of 32 boxes).
+EXTRA_CELLS = [
+    "a",
+    """var ws = new ArrayList<Tensor>();
+for (int i = 0; i < 32; i++) ws.add(Torch.ones(1).requiresGrad_());
+var level = new ArrayList<Tensor>(ws);
+while (level.size() > 1) {
+    var next = new ArrayList<Tensor>();
+    for (int i = 0; i < level.size(); i += 2) next.add(level.get(i).mul(level.get(i + 1)));
+    level = next;
+}
+var product = level.get(0);
+Viz.makeDot(product)""",
+]
+GRAPHS = 6  # five in graphs.ipynb, the wide one
+TENSOR_HTML = ("<pre class=\"jautograd-tensor\">tensor([5.], requires_grad=True)\n"
+               "<small>torch.Size([1]) \u00b7 torch.float32 \u00b7 requires_grad=True \u00b7 leaf</small>\n"
+               "<small>grad: tensor([75.])</small></pre>")
 
 # Background and text colour as the browser resolved them, for the theme test.
 THEME_PROBE = """<script>
@@ -46,6 +73,7 @@ document.body.setAttribute('data-jag-theme', getComputedStyle(svg.querySelector(
 @functools.lru_cache(maxsize=1)
 def executed():
     notebook = nbformat.read(NOTEBOOK, as_version=4)
+    notebook.cells.extend(nbformat.v4.new_code_cell(source) for source in EXTRA_CELLS)
     nbclient.NotebookClient(notebook, timeout=180, kernel_name=kernel_env.KERNEL_NAME,
                             resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -55,6 +83,11 @@ def executed():
 
 def graph_outputs(notebook):
     """(cell source, text/plain, list of SVG text lines) for each output carrying an SVG."""
+    return [(source, output["data"]["text/plain"], texts) for source, output, texts in graph_output_items(notebook)]
+
+
+def graph_output_items(notebook):
+    """(cell source, the output, list of SVG text lines) for each output carrying an SVG."""
     found = []
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
@@ -62,8 +95,15 @@ def graph_outputs(notebook):
             if "image/svg+xml" in data:
                 root = ET.fromstring(data["image/svg+xml"])
                 texts = [t.text for t in root.iter(SVG + "text")]
-                found.append((cell.source, data["text/plain"], texts))
+                found.append((cell.source, output, texts))
     return found
+
+
+def png_size(png):
+    """Width and height from a PNG's IHDR chunk, after checking its signature."""
+    assert png[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    assert png[12:16] == b"IHDR"
+    return struct.unpack(">II", png[16:24])
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -84,7 +124,7 @@ class GraphsNotebookTest(unittest.TestCase):
 
     def test_graphs_are_svg_named_after_notebook_variables(self):
         graphs = graph_outputs(executed())
-        self.assertEqual(len(graphs), 5, [source for source, _, _ in graphs])
+        self.assertEqual(len(graphs), GRAPHS, [source for source, _, _ in graphs])
         _, plain, seed = graphs[0]
         self.assertTrue(plain.startswith("autograd graph of y (1): 5 functions, 2 leaves"), plain)
         for label in ["y", "a", "b", "SubBackward0", "PowBackward0", "AccumulateGrad", "(1)"]:
@@ -101,10 +141,62 @@ class GraphsNotebookTest(unittest.TestCase):
         for label in ["mse", "w1", "b1", "w2", "b2", "MeanBackward0", "ReluBackward0"]:
             self.assertIn(label, mlp)
 
-    def test_html_export_and_real_browser_show_the_svgs(self):
+    def test_every_graph_is_also_a_png_of_twice_its_size_and_an_img_in_html(self):
+        for source, output, _ in graph_output_items(executed()):
+            with self.subTest(cell=source[:40]):
+                data, metadata = output["data"], output["metadata"]
+                self.assertEqual(list(data), ["text/plain", "text/html", "image/svg+xml", "image/png"])
+                width, height = png_size(base64.b64decode(data["image/png"]))
+                css = metadata["image/png"]
+                # 2x, or a little less for a picture whose 2x would pass 6 megapixels.
+                scale = 2 if css["width"] * css["height"] * 4 <= 6_000_000 else width / css["width"]
+                self.assertGreater(scale, 1.5)
+                self.assertLessEqual(abs(width - scale * css["width"]), 2, (width, css))
+                self.assertLessEqual(abs(height - scale * css["height"]), 2, (height, css))
+                html = data["text/html"]
+                self.assertTrue(html.startswith('<img class="jag-graph unconfined" src="data:image/svg+xml;base64,'))
+                svg = base64.b64decode(html.split("base64,", 1)[1].split('"', 1)[0]).decode("utf-8")
+                self.assertEqual(svg, data["image/svg+xml"])
+
+    def test_text_plain_reads_on_its_own(self):
+        _, plain, _ = graph_outputs(executed())[0]
+        self.assertEqual(plain.splitlines(), ["autograd graph of y (1): 5 functions, 2 leaves",
+                                              "y (1)",
+                                              "\u2514\u2500 SubBackward0",
+                                              "   \u251c\u2500 PowBackward0",
+                                              "   \u2502  \u2514\u2500 AccumulateGrad",
+                                              "   \u2502     \u2514\u2500 a (1)",
+                                              "   \u2514\u2500 PowBackward0",
+                                              "      \u2514\u2500 AccumulateGrad",
+                                              "         \u2514\u2500 b (1)"])
+
+    def test_the_loss_graph_is_not_said_to_be_freed(self):
+        # b holds a gradient from y's backward(); loss's own graph has not been backpropagated.
+        _, plain, loss = graph_outputs(executed())[3]
+        self.assertNotIn("freed", plain)
+        self.assertFalse(any("freed" in text for text in loss), loss)
+
+    def test_to_dot_keeps_the_names_the_picture_shows(self):
+        cell = next(c for c in executed().cells if c.source.startswith("System.out.println(picture.toDot())"))
+        dot = "".join(o.get("text", "") for o in cell.outputs if o["output_type"] == "stream")
+        for label in ['label="mse\\n()"', 'label="w1\\n(3, 5)"', 'label="b2\\n(1)"']:
+            self.assertIn(label, dot)
+
+    def test_a_wide_graph_keeps_full_size_labels(self):
+        _, output, texts = graph_output_items(executed())[5]
+        self.assertIn("product", texts)
+        self.assertLess(output["metadata"]["image/png"]["width"], 1100)  # not the 4,700 px top-down layout
+
+    def test_a_tensor_shows_its_facts_without_styles(self):
+        cell = next(c for c in executed().cells if c.source == "a")
+        self.assertEqual(cell.outputs[0]["data"]["text/html"], TENSOR_HTML)
+
+    def test_html_export_and_real_browser_show_the_graphs(self):
         body, _ = nbconvert.HTMLExporter().from_notebook_node(executed())
-        self.assertIn('<svg xmlns="http://www.w3.org/2000/svg" class="jag"', body)
-        self.assertIn(">SubBackward0</text>", body)
+        self.assertEqual(body.count('<img class="jag-graph unconfined" src="data:image/svg+xml;base64,'), GRAPHS)
+        # Each graph's text is only its image's alt text: no SVG inlined for a cleaner to jumble.
+        self.assertEqual(body.count("autograd graph of"), body.count('alt="autograd graph of'))
+        self.assertNotIn("<svg", body.split("<body", 1)[1])
         html_file = ARTIFACTS / "graphs.html"
         html_file.write_text(body.replace("</body>", MEASURE + "\n</body>"), encoding="utf-8")
         if shutil.which("chromium") is None:
@@ -116,19 +208,20 @@ class GraphsNotebookTest(unittest.TestCase):
             url = f"http://127.0.0.1:{server.server_address[1]}/graphs.html"
             dom = chromium("--virtual-time-budget=10000", "--dump-dom", url).stdout
             screenshot = ARTIFACTS / "graphs.png"
-            chromium("--virtual-time-budget=10000", f"--screenshot={screenshot}", "--window-size=1200,2000", url)
+            chromium("--virtual-time-budget=10000", f"--screenshot={screenshot}", "--window-size=1200,4000", url)
         finally:
             server.shutdown()
             server.server_close()
         (ARTIFACTS / "graphs.dom.html").write_text(dom, encoding="utf-8")
         print(f"\nscreenshot: {screenshot}", flush=True)
         sizes = dom.split('data-jag-sizes="', 1)[1].split('"', 1)[0].split() if "data-jag-sizes" in dom else []
-        self.assertEqual(len(sizes), 5, "rendered graph sizes: " + repr(sizes))
+        self.assertEqual(len(sizes), GRAPHS, "graph image sizes: " + repr(sizes))
         for size in sizes:
-            width, height = map(int, size.split("x"))
+            natural, rendered = size.split("@")
+            width, height = map(int, natural.split("x"))
             self.assertTrue(width > 0 and height > 0, size)
-        for label in [">SubBackward0<", ">a<", ">loss<", ">RsubBackward1<", ">grad=tensor([75.])<"]:
-            self.assertIn(label, dom)
+            self.assertEqual(int(rendered), width, "shown at its own size, not shrunk: " + size)
+        self.assertIn("torch.Size([1])", dom)
         self.assertTrue(screenshot.read_bytes().startswith(b"\x89PNG"), "no screenshot written")
 
 

@@ -52,7 +52,9 @@ final class GraphBuilder {
         int id = nodes.size();
         functionIds.put(function, id);
         nodes.add(new GraphNode(id, kindOf(function), function.name(), functionDetails(function), null));
-        freed |= function.isReleased();
+        // Only a function that saved tensors loses something: a leaf's AccumulateGrad is shared by
+        // every graph the leaf is in, and is marked released by another graph's backward().
+        freed |= function.isReleased() && !function.savedTensors().isEmpty();
         if (function instanceof AccumulateGrad accumulate) {
             edges.add(new GraphEdge(tensorBox(accumulate.variable(), NodeKind.LEAF), id, 0, false));
         }

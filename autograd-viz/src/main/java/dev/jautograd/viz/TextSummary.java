@@ -1,13 +1,27 @@
 package dev.jautograd.viz;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The {@code text/plain} face of a graph: a headline and one line per box listing what flows
- * into it, cut short for big graphs (the SVG is the real picture; this is for logs and
- * terminals).
+ * The {@code text/plain} face of a graph, which must read on its own (a console, a log, a reader
+ * without images): a headline, then the graph as an indented tree from each output back to its
+ * leaves, each box once (a box met again says so instead of repeating its inputs), cut short for
+ * big graphs.
+ *
+ * <pre>
+ * autograd graph of y (1): 5 functions, 2 leaves
+ * y (1)
+ * └─ SubBackward0
+ *    ├─ PowBackward0
+ *    │  └─ AccumulateGrad
+ *    │     └─ a (1) grad=tensor([75.])
+ *    └─ PowBackward0
+ * ...
+ * </pre>
  */
 final class TextSummary {
     private static final int MAX_LINES = 12;
@@ -17,9 +31,11 @@ final class TextSummary {
     static String write(AutogradGraph graph, NameResolver names) {
         var lines = new ArrayList<String>();
         lines.add(headline(graph, names));
-        var body = inflowLines(graph, names);
+        var body = new ArrayList<String>();
+        var shown = new HashSet<Integer>();
+        for (GraphNode output : graph.nodesOf(NodeKind.OUTPUT)) tree(graph, names, output, "", "", false, shown, body);
         body.stream().limit(MAX_LINES).forEach(lines::add);
-        if (body.size() > MAX_LINES) lines.add("  ... " + (body.size() - MAX_LINES) + " more (toSvg(), toDot())");
+        if (body.size() > MAX_LINES) lines.add("... " + (body.size() - MAX_LINES) + " more lines (toSvg(), toDot())");
         notes(graph).forEach(lines::add);
         return String.join("\n", lines);
     }
@@ -41,15 +57,25 @@ final class TextSummary {
         return notes;
     }
 
-    private static List<String> inflowLines(AutogradGraph graph, NameResolver names) {
-        var lines = new ArrayList<String>();
-        for (GraphNode node : graph.nodes()) {
-            String sources = graph.edges().stream().filter(e -> e.to() == node.id())
-                    .map(e -> oneLine(graph, graph.node(e.from()), names) + (e.saved() ? " (saved)" : ""))
-                    .collect(Collectors.joining(", "));
-            if (!sources.isEmpty()) lines.add("  " + oneLine(graph, node, names) + " <- " + sources);
+    /**
+     * A box and, under it, what flows into it. {@code lead} prefixes this box's line (its branch),
+     * {@code indent} the lines of its inputs.
+     */
+    private static void tree(AutogradGraph graph, NameResolver names, GraphNode node, String lead, String indent,
+                             boolean saved, Set<Integer> shown, List<String> out) {
+        String label = oneLine(graph, node, names) + (saved ? " (saved)" : "");
+        var inputs = graph.edges().stream().filter(e -> e.to() == node.id()).toList();
+        if (!shown.add(node.id())) {
+            out.add(lead + label + (inputs.isEmpty() ? "" : " (its inputs are above)"));
+            return;
         }
-        return lines;
+        out.add(lead + label);
+        for (int i = 0; i < inputs.size(); i++) {
+            boolean last = i == inputs.size() - 1;
+            GraphEdge edge = inputs.get(i);
+            tree(graph, names, graph.node(edge.from()), indent + (last ? "└─ " : "├─ "),
+                    indent + (last ? "   " : "│  "), edge.saved(), shown, out);
+        }
     }
 
     private static String oneLine(AutogradGraph graph, GraphNode node, NameResolver names) {

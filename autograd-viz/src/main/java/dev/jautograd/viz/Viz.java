@@ -3,6 +3,7 @@ package dev.jautograd.viz;
 import dev.jautograd.Tensor;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * torchviz's {@code make_dot} for jautograd, in pure Java: the graph behind a tensor as a picture
@@ -10,7 +11,23 @@ import java.util.Map;
  * from its variables), though {@code params} still works.
  */
 public final class Viz {
+    private static volatile Supplier<NameResolver> notebookNames = NameResolver::none;
+
     private Viz() {}
+
+    /**
+     * Where pictures find the names a notebook gives its tensors; a Jupyter kernel sets this once.
+     * It is asked each time a picture is drawn (SVG, PNG, DOT or text), after the names given to
+     * {@code makeDot}, so every form of a picture names the same tensors.
+     */
+    public static void useNotebookNames(Supplier<NameResolver> names) {
+        notebookNames = names == null ? NameResolver::none : names;
+    }
+
+    static NameResolver notebookNames() {
+        NameResolver names = notebookNames.get();
+        return names == null ? NameResolver.none() : names;
+    }
 
     public static GraphPicture makeDot(Tensor output) {
         return makeDot(List.of(output), VizOptions.defaults());

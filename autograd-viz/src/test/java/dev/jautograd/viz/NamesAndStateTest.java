@@ -1,11 +1,14 @@
 package dev.jautograd.viz;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jautograd.Tensor;
 import dev.jautograd.Torch;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,14 +144,24 @@ class NamesAndStateTest {
     }
 
     @Test
-    void mimeBundlePutsTextFirstThenTheSvgInlineInHtmlAndAsAnImage() {
+    void mimeBundleHasTextAnImgOfTheSvgTheSvgAndAPngThatSurviveSanitisers() {
         var picture = Viz.makeDot(y);
         var bundle = picture.mimeBundle();
-        assertEquals(List.of("text/plain", "text/html", "image/svg+xml"), List.copyOf(bundle.keySet()));
+        assertEquals(List.of("text/plain", "text/html", "image/svg+xml", "image/png"), List.copyOf(bundle.keySet()));
         assertEquals(picture.toText(), bundle.get("text/plain"));
         assertEquals(picture.toSvg(), bundle.get("image/svg+xml"));
-        assertEquals("<div class=\"jag-graph\">" + picture.toSvg() + "</div>", bundle.get("text/html"));
         assertTrue(bundle.get("image/svg+xml").startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        // The HTML is one <img>: no inline <svg>, whose text a sanitiser would leave jumbled.
+        String html = bundle.get("text/html");
+        assertTrue(html.startsWith("<img class=\"jag-graph unconfined\" src=\"data:image/svg+xml;base64,"), html);
+        assertFalse(html.contains("<svg"));
+        String base64 = html.split("base64,", 2)[1].split("\"", 2)[0];
+        assertEquals(picture.toSvg(), new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8));
+        assertTrue(html.contains("alt=\"autograd graph of (1): 5 functions, 2 leaves\""), html);
+        assertArrayEquals(picture.toPng(), Base64.getDecoder().decode(bundle.get("image/png")));
+        double[] size = picture.size();
+        assertEquals(Map.of("image/png", Map.of("width", (int) Math.ceil(size[0]), "height", (int) Math.ceil(size[1]))),
+                picture.mimeMetadata());
     }
 
     @Test
@@ -162,10 +175,41 @@ class NamesAndStateTest {
     }
 
     @Test
+    void theTextIsATreeFromTheOutputToItsLeaves() {
+        y.backward();
+        String text = Viz.makeDot(y, named("a", a, "b", b, "y", y)).toText();
+        assertEquals("""
+                autograd graph of y (1): 5 functions, 2 leaves
+                y (1)
+                └─ SubBackward0
+                   ├─ PowBackward0
+                   │  └─ AccumulateGrad
+                   │     └─ a (1) grad=tensor([75.])
+                   └─ PowBackward0
+                      └─ AccumulateGrad
+                         └─ b (1) grad=tensor([-12.])
+                backward() has run: saved tensors are freed (retain_graph=True keeps them)""", text);
+    }
+
+    @Test
+    void aBoxMetTwiceIsShownOnceWithItsInputs() {
+        Tensor cube = a.pow(3);
+        String text = Viz.makeDot(cube.mul(cube), named("a", a)).toText();
+        assertEquals("""
+                autograd graph of (1): 3 functions, 1 leaf
+                (1)
+                └─ MulBackward0
+                   ├─ PowBackward0
+                   │  └─ AccumulateGrad
+                   │     └─ a (1)
+                   └─ PowBackward0 (its inputs are above)""", text);
+    }
+
+    @Test
     void bigGraphsSummariseInAFewLines() {
         var text = Viz.makeDot(GoldenGraphs.mlp(4, 4, 4, 4, 4, 4, 4, 4, 1)).toText().split("\n");
         assertEquals("autograd graph of (): 42 functions, 16 leaves", text[0]);
         assertTrue(text.length <= 14, text.length + " lines");
-        assertTrue(text[text.length - 1].matches("  \\.\\.\\. \\d+ more \\(toSvg\\(\\), toDot\\(\\)\\)"));
+        assertTrue(text[text.length - 1].matches("\\.\\.\\. \\d+ more lines \\(toSvg\\(\\), toDot\\(\\)\\)"), text[text.length - 1]);
     }
 }

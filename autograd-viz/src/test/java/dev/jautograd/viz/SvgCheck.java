@@ -13,7 +13,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Reads an SVG written by {@link SvgWriter} back with javax.xml, the way a browser would see it. */
+/** Reads an SVG written by {@link SvgCanvas} back with javax.xml, the way a browser would see it. */
 final class SvgCheck {
     static final String SVG_NS = "http://www.w3.org/2000/svg";
 

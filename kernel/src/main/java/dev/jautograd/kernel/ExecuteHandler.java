@@ -100,7 +100,7 @@ final class ExecuteHandler {
         var result = new JsonObject();
         result.addProperty("execution_count", count);
         result.add("data", Json.mime(bundle));
-        result.add("metadata", new JsonObject());
+        result.add("metadata", Json.metadata(bundle));
         channels.publish("execute_result", request, result);
     }
 
@@ -124,7 +124,7 @@ final class ExecuteHandler {
             output.flush();
             var data = new JsonObject();
             data.add("data", Json.mime(bundle));
-            data.add("metadata", new JsonObject());
+            data.add("metadata", Json.metadata(bundle));
             data.add("transient", new JsonObject());
             channels.publish("display_data", request, data);
         }

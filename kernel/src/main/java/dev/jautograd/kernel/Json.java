@@ -37,6 +37,21 @@ final class Json {
         return data;
     }
 
+    /** The bundle's output metadata ({@code {"image/png": {"width": 304}}}); numbers and strings. */
+    static JsonObject metadata(MimeBundle bundle) {
+        var metadata = new JsonObject();
+        bundle.metadata().forEach((type, fields) -> {
+            var entry = new JsonObject();
+            fields.forEach((key, value) -> {
+                if (value instanceof Number number) entry.addProperty(key, number);
+                else if (value instanceof Boolean flag) entry.addProperty(key, flag);
+                else entry.addProperty(key, String.valueOf(value));
+            });
+            metadata.add(type, entry);
+        });
+        return metadata;
+    }
+
     static String string(JsonObject o, String key, String fallback) {
         return o.has(key) && o.get(key).isJsonPrimitive() ? o.get(key).getAsString() : fallback;
     }

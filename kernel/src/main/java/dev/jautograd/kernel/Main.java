@@ -8,11 +8,13 @@ import dev.jautograd.kernel.wire.KernelChannels;
 import dev.jautograd.kernel.wire.WireCodec;
 import dev.jautograd.viz.GraphPicture;
 import dev.jautograd.viz.NameResolver;
+import dev.jautograd.viz.Viz;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -103,9 +105,14 @@ public final class Main {
         System.exit(0);
     }
 
-    /** Graphs name their tensors after the notebook's variables, read when the graph is shown. */
+    /**
+     * Graphs name their tensors after the notebook's variables, read when the graph is drawn: when
+     * shown, and in {@code toDot()}/{@code toText()}/{@code toSvg()} called in a cell.
+     */
     private static void registerGraphs(CompletableFuture<JShellSession> session) {
-        Jupyter.registry().register(GraphPicture.class, new GraphRenderer(() -> session.isDone()
-                ? NameResolver.of(session.join().tensorVariables()) : NameResolver.none()));
+        Supplier<NameResolver> names = () -> session.isDone()
+                ? NameResolver.of(session.join().tensorVariables()) : NameResolver.none();
+        Viz.useNotebookNames(names);
+        Jupyter.registry().register(GraphPicture.class, new GraphRenderer(names));
     }
 }

@@ -5,8 +5,10 @@ import dev.jautograd.viz.NameResolver;
 import java.util.function.Supplier;
 
 /**
- * A computation graph ({@code Viz.makeDot(y)}) as inline SVG, its boxes named after the notebook
+ * A computation graph ({@code Viz.makeDot(y)}) as a picture, its boxes named after the notebook
  * variables that hold the tensors, which torchviz can only do with a hand-written params dict.
+ * The bundle is {@link GraphPicture#mimeBundle()}: text, an {@code <img>} of the SVG, the SVG and a
+ * PNG, so it shows in trusted and untrusted notebooks and in nbconvert's HTML alike.
  */
 public final class GraphRenderer implements Renderer<GraphPicture> {
     private final Supplier<NameResolver> notebookNames;
@@ -18,6 +20,7 @@ public final class GraphRenderer implements Renderer<GraphPicture> {
 
     @Override
     public MimeBundle render(GraphPicture picture, String shellText) {
-        return new MimeBundle(picture.withNames(notebookNames.get()).mimeBundle());
+        var named = picture.withNames(notebookNames.get());
+        return new MimeBundle(named.mimeBundle(), named.mimeMetadata());
     }
 }

@@ -4,10 +4,18 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A Jupyter MIME bundle: MIME type to text, in insertion order ({@code text/plain} first). */
-public record MimeBundle(Map<String, String> data) {
+/**
+ * A Jupyter MIME bundle: MIME type to text, in insertion order ({@code text/plain} first), and the
+ * output's metadata by MIME type (e.g. a 2x PNG's size in CSS pixels: {@code width}, {@code height}).
+ */
+public record MimeBundle(Map<String, String> data, Map<String, Map<String, Object>> metadata) {
     public MimeBundle {
         data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+    }
+
+    public MimeBundle(Map<String, String> data) {
+        this(data, Map.of());
     }
 
     public static MimeBundle plain(String text) {

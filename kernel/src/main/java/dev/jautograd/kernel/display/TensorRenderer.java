@@ -6,8 +6,12 @@ import java.util.stream.Collectors;
 
 /**
  * A {@link Tensor} as a notebook shows it: {@code text/plain} is exactly its PyTorch repr; the
- * HTML keeps that familiar text in a {@code <pre>} and adds one line of facts under it (shape,
- * dtype, autograd state, and a leaf's gradient), which is what a learner checks next.
+ * HTML keeps that familiar text and adds a smaller line of facts under it (shape, dtype, autograd
+ * state), and a leaf's gradient, which is what a learner checks next.
+ *
+ * <p>The HTML is one {@code <pre>} with {@code <small>} lines and no style attributes: an untrusted
+ * notebook's sanitiser (Notebook 6, JupyterLab) drops every {@code style}, so the facts are placed
+ * where they read the same with or without CSS, trusted or not.
  */
 public final class TensorRenderer implements Renderer<Tensor> {
     static void register(DisplayRegistry registry) {
@@ -18,18 +22,12 @@ public final class TensorRenderer implements Renderer<Tensor> {
     public MimeBundle render(Tensor tensor, String shellText) {
         String repr = tensor.toString();
         var html = new StringBuilder();
-        html.append("<div class=\"jautograd-tensor\">");
-        html.append("<pre style=\"font-family: monospace; margin: 0;\">").append(Html.escape(repr)).append("</pre>");
-        html.append("<div style=\"font-family: monospace; font-size: 85%; opacity: 0.75;\">")
-                .append(Html.escape(facts(tensor)))
-                .append("</div>");
+        html.append("<pre class=\"jautograd-tensor\">").append(Html.escape(repr));
+        html.append("\n<small>").append(Html.escape(facts(tensor))).append("</small>");
         if (tensor.isLeaf() && tensor.grad() != null) {
-            html.append("<div style=\"font-family: monospace; font-size: 85%; opacity: 0.75;\">grad:</div>")
-                    .append("<pre style=\"font-family: monospace; font-size: 85%; margin: 0;\">")
-                    .append(Html.escape(tensor.grad().toString()))
-                    .append("</pre>");
+            html.append("\n<small>grad: ").append(Html.escape(tensor.grad().toString())).append("</small>");
         }
-        html.append("</div>");
+        html.append("</pre>");
         return MimeBundle.of(repr, html.toString());
     }
 

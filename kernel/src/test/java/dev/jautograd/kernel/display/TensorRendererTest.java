@@ -2,6 +2,7 @@ package dev.jautograd.kernel.display;
 
 import static dev.jautograd.Options.requiresGrad;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.jautograd.Tensor;
 import dev.jautograd.Torch;
@@ -13,8 +14,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TensorRendererTest {
-    private static final String PRE = "<div class=\"jautograd-tensor\"><pre style=\"font-family: monospace; margin: 0;\">";
-    private static final String FACTS = "</pre><div style=\"font-family: monospace; font-size: 85%; opacity: 0.75;\">";
+    private static final String PRE = "<pre class=\"jautograd-tensor\">";
+    private static final String FACTS = "\n<small>";
 
     private static Tensor leafWithGrad() {
         var a = Torch.tensor(new double[] {5.}, requiresGrad());
@@ -27,18 +28,17 @@ class TensorRendererTest {
         return Stream.of(
                 Arguments.of("leaf", (Supplier<Tensor>) () -> Torch.tensor(new double[] {5.}, requiresGrad()),
                         PRE + "tensor([5.], requires_grad=True)" + FACTS
-                                + "torch.Size([1]) \u00b7 torch.float32 \u00b7 requires_grad=True \u00b7 leaf</div></div>"),
+                                + "torch.Size([1]) \u00b7 torch.float32 \u00b7 requires_grad=True \u00b7 leaf</small></pre>"),
                 Arguments.of("result", (Supplier<Tensor>) () -> Torch.tensor(new double[] {5.}, requiresGrad()).pow(3),
                         PRE + "tensor([125.], grad_fn=&lt;PowBackward0&gt;)" + FACTS
-                                + "torch.Size([1]) \u00b7 torch.float32 \u00b7 requires_grad=True \u00b7 grad_fn=&lt;PowBackward0&gt;</div></div>"),
+                                + "torch.Size([1]) \u00b7 torch.float32 \u00b7 requires_grad=True \u00b7 grad_fn=&lt;PowBackward0&gt;</small></pre>"),
                 Arguments.of("leaf with grad", (Supplier<Tensor>) TensorRendererTest::leafWithGrad,
                         PRE + "tensor([5.], requires_grad=True)" + FACTS
-                                + "torch.Size([1]) \u00b7 torch.float32 \u00b7 requires_grad=True \u00b7 leaf</div>"
-                                + "<div style=\"font-family: monospace; font-size: 85%; opacity: 0.75;\">grad:</div>"
-                                + "<pre style=\"font-family: monospace; font-size: 85%; margin: 0;\">tensor([75.])</pre></div>"),
+                                + "torch.Size([1]) \u00b7 torch.float32 \u00b7 requires_grad=True \u00b7 leaf</small>"
+                                + "\n<small>grad: tensor([75.])</small></pre>"),
                 Arguments.of("matrix", (Supplier<Tensor>) () -> Torch.zeros(2, 3),
                         PRE + "tensor([[0., 0., 0.],\n        [0., 0., 0.]])" + FACTS
-                                + "torch.Size([2, 3]) \u00b7 torch.float32 \u00b7 requires_grad=False \u00b7 leaf</div></div>"));
+                                + "torch.Size([2, 3]) \u00b7 torch.float32 \u00b7 requires_grad=False \u00b7 leaf</small></pre>"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -48,6 +48,15 @@ class TensorRendererTest {
         var bundle = new TensorRenderer().render(tensor, "ignored");
         assertEquals(tensor.toString(), bundle.data().get("text/plain"));
         assertEquals(html, bundle.data().get("text/html"));
+    }
+
+    /** What an untrusted notebook's sanitiser removes: style attributes, whose loss changed the look. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("goldens")
+    void theHtmlHasNoStyleForASanitiserToStrip(String name, Supplier<Tensor> make, String html) {
+        String rendered = new TensorRenderer().render(make.get(), "ignored").data().get("text/html");
+        assertFalse(rendered.contains("style"), rendered);
+        assertFalse(rendered.contains("<div"), rendered);
     }
 
     @Test
