@@ -19,6 +19,11 @@ public final class Display {
         void update(Object value, String displayId);
 
         void clearOutput(boolean wait);
+
+        /** False while nothing would show a rich output (no cell running): then text is printed. */
+        default boolean isRich() {
+            return true;
+        }
     }
 
     private static volatile Sink sink;
@@ -48,7 +53,8 @@ public final class Display {
 
     /** True when a kernel shows displays (rich output), false when they are printed as text. */
     public static boolean isRich() {
-        return sink != null;
+        var current = sink;
+        return current != null && current.isRich();
     }
 
     static void show(Object value, String displayId) {

@@ -90,7 +90,7 @@ final class ProgressText {
             return Double.isNaN(v) ? "nan" : v > 0 ? "inf" : "-inf";
         }
         String g = pythonG3(v);
-        String plain = Double.toString(v);
+        String plain = pythonStr(v);
         return g.length() < plain.length() ? g : plain;
     }
 
@@ -106,6 +106,12 @@ final class ProgressText {
             return mantissa + "e" + (exponent < 0 ? "-" : "+") + Math.abs(exponent); // tqdm drops the 0 of e-05
         }
         return rounded.stripTrailingZeros().toPlainString();
+    }
+
+    /** Python's str(float) for the usual range: shortest digits, plain notation, {@code 12.0} keeps its point. */
+    private static String pythonStr(double v) {
+        String plain = new BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
+        return plain.contains(".") ? plain : plain + ".0";
     }
 
     private static String escape(String text) {

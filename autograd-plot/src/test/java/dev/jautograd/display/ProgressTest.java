@@ -84,6 +84,8 @@ class ProgressTest {
         assertEquals("1.23e+4", ProgressText.number(12345.678));
         assertEquals("1234.5", ProgressText.number(1234.5)); // str() is shorter than 1.23e+3
         assertEquals("0.5", ProgressText.number(0.5));
+        assertEquals("0.0005", ProgressText.number(0.0005));
+        assertEquals("12", ProgressText.number(12.0)); // Python: "{:.3g}" gives 12, shorter than str(12.0)
         assertEquals("12", ProgressText.number(12));
     }
 

@@ -64,7 +64,7 @@ final class ExecuteHandler {
             if (result.hasValue()) {
                 MimeBundle bundle = registry.render(result.value(), result.valueText());
                 shown = bundle.plainText();
-                if (!silent) {
+                if (!silent && !bundle.isEmpty()) {
                     publishResult(request, count, bundle);
                 }
             }
@@ -120,13 +120,25 @@ final class ExecuteHandler {
         }
 
         @Override
-        public void display(MimeBundle bundle) {
+        public void display(MimeBundle bundle, String displayId) {
+            publishDisplay("display_data", bundle, displayId);
+        }
+
+        /** Replaces, in every output shown under {@code displayId}, what it shows. */
+        @Override
+        public void update(MimeBundle bundle, String displayId) {
+            publishDisplay("update_display_data", bundle, displayId);
+        }
+
+        private void publishDisplay(String type, MimeBundle bundle, String displayId) {
             output.flush();
             var data = new JsonObject();
             data.add("data", Json.mime(bundle));
             data.add("metadata", new JsonObject());
-            data.add("transient", new JsonObject());
-            channels.publish("display_data", request, data);
+            var transientData = new JsonObject();
+            transientData.addProperty("display_id", displayId);
+            data.add("transient", transientData);
+            channels.publish(type, request, data);
         }
 
         @Override

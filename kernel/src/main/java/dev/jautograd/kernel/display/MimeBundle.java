@@ -10,6 +10,13 @@ public record MimeBundle(Map<String, String> data) {
         data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 
+    /** Nothing to show: a cell whose value is this publishes no result. */
+    public static final MimeBundle NONE = new MimeBundle(Map.of());
+
+    public boolean isEmpty() {
+        return data.isEmpty();
+    }
+
     public static MimeBundle plain(String text) {
         return new MimeBundle(Map.of("text/plain", text));
     }

@@ -27,7 +27,8 @@ public final class JShellSession implements AutoCloseable {
             "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
             "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;",
             "import dev.jautograd.*;", "import static dev.jautograd.Options.*;", "import dev.jautograd.viz.*;",
-            "import static dev.jautograd.kernel.Jupyter.*;");
+            "import static dev.jautograd.kernel.Jupyter.*;",
+            "import dev.jautograd.plot.*;");
 
     private static final long STOP_RETRY_MS = 50;
 
