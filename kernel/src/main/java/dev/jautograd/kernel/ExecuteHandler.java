@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.jautograd.kernel.display.DisplayRegistry;
 import dev.jautograd.kernel.display.MimeBundle;
+import dev.jautograd.kernel.magic.Interpreter;
+import dev.jautograd.kernel.magic.Magics;
 import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.CellResult;
 import dev.jautograd.kernel.session.JShellSession;
@@ -25,6 +27,7 @@ final class ExecuteHandler {
     private final DisplayRegistry registry;
     private final History history;
     private int executionCount;
+    private Magics magics;
 
     ExecuteHandler(KernelChannels channels, CompletableFuture<JShellSession> session, OutputCapture output,
                    CellInput input, DisplayRegistry registry, History history) {
@@ -88,12 +91,31 @@ final class ExecuteHandler {
         });
         Jupyter.attach(silent ? null : new DisplayTarget(request));
         try {
-            return session.join().execute(code, count);
+            return magics().execute(code, count);
         } finally {
             Jupyter.attach(null);
             input.attach(null);
             output.redirect(null); // flushes what the cell printed before its result is published
         }
+    }
+
+    /** The session behind the magics ({@code %maven}, {@code %time}, ...), made once it has started. */
+    private Magics magics() {
+        if (magics == null) {
+            var shell = session.join();
+            magics = new Magics(new Interpreter() {
+                @Override
+                public CellResult execute(String cell, int executionCount) {
+                    return shell.execute(cell, executionCount);
+                }
+
+                @Override
+                public void addToClasspath(String path) {
+                    shell.addToClasspath(path);
+                }
+            });
+        }
+        return magics;
     }
 
     private void publishResult(WireMessage request, int count, MimeBundle bundle) {

@@ -59,7 +59,9 @@ public final class JShellSession implements AutoCloseable {
         var shell = JShell.builder()
                 .executionEngine(provider, Map.of())
                 // No annotation processors in cells: skipping their discovery makes each compile cheaper.
-                .compilerOptions("--class-path", System.getProperty("java.class.path"), "-proc:none")
+                // No --class-path: JShell compiles against java.class.path already, and an explicit
+                // one would be passed to every compile, hiding what addToClasspath (%maven) adds.
+                .compilerOptions("-proc:none")
                 .build();
         var session = new JShellSession(shell, provider.control());
         // An import the library does not offer yet (e.g. Options before it lands) must not break startup.
@@ -189,6 +191,11 @@ public final class JShellSession implements AutoCloseable {
         }, "jshell-stop");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /** Adds jars or folders (path-separator separated) for cells to compile against and load from. */
+    public void addToClasspath(String path) {
+        shell.addToClasspath(path);
     }
 
     public boolean isRunning() {
