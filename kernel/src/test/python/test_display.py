@@ -41,6 +41,12 @@ class DisplayTest(KernelCase):
         shown = of_type(messages, "display_data")
         self.assertEqual(shown[0]["content"]["data"], {"text/plain": "$x^2$", "text/latex": "$x^2$"})
 
+    def test_a_cell_ending_in_printf_shows_only_the_print(self):
+        content, messages = self.run_cell('System.out.printf("%d%n", 42)')
+        self.assertEqual(content["status"], "ok", content)
+        self.assertEqual(of_type(messages, "execute_result"), [], messages)
+        self.assertEqual("".join(m["content"]["text"] for m in of_type(messages, "stream")), "42\n")
+
     def test_updating_from_a_later_cell(self):
         self.run_cell('var later = display("first");')
         content, messages = self.run_cell('later.update("second");')

@@ -39,8 +39,16 @@ final class Render {
 
     static String svg(Plot plot) {
         var g = new SVGGraphics2D(plot.width(), plot.height());
+        // Two decimals of a pixel are finer than any screen; the default 15 digits triple the size.
+        g.setGeomDoubleConverter(Render::twoDecimals);
+        g.setTransformDoubleConverter(Render::twoDecimals);
         chart(plot).draw(g, new Rectangle2D.Double(0, 0, plot.width(), plot.height()));
         return g.getSVGDocument();
+    }
+
+    private static String twoDecimals(double v) {
+        double rounded = Math.rint(v * 100) / 100;
+        return rounded == (long) rounded ? Long.toString((long) rounded) : Double.toString(rounded);
     }
 
     static byte[] png(Plot plot) {
