@@ -97,7 +97,8 @@ class DisplayTest(KernelCase):
         self.assertEqual(len(result), 1)
         for message in shown + result:
             data = message["content"]["data"]
-            self.assertEqual(list(data), ["text/plain", "image/svg+xml", "image/png"])
+            self.assertEqual(list(data), ["text/plain", "text/html", "image/svg+xml", "image/png"])
+            self.assertTrue(data["text/html"].startswith('<img src="data:image/png;base64,' + data["image/png"]))
             self.assertTrue(base64.b64decode(data["image/png"]).startswith(b"\x89PNG"))
             self.assertIn("<svg", data["image/svg+xml"])
         self.assertEqual(result[0]["content"]["data"]["text/plain"], 'Plot("loss", line)')

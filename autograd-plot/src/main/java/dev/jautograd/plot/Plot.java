@@ -168,12 +168,21 @@ public final class Plot implements RichOutput {
         return Render.png(this);
     }
 
+    /**
+     * SVG, PNG, text, and HTML that shows the PNG. The HTML is what Notebook, Lab and nbconvert
+     * pick first: nbconvert's HTML export passes SVG through lxml's cleaner, which strips every
+     * element inside an {@code <svg>} (the picture comes out blank), and an untrusted notebook
+     * drops SVG; an {@code <img>} of the PNG survives both.
+     */
     @Override
     public Map<String, String> mimeBundle() {
+        String png = java.util.Base64.getEncoder().encodeToString(png());
         var bundle = new LinkedHashMap<String, String>();
         bundle.put("text/plain", toString());
+        bundle.put("text/html", "<img src=\"data:image/png;base64," + png + "\" width=\"" + width + "\" height=\"" + height
+                + "\" alt=\"" + toString().replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;") + "\">");
         bundle.put("image/svg+xml", svg());
-        bundle.put("image/png", java.util.Base64.getEncoder().encodeToString(png()));
+        bundle.put("image/png", png);
         return bundle;
     }
 

@@ -43,7 +43,8 @@ final class Render {
         g.setGeomDoubleConverter(Render::twoDecimals);
         g.setTransformDoubleConverter(Render::twoDecimals);
         chart(plot).draw(g, new Rectangle2D.Double(0, 0, plot.width(), plot.height()));
-        return g.getSVGDocument();
+        // The element alone: an XML prolog and DOCTYPE inside HTML (nbconvert, Notebook) break its display.
+        return g.getSVGElement();
     }
 
     private static String twoDecimals(double v) {
