@@ -26,7 +26,9 @@ public final class Progress<T> implements Iterable<T>, AutoCloseable {
     private final Map<String, String> postfix = new LinkedHashMap<>();
     private String description = "";
     private DisplayHandle handle;
+    /** No kernel shows displays: the bar is one redrawn line on stderr, as tqdm in a terminal. */
     private boolean console;
+    private boolean started;
     private long count;
     private long startNanos;
     private long nextRefresh;
@@ -84,7 +86,7 @@ public final class Progress<T> implements Iterable<T>, AutoCloseable {
 
     /** For loops that are not a for-each: counts {@code n} more steps. */
     public void update(long n) {
-        if (handle == null && !console) {
+        if (!started) {
             start();
         }
         count += n;
@@ -101,7 +103,7 @@ public final class Progress<T> implements Iterable<T>, AutoCloseable {
             return;
         }
         closed = true;
-        if (handle == null && !console) {
+        if (!started) {
             start();
         }
         refresh(clock.nanoTime());
@@ -113,13 +115,14 @@ public final class Progress<T> implements Iterable<T>, AutoCloseable {
     }
 
     private void start() {
+        started = true;
         startNanos = clock.nanoTime();
         nextRefresh = startNanos + REFRESH_NANOS;
         if (Display.isRich()) {
             handle = Display.show(snapshot());
         } else {
             console = true;
-            System.err.print("\r" + text()); // a terminal redraws one line, as tqdm does
+            System.err.print("\r" + text());
         }
     }
 

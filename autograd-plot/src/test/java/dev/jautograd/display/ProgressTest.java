@@ -89,6 +89,26 @@ class ProgressTest {
         assertEquals("12", ProgressText.number(12));
     }
 
+    /** Without a kernel the bar is one terminal line, redrawn with \\r, ended by a newline. */
+    @Test
+    void withoutAKernelTheBarIsOneConsoleLine() {
+        Display.install(null);
+        var err = new java.io.ByteArrayOutputStream();
+        var saved = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (int x : bar(List.of(1, 2), 2)) {
+                now += 1_000_000_000L;
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("\r  0%|                    | 0/2 [00:00<?, ?it/s]"
+                + "\r 50%|██████████          | 1/2 [00:01<00:01, 1.00it/s]"
+                + "\r100%|████████████████████| 2/2 [00:02<00:00, 1.00it/s]\n", err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of(), sent);
+    }
+
     @Test
     void aBreakLeavesTheBarWhereItStoppedUntilClosed() {
         var bar = bar(List.of(1, 2, 3, 4), 4);
