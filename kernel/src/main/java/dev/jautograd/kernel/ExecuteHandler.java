@@ -4,6 +4,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.jautograd.kernel.display.DisplayRegistry;
 import dev.jautograd.kernel.display.MimeBundle;
+import dev.jautograd.kernel.magic.Interpreter;
+import dev.jautograd.kernel.magic.Magics;
 import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.CellResult;
 import dev.jautograd.kernel.session.JShellSession;
@@ -25,6 +27,7 @@ final class ExecuteHandler {
     private final DisplayRegistry registry;
     private final History history;
     private int executionCount;
+    private Magics magics;
 
     ExecuteHandler(KernelChannels channels, CompletableFuture<JShellSession> session, OutputCapture output,
                    CellInput input, DisplayRegistry registry, History history) {
@@ -64,7 +67,7 @@ final class ExecuteHandler {
             if (result.hasValue()) {
                 MimeBundle bundle = registry.render(result.value(), result.valueText());
                 shown = bundle.plainText();
-                if (!silent) {
+                if (!silent && !bundle.isEmpty()) {
                     publishResult(request, count, bundle);
                 }
             }
@@ -88,12 +91,31 @@ final class ExecuteHandler {
         });
         Jupyter.attach(silent ? null : new DisplayTarget(request));
         try {
-            return session.join().execute(code, count);
+            return magics().execute(code, count);
         } finally {
             Jupyter.attach(null);
             input.attach(null);
             output.redirect(null); // flushes what the cell printed before its result is published
         }
+    }
+
+    /** The session behind the magics ({@code %maven}, {@code %time}, ...), made once it has started. */
+    private Magics magics() {
+        if (magics == null) {
+            var shell = session.join();
+            magics = new Magics(new Interpreter() {
+                @Override
+                public CellResult execute(String cell, int executionCount) {
+                    return shell.execute(cell, executionCount);
+                }
+
+                @Override
+                public void addToClasspath(String path) {
+                    shell.addToClasspath(path);
+                }
+            });
+        }
+        return magics;
     }
 
     private void publishResult(WireMessage request, int count, MimeBundle bundle) {
@@ -120,13 +142,25 @@ final class ExecuteHandler {
         }
 
         @Override
-        public void display(MimeBundle bundle) {
+        public void display(MimeBundle bundle, String displayId) {
+            publishDisplay("display_data", bundle, displayId);
+        }
+
+        /** Replaces, in every output shown under {@code displayId}, what it shows. */
+        @Override
+        public void update(MimeBundle bundle, String displayId) {
+            publishDisplay("update_display_data", bundle, displayId);
+        }
+
+        private void publishDisplay(String type, MimeBundle bundle, String displayId) {
             output.flush();
             var data = new JsonObject();
             data.add("data", Json.mime(bundle));
             data.add("metadata", Json.metadata(bundle));
-            data.add("transient", new JsonObject());
-            channels.publish("display_data", request, data);
+            var transientData = new JsonObject();
+            transientData.addProperty("display_id", displayId);
+            data.add("transient", transientData);
+            channels.publish(type, request, data);
         }
 
         @Override

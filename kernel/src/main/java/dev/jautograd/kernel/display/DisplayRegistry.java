@@ -19,6 +19,7 @@ public final class DisplayRegistry {
     public static DisplayRegistry withDefaults() {
         var registry = new DisplayRegistry();
         TensorRenderer.register(registry);
+        RichOutputRenderer.register(registry);
         return registry;
     }
 

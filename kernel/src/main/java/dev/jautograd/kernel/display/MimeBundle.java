@@ -18,6 +18,13 @@ public record MimeBundle(Map<String, String> data, Map<String, Map<String, Objec
         this(data, Map.of());
     }
 
+    /** Nothing to show: a cell whose value is this publishes no result. */
+    public static final MimeBundle NONE = new MimeBundle(Map.of());
+
+    public boolean isEmpty() {
+        return data.isEmpty();
+    }
+
     public static MimeBundle plain(String text) {
         return new MimeBundle(Map.of("text/plain", text));
     }

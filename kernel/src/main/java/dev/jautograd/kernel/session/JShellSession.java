@@ -27,7 +27,8 @@ public final class JShellSession implements AutoCloseable {
             "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
             "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;",
             "import dev.jautograd.*;", "import static dev.jautograd.Options.*;", "import dev.jautograd.viz.*;",
-            "import static dev.jautograd.kernel.Jupyter.*;");
+            "import static dev.jautograd.kernel.Jupyter.*;",
+            "import dev.jautograd.plot.*;");
 
     private static final long STOP_RETRY_MS = 50;
 
@@ -58,7 +59,9 @@ public final class JShellSession implements AutoCloseable {
         var shell = JShell.builder()
                 .executionEngine(provider, Map.of())
                 // No annotation processors in cells: skipping their discovery makes each compile cheaper.
-                .compilerOptions("--class-path", System.getProperty("java.class.path"), "-proc:none")
+                // No --class-path: JShell compiles against java.class.path already, and an explicit
+                // one would be passed to every compile, hiding what addToClasspath (%maven) adds.
+                .compilerOptions("-proc:none")
                 .build();
         var session = new JShellSession(shell, provider.control());
         // An import the library does not offer yet (e.g. Options before it lands) must not break startup.
@@ -188,6 +191,11 @@ public final class JShellSession implements AutoCloseable {
         }, "jshell-stop");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /** Adds jars or folders (path-separator separated) for cells to compile against and load from. */
+    public void addToClasspath(String path) {
+        shell.addToClasspath(path);
     }
 
     public boolean isRunning() {
