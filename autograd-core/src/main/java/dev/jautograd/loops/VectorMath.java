@@ -41,17 +41,52 @@ final class VectorMath {
         for (; i < len; i++) r[or + i] = (float) (1 / (1 + Math.exp(-(double) x[ox + i])));
     }
 
-    /** Σ x[from..from+length) in double: two vector accumulators, then the lanes and the tail. */
-    static double sum(float[] x, int from, int length) {
-        DoubleVector even = DoubleVector.zero(DOUBLES), odd = DoubleVector.zero(DOUBLES);
-        int step = FLOATS.length(), i = 0;
-        for (; i + 2 * step <= length; i += 2 * step) {
-            even = even.add(widen(x, from + i));
-            odd = odd.add(widen(x, from + i + step));
+    private static final VectorSpecies<Float> AVX2_FLOATS = FloatVector.SPECIES_256;
+
+    /**
+     * {@link CascadeKernels#rowSum} over {@code vecSize} vectors of 8 floats from {@code row}:
+     * the same adds in the same order, four vector accumulators cascaded over four levels.
+     */
+    static float[] cascadeLanes(float[] x, int row, int vecSize) {
+        int size = vecSize / 4, power = CascadeSum.levelPower(size), step = 1 << power;
+        long mask = step - 1;
+        FloatVector zero = FloatVector.zero(AVX2_FLOATS);
+        FloatVector[] acc = {zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero};
+        FloatVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+        int i = 0;
+        while (i + step <= size) {
+            for (int j = 0; j < step; j++, i++) {
+                int at = row + i * 32;
+                a0 = a0.add(FloatVector.fromArray(AVX2_FLOATS, x, at));
+                a1 = a1.add(FloatVector.fromArray(AVX2_FLOATS, x, at + 8));
+                a2 = a2.add(FloatVector.fromArray(AVX2_FLOATS, x, at + 16));
+                a3 = a3.add(FloatVector.fromArray(AVX2_FLOATS, x, at + 24));
+            }
+            acc[0] = acc[0].add(a0); acc[1] = acc[1].add(a1); acc[2] = acc[2].add(a2); acc[3] = acc[3].add(a3);
+            a0 = zero; a1 = zero; a2 = zero; a3 = zero;
+            for (int j = 2; j < 4; j++) {
+                if ((i & (mask << ((j - 1) * power))) != 0) break;
+                for (int k = 0; k < 4; k++) {
+                    acc[(j - 1) * 4 + k] = acc[(j - 1) * 4 + k].add(acc[(j - 2) * 4 + k]);
+                    acc[(j - 2) * 4 + k] = zero;
+                }
+            }
         }
-        double total = even.add(odd).reduceLanes(VectorOperators.ADD);
-        for (; i < length; i++) total += x[from + i];
-        return total;
+        for (; i < size; i++) {
+            int at = row + i * 32;
+            a0 = a0.add(FloatVector.fromArray(AVX2_FLOATS, x, at));
+            a1 = a1.add(FloatVector.fromArray(AVX2_FLOATS, x, at + 8));
+            a2 = a2.add(FloatVector.fromArray(AVX2_FLOATS, x, at + 16));
+            a3 = a3.add(FloatVector.fromArray(AVX2_FLOATS, x, at + 24));
+        }
+        FloatVector[] lv = {a0, a1, a2, a3};
+        for (int k = 0; k < 4; k++) {
+            for (int j = 0; j < 3; j++) lv[k] = lv[k].add(acc[j * 4 + k]);
+        }
+        FloatVector p = lv[0];
+        for (i = size * 4; i < vecSize; i++) p = p.add(FloatVector.fromArray(AVX2_FLOATS, x, row + i * 8));
+        p = p.add(lv[1]).add(lv[2]).add(lv[3]);
+        return p.toArray();
     }
 
     private static DoubleVector widen(float[] x, int at) {
