@@ -1,7 +1,7 @@
 package dev.jautograd.loops;
 
 /**
- * The row kernels of {@link CascadeSum}, written for {@code nrows} accumulators of
+ * The row kernels of {@link CascadeSum} (independent outputs go to separate workers), written for {@code nrows} accumulators of
  * {@code width} lanes each (width 8 stands for one AVX2 vector, 1 for a scalar). The SIMD
  * versions in {@link Vectorized} perform the same float adds in the same order.
  */
@@ -62,7 +62,9 @@ final class CascadeKernels {
 
     /** {@code vectorized_inner_sum}: each of size1 rows is contiguous along the reduced dim. */
     static void innerSum(float[] x, int xb, int rowStride, int size0, int size1, float[] r, int rb, int outStride) {
-        for (int j = 0; j < size1; j++) r[rb + j * outStride] += innerRow(x, xb + j * rowStride, size0);
+        Parallel.forRange(size1, size0, (from, to) -> {
+            for (int j = from; j < to; j++) r[rb + j * outStride] += innerRow(x, xb + j * rowStride, size0);
+        });
     }
 
     static float innerRow(float[] x, int row, int size0) {
@@ -77,10 +79,13 @@ final class CascadeKernels {
 
     /** {@code vectorized_outer_sum}: the kept dim is contiguous; 32, then 8, then 1 outputs at a time. */
     static void outerSum(float[] x, int xb, int reduceStride, int size0, int size1, float[] r, int rb, int outStride) {
-        int j = 0;
-        for (; j + ILP * W <= size1; j += ILP * W) {
-            store(multiRowSum(x, xb + j, reduceStride, W, size0, ILP, W), r, rb, outStride, j);
-        }
+        int blocks = size1 / (ILP * W), j = blocks * ILP * W;
+        Parallel.forRange(blocks, size0 * ILP * W, (from, to) -> {
+            for (int b = from; b < to; b++) {
+                int at = b * ILP * W;
+                store(multiRowSum(x, xb + at, reduceStride, W, size0, ILP, W), r, rb, outStride, at);
+            }
+        });
         for (; j + W <= size1; j += W) {
             float[] sums = rowSum(x, xb + j, reduceStride, size0, W);
             store(java.util.Arrays.copyOf(sums, W), r, rb, outStride, j);
