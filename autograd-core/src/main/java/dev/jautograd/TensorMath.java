@@ -287,7 +287,7 @@ public abstract sealed class TensorMath permits Tensor {
         self.checkInPlace();
         Node node = Overwrite.copy(self, src);
         Copy.copyInto(self, src);
-        self.storage().bumpVersion();
+        self.bumpVersion();
         return overwritten(self, node);
     }
 
@@ -302,6 +302,7 @@ public abstract sealed class TensorMath permits Tensor {
         self.checkInPlace();
         Node node = Overwrite.fill(self, zero);
         Elementwise.fill(self, value);
+        self.bumpVersion();
         return overwritten(self, node);
     }
 
@@ -328,7 +329,7 @@ public abstract sealed class TensorMath permits Tensor {
                     + "supported yet; use the out-of-place form (e.g. add instead of add_)");
         }
         Copy.copyInto(self, result);
-        self.storage().bumpVersion();
+        self.bumpVersion();
         if (result.requiresGrad() && GradMode.isEnabled()) self.setGradFn(result.gradFn());
         return self;
     }

@@ -91,11 +91,10 @@ public final class Elementwise {
                 && Shapes.same(a.shape(), shape) && Shapes.same(b.shape(), shape);
     }
 
-    /** Applies {@code f} to every element of {@code dst} in place (for in-place ops and fills). */
+    /** Applies {@code f} to every element of {@code dst} in place; the caller bumps the version if it is an in-place op. */
     public static void mapInPlace(Tensor dst, DoubleUnaryOperator f) {
         Storage s = dst.storage();
         for (int at : Strided.offsets(dst)) s.set(at, f.applyAsDouble(s.get(at)));
-        s.bumpVersion();
     }
 
     /** Sets every element of {@code dst} to {@code value} (fill_, zero_, full). */
@@ -103,7 +102,6 @@ public final class Elementwise {
         if (Loops.fastPaths() && dst.isContiguous() && dst.storage() instanceof FloatStorage fs) {
             int from = dst.storageOffset();
             java.util.Arrays.fill(fs.array(), from, from + dst.numel(), (float) value);
-            fs.bumpVersion();
             return;
         }
         mapInPlace(dst, x -> value);

@@ -42,8 +42,10 @@ public final class Max extends Node {
 
     @Override
     protected Tensor[] backward(Tensor grad) {
-        Tensor ties = input.get().eq(result.get());
-        Tensor count = ties.sum();
-        return new Tensor[] {ties.mul(grad.div(count))};
+        Tensor x = input.get(), value = result.get();
+        // evenly_distribute_backward on the CPU: a NaN maximum is shared among the NaNs, and
+        // the rest is filled with +0 (a masked fill, not a product that could make NaN or -0).
+        Tensor ties = Double.isNaN(value.item()) ? x.ne(x) : x.eq(value);
+        return new Tensor[] {Where.apply(ties, grad.div(ties.sum()), Graph.scalar(0, grad))};
     }
 }

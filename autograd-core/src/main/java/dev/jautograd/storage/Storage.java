@@ -6,12 +6,10 @@ import dev.jautograd.DType;
  * A flat primitive array holding a tensor's elements, shared by the tensor and its views.
  * Generic code reads and writes through {@link #get}/{@link #set} as doubles (exact for every
  * float32, float64, bool and int64 up to 2^53); fast paths take the typed array directly.
- * The version counter is what PyTorch calls {@code _version}: every in-place write bumps it, so
- * autograd can tell when a tensor saved for backward has since been modified.
+ * The version counter (PyTorch's {@code _version}) lives on the tensor, not here: {@code .data}
+ * shares the storage but not the counter.
  */
 public abstract sealed class Storage permits FloatStorage, DoubleStorage, LongStorage, BoolStorage {
-    private int version;
-
     public static Storage allocate(DType dtype, int size) {
         return switch (dtype) {
             case FLOAT32 -> new FloatStorage(new float[size]);
@@ -38,11 +36,4 @@ public abstract sealed class Storage permits FloatStorage, DoubleStorage, LongSt
         set(index, value);
     }
 
-    public final int version() {
-        return version;
-    }
-
-    public final void bumpVersion() {
-        version++;
-    }
 }
