@@ -51,6 +51,7 @@ public final class Tensor extends TensorMath {
     /** A new contiguous tensor of zeros. */
     public static Tensor empty(DType dtype, int... shape) {
         int[] copy = shape.clone();
+        Shapes.checkNewShape(copy);
         return new Tensor(Storage.allocate(dtype, Shapes.numel(copy)), copy, Shapes.contiguousStrides(copy), 0, null);
     }
 

@@ -46,6 +46,17 @@ public final class Torch {
         return build(options, DType.defaultFloat(), NestedData.flatten(data), NestedData.shape(data));
     }
 
+    /**
+     * A 0-dim int64 tensor, as {@code torch.tensor(5)}: an int literal selects this overload
+     * (int widens to long before double), as a Python int gives int64.
+     */
+    public static Tensor tensor(long value) { return tensor(value, Options.defaults()); }
+
+    public static Tensor tensor(long value, Options options) {
+        Tensor t = Tensor.wrap(new LongStorage(new long[] {value}));
+        return withRequiresGrad(options, t.to(options.dtypeOr(DType.INT64)));
+    }
+
     /** Python-style ints: int64. */
     public static Tensor tensor(long[] data) { return tensor(data, Options.defaults()); }
 
@@ -113,6 +124,8 @@ public final class Torch {
     public static Tensor eye(int n) { return eye(n, n); }
 
     public static Tensor eye(int n, int m) {
+        if (n < 0) throw new IllegalArgumentException("n must be greater or equal to 0, got " + n);
+        if (m < 0) throw new IllegalArgumentException("m must be greater or equal to 0, got " + m);
         Tensor t = zeros(n, m);
         for (int i = 0; i < Math.min(n, m); i++) t.storage().set(i * m + i, 1);
         return t;
@@ -127,6 +140,7 @@ public final class Torch {
 
     public static Tensor arange(long start, long end, long step) {
         int n = Ranges.count(start, end, step);
+        // int64 steps, exact: start + i·step never goes through double
         long[] values = new long[n];
         for (int i = 0; i < n; i++) values[i] = start + i * step;
         return Tensor.wrap(new LongStorage(values), n);

@@ -57,6 +57,7 @@ public final class Elementwise {
 
     /** The loop: a row-major result, with broadcasting. */
     private static Tensor zipRowMajor(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
+        if (outType == DType.INT64 && f instanceof Arith op && op != Arith.DIV) return LongArith.zip(a, b, op);
         if (f instanceof Arith op && Loops.fastPaths()) {
             Tensor fast = DenseFloat.zip(a, b, outType, op);
             if (fast == null) fast = StridedFloat.zip(a, b, outType, op);

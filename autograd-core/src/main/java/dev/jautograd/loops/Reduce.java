@@ -23,6 +23,7 @@ public final class Reduce {
             CascadeSum.sum(fs.array(), a.storageOffset(), layout, ((FloatStorage) out.storage()).array());
             return out;
         }
+        if (outType == DType.INT64) return LongArith.sum(a, reduced, keptShape, keepdim ? keptShape : dropReduced(shape, reduced));
         double[] acc = accumulate(a, reduced, keptShape);
         Tensor out = Tensor.empty(outType, keepdim ? keptShape : dropReduced(shape, reduced));
         Storage s = out.storage();

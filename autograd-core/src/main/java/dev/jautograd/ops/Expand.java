@@ -30,6 +30,8 @@ public final class Expand extends Node {
                         + "non-existing dimension " + i);
             }
             int target = sizes[i] == -1 ? shape[d] : sizes[i];
+            // PyTorch's wording: the negative size reaches its overflow-checked numel first.
+            if (target < 0) throw new IllegalArgumentException("numel: integer multiplication overflow");
             if (d < 0) {
                 newShape[i] = target;
                 continue; // new leading dims read the same elements again: stride 0

@@ -22,6 +22,11 @@ public final class LogSoftmax extends Node {
 
     public static Tensor apply(Tensor input, int dim) {
         int d = Shapes.wrapDim(dim, input.dim());
+        SoftmaxChecks.check(input, d, "log_softmax");
+        if (input.numel() == 0) {
+            Tensor empty = Tensor.empty(input.dtype(), input.shape());
+            return Graph.records(input) ? Graph.attach(empty, new LogSoftmax(input, empty, d)) : empty;
+        }
         Tensor x = input.detach();
         Tensor shifted = x.sub(Reduce.maxAlong(x, d)[0]);
         Tensor out = shifted.sub(shifted.exp().sum(d, true).log()).contiguous();

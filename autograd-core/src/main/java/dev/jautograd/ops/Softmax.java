@@ -19,6 +19,11 @@ public final class Softmax extends Node {
 
     public static Tensor apply(Tensor input, int dim) {
         int d = Shapes.wrapDim(dim, input.dim());
+        SoftmaxChecks.check(input, d, "softmax");
+        if (input.numel() == 0) {
+            Tensor empty = Tensor.empty(input.dtype(), input.shape());
+            return Graph.records(input) ? Graph.attach(empty, new Softmax(input, empty, d)) : empty;
+        }
         Tensor x = input.detach();
         Tensor e = x.sub(Reduce.maxAlong(x, d)[0]).exp();
         Tensor out = e.div(e.sum(d, true)).contiguous();
