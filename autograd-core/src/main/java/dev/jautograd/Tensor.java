@@ -321,11 +321,11 @@ public final class Tensor extends TensorMath {
 
     /**
      * As {@code .data}: the same storage without autograd history and with a version counter of
-     * its own, so in-place writes through it ({@code w.data.sub_(lr * w.grad)},
+     * its own (starting at 0), so in-place writes through it ({@code w.data.sub_(lr * w.grad)},
      * {@code c.data.mul_(0)}) go unnoticed by autograd, as in PyTorch.
      */
     public Tensor data() {
-        return new Tensor(storage, shape, strides, offset, null, new int[] {version[0]});
+        return new Tensor(storage, shape, strides, offset, null, new int[1]);
     }
 
     /** As {@code detach_()}: makes this tensor a leaf that needs no grad. */

@@ -30,8 +30,6 @@ public final class Expand extends Node {
                         + "non-existing dimension " + i);
             }
             int target = sizes[i] == -1 ? shape[d] : sizes[i];
-            // PyTorch's wording: the negative size reaches its overflow-checked numel first.
-            if (target < 0) throw new IllegalArgumentException("numel: integer multiplication overflow");
             if (d < 0) {
                 newShape[i] = target;
                 continue; // new leading dims read the same elements again: stride 0
@@ -44,6 +42,8 @@ public final class Expand extends Node {
             newShape[i] = target;
             newStrides[i] = shape[d] == target ? strides[d] : 0;
         }
+        // A negative size that passed the checks above reaches PyTorch's overflow-checked numel.
+        for (int s : newShape) if (s < 0) throw new IllegalArgumentException("numel: integer multiplication overflow");
         Tensor out = input.viewOf(newShape, newStrides, input.storageOffset());
         return Graph.records(input) ? Graph.attach(out, new Expand(input)) : out;
     }
