@@ -27,7 +27,9 @@ public final class JShellSession implements AutoCloseable {
             "import java.util.*;", "import java.util.concurrent.*;", "import java.util.function.*;",
             "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;",
             "import dev.jautograd.*;", "import static dev.jautograd.Options.*;", "import dev.jautograd.viz.*;",
-            "import static dev.jautograd.kernel.Jupyter.*;");
+            "import static dev.jautograd.kernel.Jupyter.*;",
+            // Cells read like PyTorch: tensor(...), randn(10, 1), manualSeed(0), noGrad(), print(...).
+            "import static dev.jautograd.Torch.*;", "import static dev.jautograd.kernel.Print.*;");
 
     private static final long STOP_RETRY_MS = 50;
 
