@@ -1,11 +1,12 @@
 #!/usr/bin/python3
-"""Writes autograd-core/src/test/resources/goldens/reductions.json: float32 sums and means from
+"""Writes autograd-core/src/test/resources/goldens/reductions.json: float32 sums, means and softmax from
 real PyTorch 1.13 (CPU, one thread), compared bit for bit by ReductionGoldenTest.
 
 PyTorch adds float32 in float32 in a fixed vectorised, cascaded order (SumKernel.cpp); the Java
 side reproduces that order, so every value here must match exactly, not within a tolerance.
 Each case: a seed, randn(shape), an optional view ("t": swap the last two dims; "permute:2,0,1";
-"expand:4,*": expand a size-1 leading dim), then sum or mean over all dims or the given dims.
+"expand:4,*": expand a size-1 leading dim), then sum or mean over all dims or the given dims, or softmax(3x) along dims[0] (its values, or
+their sum along that dim: "softmax_sum").
 Values are written as Python floats (a float32 is exact as a double).
 
 Run: /usr/bin/python3 tools/goldens/gen_reductions.py   (deterministic: same file every run)
@@ -67,12 +68,24 @@ def cases():
     out += [case([1, 50], view="expand:6,50"), case([1, 50], dims=[0], view="expand:6,50"),
             case([1, 50], dims=[1], view="expand:6,50"), case([1, 3, 1, 40], dims=[1, 3]),
             case([2, 1, 300], dims=[2]), case([300, 1, 2], dims=[0])]
+    # softmax in PyTorch's order and exp, and the row sums a student prints after it
+    for shape, dim in [([3, 5], 1), ([4, 7], 1), ([2, 8], 1), ([2, 9], 1), ([5, 33], 1), ([3, 100], 1),
+                       ([10], 0), ([1, 1000], 1), ([5, 7], 0), ([6, 10], 0), ([3, 16], 0), ([4, 17], 0),
+                       ([2, 5, 9], 1), ([2, 3, 4], 0), ([4, 3, 20], 2), ([3, 2, 11], -2)]:
+        for seed in [0, 1]:
+            out.append(case(shape, "softmax", dims=[dim], seed=seed))
+        out.append(case(shape, "softmax_sum", dims=[dim], seed=2))
     return out
 
 
 def compute(c):
     torch.manual_seed(c["seed"])
     x = apply_view(torch.randn(c["shape"]), c["view"])
+    if c["op"].startswith("softmax"):
+        y = x.mul(3).softmax(c["dims"][0])
+        if c["op"] == "softmax_sum":
+            y = y.sum(c["dims"][0])
+        return {**c, "out_shape": list(y.shape), "values": y.flatten().tolist()}
     fn = torch.sum if c["op"] == "sum" else torch.mean
     y = fn(x) if c["dims"] is None else fn(x, c["dims"], keepdim=c["keepdim"])
     return {**c, "out_shape": list(y.shape), "values": y.flatten().tolist()}

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * goldens/reductions.json (tools/goldens/gen_reductions.py): float32 sums and means of seeded
+ * goldens/reductions.json (tools/goldens/gen_reductions.py): float32 sums, means and softmax of seeded
  * randn tensors, contiguous and viewed, compared with PyTorch's bit for bit; the float32
  * summation order is PyTorch's (loops/CascadeSum), so there is no tolerance. The build runs
  * this once with the SIMD kernels and once with -Djautograd.loops=plain.
@@ -28,9 +28,14 @@ class ReductionGoldenTest {
     void matchesPyTorchBitForBit(JsonObject golden) {
         Torch.manualSeed(golden.get("seed").getAsLong());
         Tensor x = view(Torch.randn(ints(golden.get("shape"))), golden.get("view"));
-        boolean sum = golden.get("op").getAsString().equals("sum");
+        String op = golden.get("op").getAsString();
+        boolean sum = op.equals("sum");
         Tensor y;
-        if (golden.get("dims").isJsonNull()) {
+        if (op.startsWith("softmax")) {
+            int dim = ints(golden.get("dims"))[0];
+            y = x.mul(3).softmax(dim);
+            if (op.equals("softmax_sum")) y = y.sum(dim);
+        } else if (golden.get("dims").isJsonNull()) {
             y = sum ? x.sum() : x.mean();
         } else {
             int[] dims = ints(golden.get("dims"));
