@@ -75,12 +75,16 @@ def cases():
         for seed in [0, 1]:
             out.append(case(shape, "softmax", dims=[dim], seed=seed))
         out.append(case(shape, "softmax_sum", dims=[dim], seed=2))
+        out.append(case(shape, "log_softmax", dims=[dim], seed=3))
     return out
 
 
 def compute(c):
     torch.manual_seed(c["seed"])
     x = apply_view(torch.randn(c["shape"]), c["view"])
+    if c["op"] == "log_softmax":
+        y = x.mul(3).log_softmax(c["dims"][0])
+        return {**c, "out_shape": list(y.shape), "values": y.flatten().tolist()}
     if c["op"].startswith("softmax"):
         y = x.mul(3).softmax(c["dims"][0])
         if c["op"] == "softmax_sum":

@@ -40,6 +40,32 @@ public final class SoftmaxKernel {
         return out;
     }
 
+    /**
+     * log_softmax along the last dim of a float32 tensor ({@code _vec_log_softmax_lastdim}): the
+     * max, Σ Sleef exp(x - max) in reduce_all's order, its log, then (x - max) - log Σ. The log
+     * here is correctly rounded where PyTorch's is Sleef's {@code logf_u10} (within 1 ulp), so a
+     * rare last bit may still differ.
+     */
+    public static Tensor logSoftmaxLastDim(Tensor input) {
+        Tensor x = input.contiguous();
+        int[] shape = x.shape();
+        int n = shape[shape.length - 1], rows = x.numel() / n;
+        Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        float[] in = ((FloatStorage) x.storage()).array(), r = ((FloatStorage) out.storage()).array();
+        int base = x.storageOffset();
+        Parallel.forRange(rows, n, (from, to) -> {
+            for (int row = from; row < to; row++) {
+                int at = base + row * n, rAt = row * n;
+                float max = in[at];
+                for (int i = 1; i < n; i++) max = maximum(max, in[at + i]);
+                for (int i = 0; i < n; i++) r[rAt + i] = SleefExp.exp(in[at + i] - max);
+                float logSum = (float) Math.log(reduceAll(r, rAt, n));
+                for (int i = 0; i < n; i++) r[rAt + i] = in[at + i] - max - logSum;
+            }
+        });
+        return out;
+    }
+
     private static void lastDim(float[] x, int at, float[] r, int rAt, int n) {
         float max = x[at];
         for (int i = 1; i < n; i++) max = maximum(max, x[at + i]);
