@@ -1,5 +1,7 @@
 """Runs notebooks/autograd.ipynb on the kernel with nbclient and compares every code cell's
-output text with the PyTorch reference notebook, cell by cell in order.
+output text with the PyTorch reference notebook, cell by cell in order; then the same notebook
+in its earlier Torch.-qualified spelling (kernel/src/test/resources/notebooks/), which must keep
+working beside the short one (`tensor(...)`, `randn(10, 1)`, `print(...)`).
 
 The reference is autograd-core/src/test/resources/reference/autograd-pytorch.ipynb (the one copy,
 also read by SeedNotebookTest), made from the seed text beside it by
@@ -17,6 +19,7 @@ import kernel_env
 kernel_env.install()
 NOTEBOOK = kernel_env.REPO_ROOT / "notebooks" / "autograd.ipynb"
 REFERENCE = kernel_env.REPO_ROOT / "autograd-core" / "src" / "test" / "resources" / "reference" / "autograd-pytorch.ipynb"
+QUALIFIED = kernel_env.REPO_ROOT / "kernel" / "src" / "test" / "resources" / "notebooks" / "autograd-qualified.ipynb"
 
 
 def outputs_text(cell):
@@ -61,11 +64,17 @@ def assert_matches_reference(case, notebook):
 
 class NotebookTest(unittest.TestCase):
     def test_notebook_outputs_match_pytorch(self):
+        self.check_against_reference(NOTEBOOK)
+
+    def test_torch_qualified_notebook_still_matches(self):
+        self.check_against_reference(QUALIFIED)
+
+    def check_against_reference(self, path):
         self.assertTrue(REFERENCE.exists(), f"reference notebook missing: {REFERENCE}")
-        notebook = nbformat.read(NOTEBOOK, as_version=4)
+        notebook = nbformat.read(path, as_version=4)
         self.assertEqual(notebook.metadata.kernelspec.name, kernel_env.KERNEL_NAME)
         nbclient.NotebookClient(notebook, timeout=120, kernel_name=kernel_env.KERNEL_NAME,
-                                resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+                                resources={"metadata": {"path": str(path.parent)}}).execute()
         assert_matches_reference(self, notebook)
 
 

@@ -3,56 +3,86 @@ package dev.jautograd;
 /**
  * Keyword arguments of factories, spelled like libtorch's C++ frontend:
  * {@code Torch.tensor(new double[]{5.}, requiresGrad())} is {@code torch.tensor([5.], requires_grad=True)},
- * {@code Torch.zeros(new int[]{2, 3}, dtype(DType.FLOAT64).withRequiresGrad(true))} combines two.
+ * and they chain in any order: {@code dtype(DType.FLOAT64).requiresGrad()}.
+ *
+ * <p>Why an interface: the entry points {@code requiresGrad()} and {@code dtype(...)} are static
+ * (so {@code import static dev.jautograd.Options.*} offers them), and the chained calls have the
+ * same names. In a class, {@code dtype(...).requiresGrad()} would compile to the static method
+ * and silently drop the dtype; an interface's static methods are reachable only through its
+ * name, so on a {@link Keywords} value the chained call is the instance one, which keeps every
+ * setting.
  */
-public final class Options {
-    private static final Options DEFAULT = new Options(null, false);
+public sealed interface Options permits Options.Keywords {
 
-    private final DType dtype;
-    private final boolean requiresGrad;
-
-    private Options(DType dtype, boolean requiresGrad) {
-        this.dtype = dtype;
-        this.requiresGrad = requiresGrad;
-    }
-
-    public static Options defaults() {
-        return DEFAULT;
+    static Keywords defaults() {
+        return Keywords.DEFAULT;
     }
 
     /** {@code requires_grad=True}. */
-    public static Options requiresGrad() {
-        return new Options(null, true);
+    static Keywords requiresGrad() {
+        return Keywords.DEFAULT.requiresGrad();
     }
 
     /** {@code dtype=...}. */
-    public static Options dtype(DType dtype) {
-        return new Options(dtype, false);
+    static Keywords dtype(DType dtype) {
+        return Keywords.DEFAULT.dtype(dtype);
     }
 
-    public Options withDtype(DType newDtype) {
-        return new Options(newDtype, requiresGrad);
-    }
+    Options withDtype(DType newDtype);
 
-    public Options withRequiresGrad(boolean requires) {
-        return new Options(dtype, requires);
-    }
+    Options withRequiresGrad(boolean requires);
 
     /** The requested dtype, or {@code fallback} when none was given. */
-    public DType dtypeOr(DType fallback) {
-        return dtype != null ? dtype : fallback;
-    }
+    DType dtypeOr(DType fallback);
 
-    public boolean isRequiresGrad() {
-        return requiresGrad;
-    }
+    boolean isRequiresGrad();
 
-    /** Applies {@code requires_grad} to a freshly made tensor, with PyTorch's check for non-float dtypes. */
-    Tensor applyTo(Tensor fresh) {
-        if (!requiresGrad) return fresh;
-        if (!fresh.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException("Only Tensors of floating point and complex dtype can require gradients");
+    /** A set of keyword arguments; each call returns a copy with one more setting. */
+    final class Keywords implements Options {
+        private static final Keywords DEFAULT = new Keywords(null, false);
+
+        private final DType dtype;
+        private final boolean requiresGrad;
+
+        private Keywords(DType dtype, boolean requiresGrad) {
+            this.dtype = dtype;
+            this.requiresGrad = requiresGrad;
         }
-        return fresh.requiresGrad_();
+
+        /** These settings plus {@code requires_grad=True}. */
+        public Keywords requiresGrad() {
+            return new Keywords(dtype, true);
+        }
+
+        /** These settings plus {@code dtype=...}. */
+        public Keywords dtype(DType newDtype) {
+            return new Keywords(newDtype, requiresGrad);
+        }
+
+        @Override
+        public Keywords withDtype(DType newDtype) {
+            return dtype(newDtype);
+        }
+
+        @Override
+        public Keywords withRequiresGrad(boolean requires) {
+            return new Keywords(dtype, requires);
+        }
+
+        @Override
+        public DType dtypeOr(DType fallback) {
+            return dtype != null ? dtype : fallback;
+        }
+
+        @Override
+        public boolean isRequiresGrad() {
+            return requiresGrad;
+        }
+
+        @Override
+        public String toString() {
+            return "Options(dtype=" + (dtype == null ? "None" : dtype) + ", requires_grad="
+                    + (requiresGrad ? "True" : "False") + ")";
+        }
     }
 }

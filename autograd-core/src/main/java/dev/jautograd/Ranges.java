@@ -4,12 +4,43 @@ package dev.jautograd;
 final class Ranges {
     private Ranges() {}
 
-    static int count(double start, double end, double step) {
+    /** The length of an int64 arange, exact (PyTorch computes it in double only for float ranges). */
+    static int count(long start, long end, long step) {
         if (step == 0) throw new IllegalArgumentException("step must be nonzero");
         if ((step > 0 && start > end) || (step < 0 && start < end)) {
             throw new IllegalArgumentException("upper bound and larger bound inconsistent with step sign");
         }
-        return (int) Math.ceil((end - start) / step);
+        java.math.BigInteger span = java.math.BigInteger.valueOf(end).subtract(java.math.BigInteger.valueOf(start));
+        java.math.BigInteger[] qr = span.divideAndRemainder(java.math.BigInteger.valueOf(step));
+        return checkLength(qr[0].longValueExact() + (qr[1].signum() != 0 ? 1 : 0));
+    }
+
+    static int count(double start, double end, double step) {
+        if (!Double.isFinite(start) || !Double.isFinite(end)) {
+            throw new IllegalArgumentException("unsupported range: " + number(start) + " -> " + number(end));
+        }
+        if (step == 0 || Double.isNaN(step)) throw new IllegalArgumentException("step must be nonzero");
+        if ((step > 0 && start > end) || (step < 0 && start < end)) {
+            throw new IllegalArgumentException("upper bound and larger bound inconsistent with step sign");
+        }
+        return checkLength((long) Math.ceil((end - start) / step));
+    }
+
+    private static int checkLength(long n) {
+        if (n > Long.MAX_VALUE / 8) {
+            throw new IllegalArgumentException("Storage size calculation overflowed with sizes=[" + n + "]");
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("tensors of more than 2^31 - 1 elements are not supported (sizes=[" + n + "])");
+        }
+        return (int) n;
+    }
+
+    /** A number as PyTorch's range messages print it (%g-like: 0, 1.5, nan, inf). */
+    private static String number(double x) {
+        if (Double.isNaN(x)) return "nan";
+        if (Double.isInfinite(x)) return x > 0 ? "inf" : "-inf";
+        return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 
     /**

@@ -14,6 +14,32 @@ public final class Shapes {
         return (int) n;
     }
 
+    /** PyTorch's checks on the sizes of a new tensor: no negative dim, no overflowing element count. */
+    public static void checkNewShape(int[] shape) {
+        for (int s : shape) {
+            if (s < 0) {
+                throw new IllegalArgumentException("Trying to create tensor with negative dimension " + s + ": "
+                        + listString(shape));
+            }
+        }
+        checkStorageSize(shape);
+    }
+
+    /** The element count as PyTorch computes it (int64, overflow checked); above 2^31 - 1 this library stops. */
+    static void checkStorageSize(int[] shape) {
+        long n = 1;
+        try {
+            for (int s : shape) n = Math.multiplyExact(n, s);
+            Math.multiplyExact(n, 8L); // bytes, as PyTorch's computeStorageNbytes
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("Storage size calculation overflowed with sizes=" + listString(shape));
+        }
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("tensors of more than 2^31 - 1 elements are not supported (sizes="
+                    + listString(shape) + ")");
+        }
+    }
+
     /** Row-major strides, as a freshly allocated PyTorch tensor has. */
     public static int[] contiguousStrides(int[] shape) {
         int[] strides = new int[shape.length];

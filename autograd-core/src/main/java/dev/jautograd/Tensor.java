@@ -28,6 +28,8 @@ public final class Tensor extends TensorMath {
     private final int offset;
     /** For a view, the tensor whose storage it shares (PyTorch's {@code _base}). */
     private final Tensor base;
+    /** PyTorch's version counter: shared by views and {@code detach()}, not by {@code .data}. */
+    private final int[] version;
 
     private boolean leafRequiresGrad;
     private Node gradFn;
@@ -43,18 +45,24 @@ public final class Tensor extends TensorMath {
     private final boolean inference = InferenceMode.isEnabled();
 
     private Tensor(Storage storage, int[] shape, int[] strides, int offset, Tensor base) {
+        this(storage, shape, strides, offset, base, new int[1]);
+    }
+
+    private Tensor(Storage storage, int[] shape, int[] strides, int offset, Tensor base, int[] version) {
+        this.version = version;
         this.storage = storage;
         this.shape = shape;
         this.strides = strides;
         this.offset = offset;
         this.base = base;
-        if (base != null) viewVersion = storage.version();
+        if (base != null) viewVersion = version[0];
         if (inference && base == null) storage.markInference();
     }
 
     /** A new contiguous tensor of zeros. */
     public static Tensor empty(DType dtype, int... shape) {
         int[] copy = shape.clone();
+        Shapes.checkNewShape(copy);
         return new Tensor(Storage.allocate(dtype, Shapes.numel(copy)), copy, Shapes.contiguousStrides(copy), 0, null);
     }
 
@@ -90,7 +98,7 @@ public final class Tensor extends TensorMath {
 
     /** A view sharing this tensor's storage (internal: used by view ops). */
     public Tensor viewOf(int[] newShape, int[] newStrides, int newOffset) {
-        return new Tensor(storage, newShape, newStrides, newOffset, base == null ? this : base);
+        return new Tensor(storage, newShape, newStrides, newOffset, base == null ? this : base, version);
     }
 
     // ---------------------------------------------------------------- metadata
@@ -140,7 +148,18 @@ public final class Tensor extends TensorMath {
     }
 
     /** PyTorch's {@code _version}: bumped by every in-place write to the shared storage. */
-    public int version() { return storage.version(); }
+    public int version() { return version[0]; }
+
+    /** Marks an in-place write (internal: in-place ops call it after writing). */
+    void bumpVersion() {
+        // An inference tensor has no version counter (PyTorch): the write is done, then refused.
+        if (storage.isInference() && !InferenceMode.isEnabled()) {
+            throw new IllegalStateException("Inplace update to inference tensor outside InferenceMode is not allowed."
+                    + "You can make a clone to get a normal tensor before doing inplace update."
+                    + "See https://github.com/pytorch/rfcs/pull/17 for more details.");
+        }
+        version[0]++;
+    }
 
     /** The legacy type name PyTorch uses in messages, e.g. {@code torch.FloatTensor}. */
     public String typeName() {
@@ -207,7 +226,7 @@ public final class Tensor extends TensorMath {
     }
 
     public Node gradFn() {
-        if (base != null && viewVersion != storage.version()) regenerateViewGradFn();
+        if (base != null && viewVersion != version[0]) regenerateViewGradFn();
         return gradFn;
     }
 
@@ -216,7 +235,7 @@ public final class Tensor extends TensorMath {
      * goes through its base's current history (AsStridedBackward0 on the base's grad_fn).
      */
     private void regenerateViewGradFn() {
-        viewVersion = storage.version();
+        viewVersion = version[0];
         if (gradFn != null || base.requiresGrad()) gradFn = AsStrided.regenerated(base, this);
     }
 
@@ -270,6 +289,9 @@ public final class Tensor extends TensorMath {
 
     /** As assigning {@code t.grad = g} (null clears it). */
     public void setGrad(Tensor newGrad) {
+        if (newGrad != null && newGrad.dtype() != dtype()) {
+            throw new IllegalArgumentException("assigned grad has data of a different type");
+        }
         if (newGrad != null && !Shapes.same(newGrad.shape, shape)) {
             throw new IllegalArgumentException("assigned grad has data of a different size");
         }
@@ -331,16 +353,20 @@ public final class Tensor extends TensorMath {
 
     /**
      * A tensor sharing this one's storage, cut from the graph, as {@code detach()}. It is not an
-     * autograd view: writing into it in place is allowed even for a leaf's data (the classic
-     * {@code w.data.sub_(lr * w.grad)}), and the shared version counter still guards saved values.
+     * autograd view: writing into it in place is allowed even for a leaf's data, and the shared
+     * version counter still guards saved values.
      */
     public Tensor detach() {
-        return new Tensor(storage, shape, strides, offset, null);
+        return new Tensor(storage, shape, strides, offset, null, version);
     }
 
-    /** As {@code .data}: the same storage without autograd history. */
+    /**
+     * As {@code .data}: the same storage without autograd history and with a version counter of
+     * its own (starting at 0), so in-place writes through it ({@code w.data.sub_(lr * w.grad)},
+     * {@code c.data.mul_(0)}) go unnoticed by autograd, as in PyTorch.
+     */
     public Tensor data() {
-        return detach();
+        return new Tensor(storage, shape, strides, offset, null, new int[1]);
     }
 
     /** As {@code detach_()}: makes this tensor a leaf that needs no grad. */

@@ -287,7 +287,7 @@ public abstract sealed class TensorMath extends TensorReductions permits Tensor 
         self.checkInPlace();
         Node node = Overwrite.copy(self, src);
         Copy.copyInto(self, src);
-        self.storage().bumpVersion();
+        self.bumpVersion();
         return overwritten(self, node);
     }
 
@@ -302,6 +302,7 @@ public abstract sealed class TensorMath extends TensorReductions permits Tensor 
         self.checkInPlace();
         Node node = Overwrite.fill(self, zero);
         Elementwise.fill(self, value);
+        self.bumpVersion();
         return overwritten(self, node);
     }
 
@@ -325,7 +326,7 @@ public abstract sealed class TensorMath extends TensorReductions permits Tensor 
                     + " can't be cast to the desired output type " + self.dtype().scalarTypeName());
         }
         Copy.copyInto(self, result);
-        self.storage().bumpVersion();
+        self.bumpVersion();
         if (result.requiresGrad() && GradMode.isEnabled()) ViewHistory.rebase(self, result.gradFn());
         return self;
     }

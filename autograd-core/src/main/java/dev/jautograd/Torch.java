@@ -46,12 +46,23 @@ public final class Torch extends TorchFunctional {
         return build(options, DType.defaultFloat(), NestedData.flatten(data), NestedData.shape(data));
     }
 
+    /**
+     * A 0-dim int64 tensor, as {@code torch.tensor(5)}: an int literal selects this overload
+     * (int widens to long before double), as a Python int gives int64.
+     */
+    public static Tensor tensor(long value) { return tensor(value, Options.defaults()); }
+
+    public static Tensor tensor(long value, Options options) {
+        Tensor t = Tensor.wrap(new LongStorage(new long[] {value}));
+        return withRequiresGrad(options, t.to(options.dtypeOr(DType.INT64)));
+    }
+
     /** Python-style ints: int64. */
     public static Tensor tensor(long[] data) { return tensor(data, Options.defaults()); }
 
     public static Tensor tensor(long[] data, Options options) {
         Tensor t = Tensor.wrap(new LongStorage(data.clone()), data.length);
-        return options.applyTo(t.to(options.dtypeOr(DType.INT64)));
+        return withRequiresGrad(options, t.to(options.dtypeOr(DType.INT64)));
     }
 
     public static Tensor tensor(int[] data) { return tensor(data, Options.defaults()); }
@@ -72,14 +83,14 @@ public final class Torch extends TorchFunctional {
 
     public static Tensor tensor(float[] data, Options options) {
         Tensor t = Tensor.wrap(new FloatStorage(data.clone()), data.length);
-        return options.applyTo(t.to(options.dtypeOr(DType.FLOAT32)));
+        return withRequiresGrad(options, t.to(options.dtypeOr(DType.FLOAT32)));
     }
 
     private static Tensor build(Options options, DType fallback, double[] values, int... shape) {
         DType dtype = options.dtypeOr(fallback);
         Storage storage = Storage.allocate(dtype, values.length);
         for (int i = 0; i < values.length; i++) storage.set(i, values[i]);
-        return options.applyTo(Tensor.wrap(storage, shape));
+        return withRequiresGrad(options, Tensor.wrap(storage, shape));
     }
 
     // ---------------------------------------------------------------- filled
@@ -100,7 +111,7 @@ public final class Torch extends TorchFunctional {
     public static Tensor full(int[] shape, double value, Options options) {
         Tensor t = Tensor.empty(options.dtypeOr(DType.defaultFloat()), shape);
         if (value != 0) Elementwise.fill(t, value);
-        return options.applyTo(t);
+        return withRequiresGrad(options, t);
     }
 
     public static Tensor zerosLike(Tensor t) { return zeros(t.shape(), Options.dtype(t.dtype())); }
@@ -113,6 +124,8 @@ public final class Torch extends TorchFunctional {
     public static Tensor eye(int n) { return eye(n, n); }
 
     public static Tensor eye(int n, int m) {
+        if (n < 0) throw new IllegalArgumentException("n must be greater or equal to 0, got " + n);
+        if (m < 0) throw new IllegalArgumentException("m must be greater or equal to 0, got " + m);
         Tensor t = zeros(n, m);
         for (int i = 0; i < Math.min(n, m); i++) t.storage().set(i * m + i, 1);
         return t;
@@ -127,6 +140,7 @@ public final class Torch extends TorchFunctional {
 
     public static Tensor arange(long start, long end, long step) {
         int n = Ranges.count(start, end, step);
+        // int64 steps, exact: start + i·step never goes through double
         long[] values = new long[n];
         for (int i = 0; i < n; i++) values[i] = start + i * step;
         return Tensor.wrap(new LongStorage(values), n);
@@ -160,7 +174,7 @@ public final class Torch extends TorchFunctional {
         Storage s = t.storage();
         if (s instanceof FloatStorage f) Generator.defaultGenerator().normal(f.array(), 0, 1);
         else Generator.defaultGenerator().normal(((DoubleStorage) s).array(), 0, 1);
-        return options.applyTo(t);
+        return withRequiresGrad(options, t);
     }
 
     /** Uniform samples in [0, 1). */
@@ -171,7 +185,7 @@ public final class Torch extends TorchFunctional {
         Storage s = t.storage();
         if (s instanceof FloatStorage f) Generator.defaultGenerator().uniform(f.array(), 0, 1);
         else Generator.defaultGenerator().uniform(((DoubleStorage) s).array(), 0, 1);
-        return options.applyTo(t);
+        return withRequiresGrad(options, t);
     }
 
     /** Integers uniform in [low, high), int64. */
@@ -243,9 +257,9 @@ public final class Torch extends TorchFunctional {
 
     public static Tensor pow(Tensor a, Tensor exponent) { return a.pow(exponent); }
 
-    /** {@code base ** t} for a number base (PowBackward1 with the base wrapped, as in PyTorch). */
+    /** {@code torch.pow(base, t)} for a number base (PowBackward2, as in PyTorch). */
     public static Tensor pow(double base, Tensor exponent) {
-        return dev.jautograd.ops.Graph.scalar(base, exponent).pow(exponent);
+        return dev.jautograd.ops.TensorPow.applyScalarBase(base, exponent);
     }
 
     public static Tensor rsub(Tensor a, double other) { return a.rsub(other); }
@@ -287,9 +301,42 @@ public final class Torch extends TorchFunctional {
     /** {@code torch.where(condition, a, b)}. */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) { return Where.apply(condition, a, b); }
 
-    /** {@code torch.set_printoptions}; null leaves an option as it is. */
+    /**
+     * {@code torch.set_printoptions}: a null number leaves that option as it is; a null sciMode
+     * means automatic (as PyTorch's default {@code sci_mode=None}).
+     */
     public static void setPrintOptions(Integer precision, Integer threshold, Integer edgeItems, Integer lineWidth,
                                        Boolean sciMode) {
         dev.jautograd.print.PrintOptions.set(precision, threshold, edgeItems, lineWidth, sciMode);
+    }
+
+    /** {@code torch.set_printoptions(precision=2, sci_mode=False)} is {@code setPrintOptions(precision(2).sciMode(false))}. */
+    public static void setPrintOptions(PrintKeywords options) { options.apply(); }
+
+    /** {@code precision=...} for {@link #setPrintOptions(PrintKeywords)}; chain more: {@code precision(2).lineWidth(120)}. */
+    public static PrintKeywords precision(int digits) { return PrintKeywords.NONE.precision(digits); }
+
+    /** {@code threshold=...}: more elements than this are summarised. */
+    public static PrintKeywords threshold(int elements) { return PrintKeywords.NONE.threshold(elements); }
+
+    /** {@code edgeitems=...}. */
+    public static PrintKeywords edgeItems(int items) { return PrintKeywords.NONE.edgeItems(items); }
+
+    /** {@code linewidth=...}. */
+    public static PrintKeywords lineWidth(int characters) { return PrintKeywords.NONE.lineWidth(characters); }
+
+    /** {@code sci_mode=...}. */
+    public static PrintKeywords sciMode(boolean scientific) { return PrintKeywords.NONE.sciMode(scientific); }
+
+    /** {@code profile=...}: "default", "short" or "full". */
+    public static PrintKeywords profile(String name) { return PrintKeywords.NONE.profile(name); }
+
+    /** Applies {@code requires_grad} to a freshly made tensor, with PyTorch's check for non-float dtypes. */
+    private static Tensor withRequiresGrad(Options options, Tensor fresh) {
+        if (!options.isRequiresGrad()) return fresh;
+        if (!fresh.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("Only Tensors of floating point and complex dtype can require gradients");
+        }
+        return fresh.requiresGrad_();
     }
 }

@@ -24,6 +24,11 @@ public final class Engine {
     }
 
     /** As {@code torch.autograd.grad}: returns the gradients of {@code inputs}, leaving {@code .grad} alone. */
+    /** {@code torch.autograd.grad} without {@code retain_graph}: it defaults to {@code create_graph}, as in PyTorch. */
+    public static Tensor[] grad(Tensor[] roots, Tensor[] grads, Tensor[] inputs, boolean createGraph, boolean allowUnused) {
+        return grad(roots, grads, inputs, createGraph, createGraph, allowUnused);
+    }
+
     public static Tensor[] grad(Tensor[] roots, Tensor[] grads, Tensor[] inputs, boolean retainGraph,
                                 boolean createGraph, boolean allowUnused) {
         var captured = new IdentityHashMap<Node, Tensor>();

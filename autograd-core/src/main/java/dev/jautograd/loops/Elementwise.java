@@ -57,6 +57,7 @@ public final class Elementwise {
 
     /** The loop: a row-major result, with broadcasting. */
     private static Tensor zipRowMajor(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
+        if (outType == DType.INT64 && f instanceof Arith op && op != Arith.DIV) return LongArith.zip(a, b, op);
         if (f instanceof Arith op && Loops.fastPaths()) {
             Tensor fast = DenseFloat.zip(a, b, outType, op);
             if (fast == null) fast = StridedFloat.zip(a, b, outType, op);
@@ -91,11 +92,10 @@ public final class Elementwise {
                 && Shapes.same(a.shape(), shape) && Shapes.same(b.shape(), shape);
     }
 
-    /** Applies {@code f} to every element of {@code dst} in place (for in-place ops and fills). */
+    /** Applies {@code f} to every element of {@code dst} in place; the caller bumps the version if it is an in-place op. */
     public static void mapInPlace(Tensor dst, DoubleUnaryOperator f) {
         Storage s = dst.storage();
         for (int at : Strided.offsets(dst)) s.set(at, f.applyAsDouble(s.get(at)));
-        s.bumpVersion();
     }
 
     /** Sets every element of {@code dst} to {@code value} (fill_, zero_, full). */
@@ -103,7 +103,6 @@ public final class Elementwise {
         if (Loops.fastPaths() && dst.isContiguous() && dst.storage() instanceof FloatStorage fs) {
             int from = dst.storageOffset();
             java.util.Arrays.fill(fs.array(), from, from + dst.numel(), (float) value);
-            fs.bumpVersion();
             return;
         }
         mapInPlace(dst, x -> value);

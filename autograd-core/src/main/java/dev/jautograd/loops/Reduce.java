@@ -2,9 +2,10 @@ package dev.jautograd.loops;
 
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
+import dev.jautograd.storage.FloatStorage;
 import dev.jautograd.storage.Storage;
 
-/** Sums over chosen dims, accumulating in double. */
+/** Sums over chosen dims: float32 in PyTorch's order ({@link CascadeSum}), the rest accumulating in double. */
 public final class Reduce {
     private Reduce() {}
 
@@ -16,10 +17,13 @@ public final class Reduce {
         int[] shape = a.shape();
         int[] keptShape = new int[shape.length];
         for (int d = 0; d < shape.length; d++) keptShape[d] = reduced[d] ? 1 : shape[d];
-        if (Loops.fastPaths()) {
-            Tensor fast = DenseSum.sum(a, reduced, keepdim ? keptShape : dropReduced(shape, reduced), outType);
-            if (fast != null) return fast;
+        if (outType == DType.FLOAT32 && a.storage() instanceof FloatStorage fs) {
+            Tensor out = Tensor.empty(outType, keepdim ? keptShape : dropReduced(shape, reduced));
+            ReductionLayout layout = ReductionLayout.of(shape, a.stride(), reduced);
+            CascadeSum.sum(fs.array(), a.storageOffset(), layout, ((FloatStorage) out.storage()).array());
+            return out;
         }
+        if (outType == DType.INT64) return LongArith.sum(a, reduced, keptShape, keepdim ? keptShape : dropReduced(shape, reduced));
         double[] acc = accumulate(a, reduced, keptShape);
         Tensor out = Tensor.empty(outType, keepdim ? keptShape : dropReduced(shape, reduced));
         Storage s = out.storage();

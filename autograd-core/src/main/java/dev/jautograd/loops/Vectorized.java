@@ -35,9 +35,9 @@ final class Vectorized {
         return AVAILABLE;
     }
 
-    /** Σ x[from..from+length) in double, by SIMD lanes (another order than the plain loop, same precision). */
-    static double sum(float[] x, int from, int length) {
-        return VectorMath.sum(x, from, length);
+    /** {@link CascadeKernels#rowSum} over vectors of 8 floats, with SIMD adds (the same bits). */
+    static float[] cascadeLanes(float[] x, int row, int vecSize) {
+        return VectorMath.cascadeLanes(x, row, vecSize);
     }
 
     /** Runs {@code f} over the range with SIMD if it has a vector form here; false if the caller must. */

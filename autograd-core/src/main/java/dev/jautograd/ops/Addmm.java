@@ -19,6 +19,7 @@ public final class Addmm extends Node {
     }
 
     public static Tensor apply(Tensor bias, Tensor m1, Tensor m2) {
+        if (m1.dtype() != m2.dtype()) throw new IllegalArgumentException("mat1 and mat2 must have the same dtype");
         Tensor out;
         try (var plain = dev.jautograd.autograd.GradMode.disabled()) {
             out = Mm.apply(m1, m2).add(bias);

@@ -54,7 +54,8 @@ public final class Clamp extends Node {
         Tensor mask = null;
         if (min != null) mask = x.ge(min);
         if (max != null) mask = mask == null ? x.le(max) : mask.logicalAnd(x.le(max));
-        return new Tensor[] {grad.mul(mask)};
+        // where(mask, grad, 0) as PyTorch: grad·mask would turn an inf gradient into NaN and a negative one into -0.
+        return new Tensor[] {Where.apply(mask, grad, Graph.scalar(0, grad))};
     }
 
     @Override

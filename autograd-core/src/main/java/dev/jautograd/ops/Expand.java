@@ -42,6 +42,8 @@ public final class Expand extends Node {
             newShape[i] = target;
             newStrides[i] = shape[d] == target ? strides[d] : 0;
         }
+        // A negative size that passed the checks above reaches PyTorch's overflow-checked numel.
+        for (int s : newShape) if (s < 0) throw new IllegalArgumentException("numel: integer multiplication overflow");
         Tensor out = input.viewOf(newShape, newStrides, input.storageOffset());
         return Graph.records(input) ? Graph.attach(out, new Expand(input)) : out;
     }

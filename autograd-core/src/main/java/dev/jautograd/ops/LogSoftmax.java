@@ -22,9 +22,19 @@ public final class LogSoftmax extends Node {
 
     public static Tensor apply(Tensor input, int dim) {
         int d = Shapes.wrapDim(dim, input.dim());
+        SoftmaxChecks.check(input, d, "log_softmax");
+        if (input.numel() == 0) {
+            Tensor empty = Tensor.empty(input.dtype(), input.shape());
+            return Graph.records(input) ? Graph.attach(empty, new LogSoftmax(input, empty, d)) : empty;
+        }
         Tensor x = input.detach();
-        Tensor shifted = x.sub(Reduce.maxAlong(x, d)[0]);
-        Tensor out = shifted.sub(shifted.exp().sum(d, true).log()).contiguous();
+        Tensor out;
+        if (x.dtype() == dev.jautograd.DType.FLOAT32 && x.dim() > 0 && d == x.dim() - 1) {
+            out = dev.jautograd.loops.SoftmaxKernel.logSoftmaxLastDim(x); // PyTorch's order and exp
+        } else {
+            Tensor shifted = x.sub(Reduce.maxAlong(x, d)[0]);
+            out = shifted.sub(shifted.exp().sum(d, true).log()).contiguous();
+        }
         return Graph.records(input) ? Graph.attach(out, new LogSoftmax(input, out, d)) : out;
     }
 

@@ -30,20 +30,34 @@ public final class Max extends Node {
 
     /** Index of the first maximum of the flattened tensor (argmax; no gradient). */
     public static Tensor argmax(Tensor input) {
+        if (input.numel() == 0) {
+            throw new IndexOutOfBoundsException("argmax(): Expected reduction dim to be specified for input.numel() == 0.");
+        }
         return Reduce.maxAlong(input.detach().reshape(-1), 0)[1].reshape();
     }
 
     /** Index of the first maximum along {@code dim}. */
     public static Tensor argmax(Tensor input, int dim, boolean keepdim) {
         int d = dev.jautograd.Shapes.wrapDim(dim, input.dim());
+        int[] shape = input.shape();
+        if (input.dim() > 0 && shape[d] == 0) {
+            throw new IndexOutOfBoundsException("argmax(): Expected reduction dim " + d + " to have non-zero size.");
+        }
+        if (input.numel() == 0) { // an empty tensor reduced along a non-empty dim: an empty result
+            shape[d] = 1;
+            Tensor empty = Tensor.empty(dev.jautograd.DType.INT64, shape);
+            return keepdim ? empty : empty.squeeze(d);
+        }
         Tensor indices = Reduce.maxAlong(input.detach(), d)[1];
         return keepdim ? indices : indices.squeeze(d);
     }
 
     @Override
     protected Tensor[] backward(Tensor grad) {
-        Tensor ties = input.get().eq(result.get());
-        Tensor count = ties.sum();
-        return new Tensor[] {ties.mul(grad.div(count))};
+        Tensor x = input.get(), value = result.get();
+        // evenly_distribute_backward on the CPU: a NaN maximum is shared among the NaNs, and
+        // the rest is filled with +0 (a masked fill, not a product that could make NaN or -0).
+        Tensor ties = Double.isNaN(value.item()) ? x.ne(x) : x.eq(value);
+        return new Tensor[] {Where.apply(ties, grad.div(ties.sum()), Graph.scalar(0, grad))};
     }
 }

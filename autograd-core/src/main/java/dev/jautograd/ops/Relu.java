@@ -6,7 +6,7 @@ import dev.jautograd.autograd.SavedTensor;
 import dev.jautograd.loops.Elementwise;
 import dev.jautograd.loops.FloatFunction;
 
-/** max(x, 0); the gradient passes where the result is positive (PyTorch's threshold_backward). */
+/** max(x, 0); the gradient passes where the result is positive, else +0 (PyTorch's threshold_backward). */
 public final class Relu extends Node {
     private final SavedTensor result;
 
@@ -22,6 +22,7 @@ public final class Relu extends Node {
 
     @Override
     protected Tensor[] backward(Tensor grad) {
-        return new Tensor[] {grad.mul(result.get().gt(0))};
+        // Select, not multiply: an inf or NaN gradient where the input was clamped must give +0.
+        return new Tensor[] {Where.apply(result.get().gt(0), grad, Graph.scalar(0, grad))};
     }
 }

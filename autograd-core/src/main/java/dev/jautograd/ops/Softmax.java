@@ -19,9 +19,19 @@ public final class Softmax extends Node {
 
     public static Tensor apply(Tensor input, int dim) {
         int d = Shapes.wrapDim(dim, input.dim());
+        SoftmaxChecks.check(input, d, "softmax");
+        if (input.numel() == 0) {
+            Tensor empty = Tensor.empty(input.dtype(), input.shape());
+            return Graph.records(input) ? Graph.attach(empty, new Softmax(input, empty, d)) : empty;
+        }
         Tensor x = input.detach();
-        Tensor e = x.sub(Reduce.maxAlong(x, d)[0]).exp();
-        Tensor out = e.div(e.sum(d, true)).contiguous();
+        Tensor out;
+        if (x.dtype() == dev.jautograd.DType.FLOAT32 && x.dim() > 0) {
+            out = dev.jautograd.loops.SoftmaxKernel.softmax(x, d); // PyTorch's order and exp: the same bits
+        } else {
+            Tensor e = x.sub(Reduce.maxAlong(x, d)[0]).exp();
+            out = e.div(e.sum(d, true)).contiguous();
+        }
         return Graph.records(input) ? Graph.attach(out, new Softmax(input, out, d)) : out;
     }
 

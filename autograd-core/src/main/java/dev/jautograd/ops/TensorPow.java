@@ -6,25 +6,34 @@ import dev.jautograd.autograd.SavedTensor;
 import dev.jautograd.loops.Elementwise;
 
 /**
- * {@code a ** b} with a tensor exponent (PowBackward1); a number base {@code 2 ** b} arrives
- * here as a wrapped 0-dim tensor, as in PyTorch.
+ * {@code a ** b} with a tensor exponent (PowBackward1); a number base arrives as a wrapped
+ * 0-dim tensor, named PowBackward2 when it comes through {@code torch.pow(number, tensor)}.
  */
 public final class TensorPow extends Node {
     private final SavedTensor base;
     private final SavedTensor exponent;
     private final SavedTensor result;
 
-    private TensorPow(Tensor base, Tensor exponent, Tensor result) {
-        super("PowBackward1", base, exponent);
+    private TensorPow(String name, Tensor base, Tensor exponent, Tensor result) {
+        super(name, base, exponent);
         this.base = save(base);
         this.exponent = save(exponent);
         this.result = needsInputGrad(1) ? saveOutput(result) : null;
     }
 
     public static Tensor apply(Tensor base, Tensor exponent) {
+        return apply("PowBackward1", base, exponent);
+    }
+
+    /** {@code torch.pow(number, tensor)}: PyTorch's pow.Scalar overload, PowBackward2. */
+    public static Tensor applyScalarBase(double base, Tensor exponent) {
+        return apply("PowBackward2", Graph.scalar(base, exponent), exponent);
+    }
+
+    private static Tensor apply(String name, Tensor base, Tensor exponent) {
         var dtype = Graph.promote(base, exponent);
         Tensor out = Elementwise.zip(base, exponent, dtype, Math::pow);
-        return Graph.records(base, exponent) ? Graph.attach(out, new TensorPow(base, exponent, out)) : out;
+        return Graph.records(base, exponent) ? Graph.attach(out, new TensorPow(name, base, exponent, out)) : out;
     }
 
     // d(aᵇ)/da = b·aᵇ⁻¹ (0 where b = 0); d(aᵇ)/db = aᵇ·ln a, taken as 0 where a = 0 and b ≥ 0

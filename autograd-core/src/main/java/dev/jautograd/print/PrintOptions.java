@@ -6,9 +6,9 @@ import java.util.Optional;
  * Process-wide print options, like {@code torch.set_printoptions}. Instances are immutable snapshots;
  * {@link #set} and {@link #setProfile} replace the current one.
  *
- * <p>One deliberate difference from PyTorch: there {@code set_printoptions(precision=2)} also resets
- * {@code sci_mode} to automatic, because its {@code sci_mode} argument defaults to {@code None}. Here a
- * null argument always means "leave as is"; {@link #resetSciMode()} (or any profile) brings back automatic.
+ * <p>As in PyTorch, a null precision, threshold, edge items or line width leaves that option as it is,
+ * while {@code sciMode} is always assigned: {@code set_printoptions(precision=2)} also resets
+ * {@code sci_mode} to automatic, because its {@code sci_mode} argument defaults to {@code None}.
  */
 public final class PrintOptions {
 
@@ -34,7 +34,7 @@ public final class PrintOptions {
         return current;
     }
 
-    /** Like {@code torch.set_printoptions(...)}; a null argument leaves that option as it is. */
+    /** Like {@code torch.set_printoptions(...)}: a null number leaves that option; a null sciMode means automatic. */
     public static synchronized void set(Integer precision, Integer threshold, Integer edgeItems,
                                         Integer lineWidth, Boolean sciMode) {
         var old = current;
@@ -50,7 +50,7 @@ public final class PrintOptions {
                 threshold != null ? threshold : old.threshold,
                 edgeItems != null ? edgeItems : old.edgeItems,
                 lineWidth != null ? lineWidth : old.lineWidth,
-                sciMode != null ? sciMode : old.sciMode);
+                sciMode);
     }
 
     /** Back to PyTorch's automatic choice between fixed and scientific notation ({@code sci_mode=None}). */

@@ -45,7 +45,7 @@ final class PythonText {
             digits = unscaled + "0".repeat(significant - unscaled.length());
         }
         var mantissa = precision == 0 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        var exponentDigits = String.format("%02d", Math.abs(exponent));
+        var exponentDigits = String.format(java.util.Locale.ROOT, "%02d", Math.abs(exponent)); // ASCII digits under any default locale
         return sign(x) + mantissa + "e" + (exponent < 0 ? "-" : "+") + exponentDigits;
     }
 

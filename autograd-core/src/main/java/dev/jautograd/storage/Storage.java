@@ -6,11 +6,11 @@ import dev.jautograd.DType;
  * A flat primitive array holding a tensor's elements, shared by the tensor and its views.
  * Generic code reads and writes through {@link #get}/{@link #set} as doubles (exact for every
  * float32, float64, bool and int64 up to 2^53); fast paths take the typed array directly.
- * The version counter is what PyTorch calls {@code _version}: every in-place write bumps it, so
- * autograd can tell when a tensor saved for backward has since been modified.
+ * The version counter (PyTorch's {@code _version}) lives on the tensor, not here: {@code .data}
+ * shares the storage but not the counter.
  */
 public abstract sealed class Storage permits FloatStorage, DoubleStorage, LongStorage, BoolStorage {
-    private int version;
+    /** Set for the storage of a tensor made in inference mode: its views are inference tensors too. */
     private boolean inference;
 
     public static Storage allocate(DType dtype, int size) {
@@ -39,22 +39,13 @@ public abstract sealed class Storage permits FloatStorage, DoubleStorage, LongSt
         set(index, value);
     }
 
-    public final int version() {
-        return version;
-    }
-
-    public final void bumpVersion() {
-        // An inference tensor has no version counter (PyTorch): the write is done, then refused.
-        if (inference && !dev.jautograd.autograd.InferenceMode.isEnabled()) {
-            throw new IllegalStateException("Inplace update to inference tensor outside InferenceMode is not allowed."
-                    + "You can make a clone to get a normal tensor before doing inplace update."
-                    + "See https://github.com/pytorch/rfcs/pull/17 for more details.");
-        }
-        version++;
-    }
-
     /** Marks the storage of a tensor made in inference mode (internal). */
     public final void markInference() {
         inference = true;
+    }
+
+    /** Whether a tensor made in inference mode owns this storage (PyTorch: it has no version counter). */
+    public final boolean isInference() {
+        return inference;
     }
 }

@@ -315,7 +315,7 @@ final class AutogradScenarios {
     }
 
     static void backwardOnScalarLeaf(Steps r) {
-        var s = Torch.tensor(3, requiresGrad());
+        var s = Torch.tensor(3., requiresGrad()); // 3 would be int64, as torch.tensor(3)
         s.backward();
         r.show("s.grad", s.grad());
         s.backward(Torch.tensor(2.5));

@@ -65,7 +65,8 @@ public final class OpTable {
             entry("neg", c -> c.x(0).neg()),
             entry("pow", c -> c.x(0).pow(c.x(1))),
             entry("pow_scalar", c -> c.x(0).pow(c.s())),
-            entry("rpow_scalar", c -> Torch.pow(c.s(), c.x(0))),
+            // Python's `s ** x` wraps s as a 0-dim tensor (PowBackward1); Torch.pow(s, x) is torch.pow (PowBackward2, fidelity.json)
+            entry("rpow_scalar", c -> dev.jautograd.ops.Graph.scalar(c.s(), c.x(0)).pow(c.x(0))),
             // pointwise functions
             entry("exp", c -> c.x(0).exp()),
             entry("log", c -> c.x(0).log()),

@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every fast path against the plain path it replaces: the same expression is evaluated with
  * {@link Loops#setFastPaths} off (the reference) and on, on inputs laid out to reach each fast
  * path (dense, scalar, row and column broadcasts, transposed views, sizes past the parallel
- * threshold, special values). Elementwise results must be bit-identical; sums and matrix
- * products may differ only by float32 rounding of a different summation order.
+ * threshold, special values). Elementwise results and float32 sums must be bit-identical;
+ * matrix products may differ only by float32 rounding of a different summation order.
  */
 class FastPathEquivalenceTest {
     /** Past {@link Parallel#MIN_PARALLEL}, so the threaded loops run (when there is more than one core). */
@@ -125,14 +125,29 @@ class FastPathEquivalenceTest {
                 named("mean large", x -> x[0].mean(), big),
                 named("row sums wide (threads)", x -> x[0].sum(1), wide),
                 named("column sums wide", x -> x[0].sum(0), wide),
-                named("dot", x -> x[0].dot(x[1]), randn(50), randn(50)),
-                named("sum with NaN and inf", x -> x[0].sum(), specials()));
+                named("sum with NaN and inf", x -> x[0].sum(), specials()),
+                named("softmax rows", x -> x[0].softmax(1), wide),
+                named("softmax columns", x -> x[0].softmax(0), m));
+    }
+
+    /** float32 sums add in PyTorch's order on both paths (CascadeSum), so they agree bit for bit. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("reductions")
+    void reductionsAreBitIdentical(Case c) {
+        Tensor expected = evaluate(c, false), actual = evaluate(c, true);
+        assertArrayEquals(expected.shape(), actual.shape());
+        assertArrayEquals(floatBits(expected), floatBits(actual));
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("reductions")
-    void reductionsAgreeWithinFloatRounding(Case c) {
+    @MethodSource("dots")
+    void dotAgreesWithinFloatRounding(Case c) {
         assertClose(evaluate(c, false), evaluate(c, true), 1);
+    }
+
+    static Stream<Named<Case>> dots() {
+        Torch.manualSeed(12);
+        return Stream.of(named("dot", x -> x[0].dot(x[1]), randn(50), randn(50)));
     }
 
     static Stream<Named<Case>> products() {

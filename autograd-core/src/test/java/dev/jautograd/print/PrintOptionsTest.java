@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The option bookkeeping the golden table relies on: null keeps a value, profiles reset sci mode. */
+/** The option bookkeeping the golden table relies on: null keeps a value, sci mode resets unless given. */
 class PrintOptionsTest {
 
     @AfterEach
@@ -15,7 +15,7 @@ class PrintOptionsTest {
     }
 
     @Test
-    void nullArgumentsLeaveOptionsAsTheyWere() {
+    void nullNumbersLeaveOptionsAsTheyWereButSciModeResets() {
         PrintOptions.set(2, null, null, 100, true);
         PrintOptions.set(null, 50, null, null, null);
         var options = PrintOptions.current();
@@ -23,7 +23,21 @@ class PrintOptionsTest {
         assertEquals(50, options.threshold());
         assertEquals(3, options.edgeItems());
         assertEquals(100, options.lineWidth());
-        assertEquals(Optional.of(true), options.sciMode());
+        // torch.set_printoptions(threshold=50) sets sci_mode back to None (automatic)
+        assertEquals(Optional.empty(), options.sciMode());
+    }
+
+    @Test
+    void keywordFormChainsAndAppliesProfileFirst() {
+        dev.jautograd.Torch.setPrintOptions(dev.jautograd.Torch.sciMode(true));
+        dev.jautograd.Torch.setPrintOptions(dev.jautograd.Torch.profile("short").precision(3).lineWidth(120));
+        var options = PrintOptions.current();
+        assertEquals(3, options.precision());
+        assertEquals(2, options.edgeItems());
+        assertEquals(120, options.lineWidth());
+        assertEquals(Optional.empty(), options.sciMode());
+        dev.jautograd.Torch.setPrintOptions(dev.jautograd.Torch.precision(2).sciMode(true));
+        assertEquals(Optional.of(true), PrintOptions.current().sciMode());
     }
 
     @Test

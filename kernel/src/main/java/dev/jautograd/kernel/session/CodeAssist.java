@@ -15,6 +15,13 @@ public final class CodeAssist {
     /** The Jupyter answers to {@code is_complete_request}. */
     public enum Verdict { COMPLETE, INCOMPLETE, INVALID }
 
+    /**
+     * Object's methods that every member list would otherwise open with (x.wait, x.notify, …):
+     * monitor and identity plumbing a student never calls on a tensor. Typing them still works.
+     */
+    private static final java.util.Set<String> OBJECT_PLUMBING = java.util.Set.of(
+            "wait(", "notify()", "notifyAll()", "getClass()", "hashCode()", "equals(");
+
     private final SourceCodeAnalysis analysis;
 
     public CodeAssist(JShellSession session) {
@@ -26,8 +33,10 @@ public final class CodeAssist {
         var anchor = new int[1];
         var suggestions = analysis.completionSuggestions(code.substring(from, cursor), cursor - from, anchor);
         // JShell ranks type-matching suggestions first; keep that order, drop overload duplicates.
+        boolean member = from + anchor[0] > 0 && code.charAt(from + anchor[0] - 1) == '.';
         var matches = suggestions.stream()
                 .map(SourceCodeAnalysis.Suggestion::continuation)
+                .filter(c -> !(member && OBJECT_PLUMBING.contains(c)))
                 .distinct()
                 .collect(Collectors.toList());
         return new Completion(matches, from + anchor[0], cursor);

@@ -28,7 +28,11 @@ public final class JShellSession implements AutoCloseable {
             "import java.util.prefs.*;", "import java.util.regex.*;", "import java.util.stream.*;",
             "import dev.jautograd.*;", "import static dev.jautograd.Options.*;", "import dev.jautograd.viz.*;",
             "import static dev.jautograd.kernel.Jupyter.*;",
-            "import dev.jautograd.plot.*;");
+            "import dev.jautograd.plot.*;",
+            // nn.Module is named once: java.lang.Module would otherwise make "extends Module" ambiguous.
+            "import dev.jautograd.nn.*;", "import dev.jautograd.nn.Module;", "import dev.jautograd.optim.*;",
+            // Cells read like PyTorch: tensor(...), randn(10, 1), manualSeed(0), noGrad(), print(...).
+            "import static dev.jautograd.Torch.*;", "import static dev.jautograd.kernel.Print.*;");
 
     private static final long STOP_RETRY_MS = 50;
 

@@ -25,6 +25,7 @@ public final class ValueCapturingExecutionControl extends LocalExecutionControl 
     ValueCapturingExecutionControl(SnippetClassLoading classes) {
         super(classes);
         this.classes = classes;
+        GradModeCarry.reset();
         // As JShell's own delegate does: code in cells that asks the context loader finds their classes.
         Thread.currentThread().setContextClassLoader(classes.contextLoader());
     }
@@ -73,6 +74,12 @@ public final class ValueCapturingExecutionControl extends LocalExecutionControl 
                 }
             }
         }
+    }
+
+    /** Each statement runs through {@link GradModeCarry}, so grad mode carries to the next one. */
+    @Override
+    protected String invoke(java.lang.reflect.Method doitMethod) throws Exception {
+        return super.invoke(GradModeCarry.trampoline(doitMethod));
     }
 
     @Override

@@ -1,0 +1,109 @@
+package dev.jautograd.loops;
+
+/**
+ * The row kernels of {@link CascadeSum} (independent outputs go to separate workers), written for {@code nrows} accumulators of
+ * {@code width} lanes each (width 8 stands for one AVX2 vector, 1 for a scalar). The SIMD
+ * versions in {@link Vectorized} perform the same float adds in the same order.
+ */
+final class CascadeKernels {
+    private static final int LEVELS = 4;
+    private static final int ILP = 4;
+    private static final int W = CascadeSum.LANES;
+
+    private CascadeKernels() {}
+
+    /**
+     * {@code multi_row_sum}: for k < nrows and lane l, the sum over i < size of
+     * x[base + i·rowStride + k·colStride + l], cascaded over four levels.
+     */
+    static float[] multiRowSum(float[] x, int base, int rowStride, int colStride, int size, int nrows, int width) {
+        int power = CascadeSum.levelPower(size), step = 1 << power;
+        long mask = step - 1;
+        int n = nrows * width;
+        float[][] acc = new float[LEVELS][n];
+        int i = 0;
+        while (i + step <= size) {
+            for (int j = 0; j < step; j++, i++) addRow(acc[0], x, base + i * rowStride, colStride, nrows, width);
+            for (int j = 1; j < LEVELS; j++) {
+                for (int k = 0; k < n; k++) {
+                    acc[j][k] += acc[j - 1][k];
+                    acc[j - 1][k] = 0;
+                }
+                if ((i & (mask << (j * power))) != 0) break;
+            }
+        }
+        for (; i < size; i++) addRow(acc[0], x, base + i * rowStride, colStride, nrows, width);
+        for (int j = 1; j < LEVELS; j++) for (int k = 0; k < n; k++) acc[0][k] += acc[j][k];
+        return acc[0];
+    }
+
+    private static void addRow(float[] acc, float[] x, int at, int colStride, int nrows, int width) {
+        for (int k = 0; k < nrows; k++) {
+            for (int l = 0; l < width; l++) acc[k * width + l] += x[at + k * colStride + l];
+        }
+    }
+
+    /** {@code row_sum}: a row seen as (size/4, 4), four cascaded partial sums, then the tail. */
+    static float[] rowSum(float[] x, int base, int stride, int size, int width) {
+        int sizeIlp = size / ILP;
+        float[] partial = multiRowSum(x, base, stride * ILP, stride, sizeIlp, ILP, width);
+        for (int i = sizeIlp * ILP; i < size; i++) {
+            for (int l = 0; l < width; l++) partial[l] += x[base + i * stride + l];
+        }
+        for (int k = 1; k < ILP; k++) {
+            for (int l = 0; l < width; l++) partial[l] += partial[k * width + l];
+        }
+        return partial;
+    }
+
+    static float rowSum(float[] x, int base, int stride, int size) {
+        return rowSum(x, base, stride, size, 1)[0];
+    }
+
+    /** {@code vectorized_inner_sum}: each of size1 rows is contiguous along the reduced dim. */
+    static void innerSum(float[] x, int xb, int rowStride, int size0, int size1, float[] r, int rb, int outStride) {
+        Parallel.forRange(size1, size0, (from, to) -> {
+            for (int j = from; j < to; j++) r[rb + j * outStride] += innerRow(x, xb + j * rowStride, size0);
+        });
+    }
+
+    static float innerRow(float[] x, int row, int size0) {
+        int vecSize = size0 / W;
+        float[] lanes = Vectorized.available() && Loops.fastPaths() ? Vectorized.cascadeLanes(x, row, vecSize)
+                : rowSum(x, row, W, vecSize, W);
+        float total = 0;
+        for (int k = vecSize * W; k < size0; k++) total += x[row + k];
+        for (int l = 0; l < W; l++) total += lanes[l];
+        return total;
+    }
+
+    /** {@code vectorized_outer_sum}: the kept dim is contiguous; 32, then 8, then 1 outputs at a time. */
+    static void outerSum(float[] x, int xb, int reduceStride, int size0, int size1, float[] r, int rb, int outStride) {
+        int blocks = size1 / (ILP * W), j = blocks * ILP * W;
+        Parallel.forRange(blocks, size0 * ILP * W, (from, to) -> {
+            for (int b = from; b < to; b++) {
+                int at = b * ILP * W;
+                store(multiRowSum(x, xb + at, reduceStride, W, size0, ILP, W), r, rb, outStride, at);
+            }
+        });
+        for (; j + W <= size1; j += W) {
+            float[] sums = rowSum(x, xb + j, reduceStride, size0, W);
+            store(java.util.Arrays.copyOf(sums, W), r, rb, outStride, j);
+        }
+        for (; j < size1; j++) r[rb + j * outStride] += rowSum(x, xb + j, reduceStride, size0);
+    }
+
+    /** {@code scalar_outer_sum}: four outputs at a time, then one. */
+    static void scalarOuterSum(float[] x, int xb, int in0, int in1, int size0, int size1, float[] r, int rb,
+            int outStride) {
+        int j = 0;
+        for (; j + ILP - 1 < size1; j += ILP) {
+            store(multiRowSum(x, xb + j * in1, in0, in1, size0, ILP, 1), r, rb, outStride, j);
+        }
+        for (; j < size1; j++) r[rb + j * outStride] += rowSum(x, xb + j * in1, in0, size0);
+    }
+
+    private static void store(float[] sums, float[] r, int rb, int outStride, int j) {
+        for (int k = 0; k < sums.length; k++) r[rb + (j + k) * outStride] += sums[k];
+    }
+}

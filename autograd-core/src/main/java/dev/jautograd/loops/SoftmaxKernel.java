@@ -1,0 +1,118 @@
+package dev.jautograd.loops;
+
+import dev.jautograd.DType;
+import dev.jautograd.Tensor;
+import dev.jautograd.storage.FloatStorage;
+
+/**
+ * PyTorch 1.13's float32 CPU softmax ({@code aten/src/ATen/native/cpu/SoftMaxKernel.cpp}) in
+ * its exact order, so the probabilities (and the sums of them a student prints) carry the same
+ * bits. Along the last dim ({@code _vec_softmax_lastdim}): the max, e = Sleef exp(x - max), their
+ * sum by {@code vec::reduce_all} (8 lanes, then the lanes pairwise as the AVX2 shuffles add
+ * them), then e · (1 / sum). Along another dim ({@code _vec_softmax}): 8 neighbouring columns at
+ * a time with a running sum per lane and e / sum; the columns left over one by one with the
+ * C library's exp ({@link GlibcExp}).
+ */
+public final class SoftmaxKernel {
+    private static final int W = CascadeSum.LANES;
+
+    private SoftmaxKernel() {}
+
+    /** softmax along {@code dim} of a float32 tensor; a new contiguous tensor. */
+    public static Tensor softmax(Tensor input, int dim) {
+        Tensor x = input.contiguous();
+        int[] shape = x.shape();
+        int n = shape[dim], outer = 1, inner = 1;
+        for (int d = 0; d < dim; d++) outer *= shape[d];
+        for (int d = dim + 1; d < shape.length; d++) inner *= shape[d];
+        Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        float[] in = ((FloatStorage) x.storage()).array(), r = ((FloatStorage) out.storage()).array();
+        int base = x.storageOffset(), rows = outer, columns = inner;
+        if (inner == 1) {
+            Parallel.forRange(rows, n, (from, to) -> {
+                for (int row = from; row < to; row++) lastDim(in, base + row * n, r, row * n, n);
+            });
+        } else {
+            Parallel.forRange(rows, n * columns, (from, to) -> {
+                for (int o = from; o < to; o++) otherDim(in, base + o * n * columns, r, o * n * columns, n, columns);
+            });
+        }
+        return out;
+    }
+
+    /**
+     * log_softmax along the last dim of a float32 tensor ({@code _vec_log_softmax_lastdim}): the
+     * max, Σ Sleef exp(x - max) in reduce_all's order, its log, then (x - max) - log Σ. The log
+     * here is correctly rounded where PyTorch's is Sleef's {@code logf_u10} (within 1 ulp), so a
+     * rare last bit may still differ.
+     */
+    public static Tensor logSoftmaxLastDim(Tensor input) {
+        Tensor x = input.contiguous();
+        int[] shape = x.shape();
+        int n = shape[shape.length - 1], rows = x.numel() / n;
+        Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        float[] in = ((FloatStorage) x.storage()).array(), r = ((FloatStorage) out.storage()).array();
+        int base = x.storageOffset();
+        Parallel.forRange(rows, n, (from, to) -> {
+            for (int row = from; row < to; row++) {
+                int at = base + row * n, rAt = row * n;
+                float max = in[at];
+                for (int i = 1; i < n; i++) max = maximum(max, in[at + i]);
+                for (int i = 0; i < n; i++) r[rAt + i] = SleefExp.exp(in[at + i] - max);
+                float logSum = (float) Math.log(reduceAll(r, rAt, n));
+                for (int i = 0; i < n; i++) r[rAt + i] = in[at + i] - max - logSum;
+            }
+        });
+        return out;
+    }
+
+    private static void lastDim(float[] x, int at, float[] r, int rAt, int n) {
+        float max = x[at];
+        for (int i = 1; i < n; i++) max = maximum(max, x[at + i]);
+        for (int i = 0; i < n; i++) r[rAt + i] = SleefExp.exp(x[at + i] - max);
+        float scale = 1 / reduceAll(r, rAt, n);
+        for (int i = 0; i < n; i++) r[rAt + i] = r[rAt + i] * scale;
+    }
+
+    /** vec::maximum: NaN wins. */
+    private static float maximum(float a, float b) {
+        return Float.isNaN(a) || Float.isNaN(b) ? Float.NaN : Math.max(a, b);
+    }
+
+    /** {@code vec::reduce_all} with +: eight lane sums (the tail into the first lanes), then lanes combined. */
+    static float reduceAll(float[] v, int at, int n) {
+        if (n < W) {
+            float acc = v[at];
+            for (int i = 1; i < n; i++) acc += v[at + i];
+            return acc;
+        }
+        float[] acc = java.util.Arrays.copyOfRange(v, at, at + W);
+        int d = W;
+        for (; d < n - n % W; d += W) for (int l = 0; l < W; l++) acc[l] += v[at + d + l];
+        for (int l = 0; d + l < n; l++) acc[l] += v[at + d + l];
+        // _mm256_permute2f128_ps, then _mm256_shuffle_ps 0x4E and 0xB1: lane 0 ends as this
+        return ((acc[0] + acc[4]) + (acc[2] + acc[6])) + ((acc[1] + acc[5]) + (acc[3] + acc[7]));
+    }
+
+    private static void otherDim(float[] x, int at, float[] r, int rAt, int n, int columns) {
+        int c = 0;
+        for (; c + W <= columns; c += W) {
+            for (int l = 0; l < W; l++) column(x, at + c + l, r, rAt + c + l, n, columns, true);
+        }
+        for (; c < columns; c++) column(x, at + c, r, rAt + c, n, columns, false);
+    }
+
+    /** One column: lanes of the vectorised loop use Sleef's exp, the scalar tail the C library's. */
+    private static void column(float[] x, int at, float[] r, int rAt, int n, int stride, boolean vectorLane) {
+        float max = x[at];
+        for (int d = 1; d < n; d++) max = vectorLane ? maximum(max, x[at + d * stride]) : Math.max(max, x[at + d * stride]);
+        float sum = 0;
+        for (int d = 0; d < n; d++) {
+            float diff = x[at + d * stride] - max;
+            float e = vectorLane ? SleefExp.exp(diff) : GlibcExp.exp(diff);
+            r[rAt + d * stride] = e;
+            sum += e;
+        }
+        for (int d = 0; d < n; d++) r[rAt + d * stride] = r[rAt + d * stride] / sum;
+    }
+}
