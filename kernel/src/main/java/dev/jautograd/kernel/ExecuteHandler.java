@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import dev.jautograd.kernel.display.DisplayRegistry;
 import dev.jautograd.kernel.display.MimeBundle;
+import dev.jautograd.kernel.session.CellError;
 import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.CellResult;
 import dev.jautograd.kernel.session.JShellSession;
@@ -12,12 +13,16 @@ import dev.jautograd.kernel.wire.KernelChannels;
 import dev.jautograd.kernel.wire.KernelChannels.Channel;
 import dev.jautograd.kernel.wire.WireMessage;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code execute_request}: runs the cell and publishes, in order, execute_input, the cell's
  * streams and displays, then its result or error, then the reply.
  */
 final class ExecuteHandler {
+    private static final Logger LOG = Logger.getLogger(ExecuteHandler.class.getName());
+
     private final KernelChannels channels;
     private final CompletableFuture<JShellSession> session;
     private final OutputCapture output;
@@ -51,9 +56,25 @@ final class ExecuteHandler {
             channels.publish("execute_input", request, input);
         }
         boolean allowStdin = Json.bool(content, "allow_stdin", false);
-        CellResult result = run(request, code, count, silent, allowStdin);
+        CellResult result;
+        MimeBundle bundle = null;
+        try {
+            result = run(request, code, count, silent, allowStdin);
+            if (!result.failed() && result.hasValue()) {
+                bundle = registry.render(result.value(), result.valueText());
+            }
+        } catch (Throwable failure) {
+            // Whatever the kernel's own work for the cell threw (javac or a renderer out of heap,
+            // a bug), it is this cell's error: shown on it, and the kernel serves the next one.
+            MemoryReserve.releaseIf(failure);
+            result = CellResult.failed(CellError.of(failure, "(in the kernel, while it ran or showed this cell)"));
+            LOG.log(Level.SEVERE, "Cell " + count + " failed in the kernel", failure);
+        }
+        String heapNote = MemoryReserve.refill();
+        if (heapNote != null && !silent) {
+            publishStream(request, "stderr", heapNote);
+        }
         JsonObject reply;
-        String shown = null;
         if (result.failed()) {
             var error = result.error();
             if (!silent) {
@@ -61,12 +82,8 @@ final class ExecuteHandler {
             }
             reply = Json.error(error.ename(), error.evalue(), error.traceback());
         } else {
-            if (result.hasValue()) {
-                MimeBundle bundle = registry.render(result.value(), result.valueText());
-                shown = bundle.plainText();
-                if (!silent) {
-                    publishResult(request, count, bundle);
-                }
+            if (bundle != null && !silent) {
+                publishResult(request, count, bundle);
             }
             reply = Json.ok();
             reply.add("payload", new JsonArray());
@@ -74,7 +91,7 @@ final class ExecuteHandler {
         reply.addProperty("execution_count", count);
         reply.add("user_expressions", new JsonObject());
         if (store) {
-            history.add(count, code, shown);
+            history.add(count, code, bundle == null ? null : bundle.plainText());
         }
         channels.reply(Channel.SHELL, request, "execute_reply", reply);
         return result.failed() && Json.bool(content, "stop_on_error", true);

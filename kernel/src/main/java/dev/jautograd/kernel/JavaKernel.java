@@ -77,8 +77,10 @@ public final class JavaKernel implements KernelChannels.Handler {
             } else {
                 handlers.getOrDefault(type, this::unknown).accept(channel, message);
             }
-        } catch (RuntimeException e) {
-            // A handler that failed (e.g. JShell could not start) still owes the client a reply.
+        } catch (RuntimeException | Error e) {
+            // A handler that failed (e.g. JShell could not start, the heap ran out) still owes the
+            // client a reply, and the thread serving it must live on.
+            MemoryReserve.releaseIf(e);
             LOG.log(Level.SEVERE, "Handler failed for " + type, e);
             replyError(channel, message, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
         } finally {

@@ -88,6 +88,8 @@ public final class KernelChannels implements AutoCloseable {
                 }
             } catch (ZMQException | IllegalStateException e) {
                 return; // context closed at shutdown
+            } catch (Throwable e) {
+                logQuietly("Heartbeat failed", e); // a missed beat, not a dead kernel
             }
         }
     }
@@ -103,9 +105,10 @@ public final class KernelChannels implements AutoCloseable {
             if (frames != null) {
                 try {
                     dispatch(channel, frames, handler);
-                } catch (RuntimeException | StackOverflowError e) {
-                    // Whatever one message does, the channel thread must go on serving the next.
-                    LOG.log(Level.SEVERE, "Message on " + channel + " failed", e);
+                } catch (Throwable e) {
+                    // Whatever one message does (an OutOfMemoryError included), the channel
+                    // thread must go on serving the next: it is the kernel.
+                    logQuietly("Message on " + channel + " failed", e);
                 }
             }
         }
@@ -119,10 +122,15 @@ public final class KernelChannels implements AutoCloseable {
             LOG.warning(() -> "Dropped a message on " + channel + ": " + e.getMessage());
             return;
         }
+        handler.handle(channel, message);
+    }
+
+    /** Logging itself may fail with the heap full; the serving loop must not. */
+    private static void logQuietly(String what, Throwable e) {
         try {
-            handler.handle(channel, message);
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Handler failed for " + message.type(), e);
+            LOG.log(Level.SEVERE, what, e);
+        } catch (Throwable ignored) {
+            // nothing left to tell it with
         }
     }
 

@@ -1,0 +1,67 @@
+"""Faults an adversarial user still found after the first hardening round (issue 14), through
+jupyter_client against the real kernel. After each, the kernel answers and keeps its variables."""
+import json
+import shutil
+import subprocess
+import time
+import unittest
+
+from jupyter_client.manager import start_new_kernel
+
+import kernel_env
+from kernel_case import TIMEOUT, KernelCase
+
+
+def install_variant(name, *jvm_args):
+    """A kernelspec like the tested one with extra JVM options (e.g. a capped heap, as a hub sets)."""
+    kernel_env.install()
+    spec = json.loads((kernel_env.REPO_ROOT / "kernel.json").read_text())
+    spec["argv"][0] = kernel_env.java_executable()
+    spec["argv"][1:1] = list(jvm_args)
+    spec_dir = kernel_env._prefix / ("spec-" + name)
+    spec_dir.mkdir(exist_ok=True)
+    (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=2))
+    shutil.copy(kernel_env.KERNEL_JAR, spec_dir / "jautograd-kernel.jar")
+    subprocess.run(["/usr/bin/jupyter", "kernelspec", "install", "--prefix", str(kernel_env._prefix / "pfx"),
+                    "--name", name, str(spec_dir)], check=True, capture_output=True)
+    return name
+
+
+class HeapPressureTests(KernelCase):
+    """Fault 1: with the heap capped, a cell that fills it (and catches the OutOfMemoryError
+    itself) used to end the kernel silently, exit code 0, every variable lost."""
+
+    FILL = ("var data = new ArrayList<Object>();"
+            " try { while (true) data.add(new double[1 << 20]); } catch (OutOfMemoryError e) { }"
+            " try { while (true) data.add(new double[1 << 10]); } catch (OutOfMemoryError e) { }"
+            " data.size()")
+    SLOW = 180  # filling and collecting a full heap takes long on a loaded machine
+
+    @classmethod
+    def setUpClass(cls):
+        name = install_variant("java-autograd-xmx", "-Xmx256m")
+        cls.km, cls.kc = start_new_kernel(kernel_name=name, startup_timeout=60)
+
+    def test_full_heap_is_reported_on_the_cell_and_the_kernel_serves_on(self):
+        self.run_cell("var kept = 41;")
+        for _ in range(3):
+            content, _ = self.run_cell(self.FILL, timeout=self.SLOW)
+            self.assertIn(content["status"], ("ok", "error"), content)
+            # While the heap is full, each cell gets an answer: its value or OutOfMemoryError.
+            for _ in range(3):
+                content, messages = self.run_cell("kept", timeout=self.SLOW)
+                if content["status"] == "error":
+                    self.assertEqual(content["ename"], "OutOfMemoryError", content)
+                    errors = [m for m in messages if m["msg_type"] == "error"]
+                    self.assertEqual(len(errors), 1, "the error is shown on the cell")
+            for _ in range(5):
+                content, _ = self.run_cell("data = null;", timeout=self.SLOW)
+                if content["status"] == "ok":
+                    break
+            self.assertEqual(content["status"], "ok", content)
+            self.assertEqual(self.result_text("kept + 1"), "42")
+        self.assertTrue(self.km.is_alive())
+
+
+if __name__ == "__main__":
+    unittest.main()
