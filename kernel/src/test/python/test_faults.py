@@ -63,5 +63,51 @@ class HeapPressureTests(KernelCase):
         self.assertTrue(self.km.is_alive())
 
 
+class DefinitionTests(KernelCase):
+    """Fault 2: snippets JShell cannot define were accepted silently and could break the session."""
+
+    def setUp(self):
+        self.run_cell("var kept = 41;")
+
+    def tearDown(self):
+        content, messages = self.run_cell('System.out.println("hello");')
+        self.assertEqual(content["status"], "ok", content)
+        self.assertEqual(self.stderr_and_stdout(messages), "hello\n")
+        self.assertEqual(self.result_text("kept + 1"), "42")
+
+    @staticmethod
+    def stderr_and_stdout(messages):
+        return "".join(m["content"]["text"] for m in messages if m["msg_type"] == "stream")
+
+    def test_string_literal_too_long_for_a_class_file(self):
+        content = self.assert_cell_error('String s = "' + "a" * 70000 + '";', "CompilationException")
+        self.assertIn("too long", content["evalue"])
+
+    def test_method_too_large_for_a_class_file(self):
+        body = "\n".join(f"x += {i};" for i in range(12000))
+        content = self.assert_cell_error("int big() { int x = 0;\n" + body + "\nreturn x; }", "CompilationException")
+        self.assertIn("too large", content["evalue"])
+
+    def test_method_that_refers_to_an_undeclared_variable(self):
+        content, messages = self.run_cell("double f() { return undefinedVar * 2; }")
+        self.assertEqual(content["status"], "ok", content)
+        self.assertIn("created method f(), however, it cannot be invoked until variable undefinedVar is declared",
+                      self.stderr_and_stdout(messages))
+        content = self.assert_cell_error("f()", "UnresolvedReferenceException")
+        self.assertEqual(content["evalue"], "method f() cannot be invoked until variable undefinedVar is declared")
+        self.run_cell("double undefinedVar = 21;")
+        self.assertEqual(self.result_text("f()"), "42.0")
+
+    def test_redefined_record_says_which_variables_it_dropped(self):
+        self.run_cell("record P(int x) {}\nvar p = new P(1);\nvar q = p;")
+        content, messages = self.run_cell("record P(int x, int y) {}")
+        self.assertEqual(content["status"], "ok", content)
+        notes = self.stderr_and_stdout(messages)
+        self.assertIn("update modified variable p, which cannot be referenced until this error is corrected: "
+                      "constructor P in record P cannot be applied to given types;", notes)
+        self.assertIn("update modified variable q, which cannot be referenced", notes)
+        self.assert_cell_error("q", "CompilationException")
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -32,8 +33,11 @@ final class ErrorFormatter {
         }
     });
 
-    ErrorFormatter(JShell shell) {
+    private final Definitions definitions;
+
+    ErrorFormatter(JShell shell, Definitions definitions) {
         this.shell = shell;
+        this.definitions = definitions;
     }
 
     static CellError interrupted() {
@@ -51,10 +55,23 @@ final class ErrorFormatter {
         if (event.exception() != null) {
             return runtime(event.exception());
         }
-        if (event.status() == Snippet.Status.REJECTED) {
+        if (event.status() == Snippet.Status.REJECTED || undefinable(event.snippet(), event.status())) {
             return compile(event.snippet(), cell, offset);
         }
         return null;
+    }
+
+    /**
+     * Compiled but not defined, and waiting for nothing: the class file could not be written
+     * (a string constant or a method too large), which JShell reports only as a status.
+     */
+    private boolean undefinable(Snippet snippet, Snippet.Status status) {
+        if (status != Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            return false;
+        }
+        boolean waiting = snippet instanceof DeclarationSnippet declaration
+                && shell.unresolvedDependencies(declaration).findAny().isPresent();
+        return !waiting;
     }
 
     private CellError compile(Snippet snippet, String cell, int offset) {
@@ -80,15 +97,17 @@ final class ErrorFormatter {
 
     private CellError runtime(Exception exception) {
         String ename = exceptionName(exception);
+        String message = exception instanceof UnresolvedReferenceException unresolved
+                ? definitions.unresolvedMessage(unresolved.getSnippet()) : nullToEmpty(exception.getMessage());
         var lines = new ArrayList<String>();
-        lines.add(ename + ": " + nullToEmpty(exception.getMessage()));
+        lines.add(ename + ": " + message);
         for (var frame : exception.getStackTrace()) {
             lines.add("    at " + describe(frame));
         }
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
             lines.add("Caused by: " + exceptionName(cause) + ": " + nullToEmpty(cause.getMessage()));
         }
-        return new CellError(ename, nullToEmpty(exception.getMessage()), lines);
+        return new CellError(ename, message, lines);
     }
 
     private static String exceptionName(Throwable t) {
