@@ -109,5 +109,20 @@ class DefinitionTests(KernelCase):
         self.assert_cell_error("q", "CompilationException")
 
 
+class OutputIntegrityTests(KernelCase):
+    """Fault 8: a UTF-8 character split across two flushes showed as U+FFFD."""
+
+    def test_multibyte_text_copied_in_blocks_arrives_whole(self):
+        text = "é€😀ü" * 25000  # about 300 KB of 2-, 3- and 4-byte characters
+        code = ('var f = Files.createTempFile("utf8", ".txt");\n'
+                'Files.writeString(f, "é€😀ü".repeat(25000));\n'
+                'Files.copy(f, System.out);\nSystem.out.flush();')
+        content, messages = self.run_cell(code, timeout=120)
+        self.assertEqual(content["status"], "ok", content)
+        printed = "".join(m["content"]["text"] for m in messages if m["msg_type"] == "stream")
+        self.assertEqual(printed.count("\ufffd"), 0)
+        self.assertEqual(printed, text)
+
+
 if __name__ == "__main__":
     unittest.main()
