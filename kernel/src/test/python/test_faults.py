@@ -1,12 +1,16 @@
 """Faults an adversarial user still found after the first hardening round (issue 14), through
 jupyter_client against the real kernel. After each, the kernel answers and keeps its variables."""
 import json
+import pathlib
 import shutil
 import subprocess
+import tempfile
 import time
 import unittest
 
+import zmq
 from jupyter_client.manager import start_new_kernel
+from jupyter_client.session import Session
 
 import kernel_env
 from kernel_case import TIMEOUT, KernelCase
@@ -122,6 +126,46 @@ class OutputIntegrityTests(KernelCase):
         printed = "".join(m["content"]["text"] for m in messages if m["msg_type"] == "stream")
         self.assertEqual(printed.count("\ufffd"), 0)
         self.assertEqual(printed, text)
+
+
+class ProtocolTests(KernelCase):
+    """Fault 7: a replayed signed message ran again; an ipc connection file bound TCP ports silently."""
+
+    def test_a_signed_message_sent_again_is_dropped(self):
+        self.run_cell("var runs = 0;")
+        info = self.km.get_connection_info()
+        session = Session(key=info["key"], signature_scheme=info["signature_scheme"])
+        context = zmq.Context()
+        socket = context.socket(zmq.DEALER)
+        socket.setsockopt(zmq.LINGER, 0)
+        socket.connect(f"{info['transport']}://{info['ip']}:{info['shell_port']}")
+        try:
+            frames = session.serialize(session.msg("execute_request", {"code": "runs++;", "silent": False}))
+            for _ in range(2):
+                socket.send_multipart(frames)
+            replies = []
+            deadline = time.monotonic() + TIMEOUT
+            while time.monotonic() < deadline and len(replies) < 2:
+                if socket.poll(500):
+                    replies.append(socket.recv_multipart())
+                elif replies:
+                    break  # the first reply came and nothing followed within half a second
+            self.assertEqual(len(replies), 1, "the replayed copy must not be answered")
+        finally:
+            socket.close()
+            context.term()
+        self.assertEqual(self.result_text("runs"), "1")
+
+    def test_ipc_transport_fails_at_start_with_a_clear_line(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            connection = pathlib.Path(tmp) / "kernel-ipc.json"
+            connection.write_text(json.dumps({
+                "transport": "ipc", "ip": str(pathlib.Path(tmp) / "k"), "key": "k", "signature_scheme": "hmac-sha256",
+                "shell_port": 1, "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5}))
+            started = subprocess.run([kernel_env.java_executable(), "-jar", str(kernel_env.KERNEL_JAR), str(connection)],
+                                     capture_output=True, text=True, timeout=60)
+        self.assertNotEqual(started.returncode, 0)
+        self.assertIn('transport "ipc" in the connection file is not supported', started.stderr)
 
 
 if __name__ == "__main__":

@@ -46,6 +46,13 @@ public final class KernelChannels implements AutoCloseable {
     private volatile boolean running = true;
 
     public KernelChannels(KernelConnectionProperties connection, WireCodec codec) {
+        if (!"tcp".equals(connection.getTransport())) {
+            // JeroMQ has no Unix sockets: binding "ipc" would quietly use TCP ports no client knows.
+            String why = "transport \"" + connection.getTransport() + "\" in the connection file is not supported:"
+                    + " this kernel speaks tcp only (remove \"transport\" or set it to \"tcp\")";
+            LOG.severe(why);
+            throw new IllegalArgumentException(why);
+        }
         this.connection = connection;
         this.codec = codec;
         this.shell = bind(SocketType.ROUTER, connection.getShellPort());
