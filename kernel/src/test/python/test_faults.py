@@ -67,6 +67,55 @@ class HeapPressureTests(KernelCase):
         self.assertTrue(self.km.is_alive())
 
 
+class StuckCellTests(KernelCase):
+    """Fault 3: a result whose toString() never returns, or a deadlock, held the shell thread:
+    Interrupt did nothing and the kernel was stuck. Each test needs a kernel of its own."""
+
+    def setUp(self):
+        self.km, self.kc = start_new_kernel(kernel_name=kernel_env.KERNEL_NAME, startup_timeout=60)
+
+    def tearDown(self):
+        self.kc.stop_channels()
+        self.km.shutdown_kernel(now=True)
+
+    @classmethod
+    def setUpClass(cls):
+        pass
+
+    @classmethod
+    def tearDownClass(cls):
+        pass
+
+    def assert_interrupt_answers(self, code):
+        self.run_cell("var kept = 41;")
+        msg_id = self.kc.execute(code)
+        time.sleep(2)
+        started = time.monotonic()
+        self.km.interrupt_kernel()
+        reply = self.shell_reply(msg_id, timeout=15)["content"]
+        self.assertLess(time.monotonic() - started, 2.5, "the cell ends about a second after the interrupt")
+        self.assertEqual(reply["ename"], "Interrupted", reply)  # stopped, or abandoned saying a restart frees it
+        self.iopub_until_idle(msg_id)
+        started = time.monotonic()
+        content, _ = self.run_cell("kept + 1", timeout=15)  # answered at once: run, or refused with a reason
+        self.assertLess(time.monotonic() - started, 5)
+        if content["status"] == "error":
+            self.assertIn("Restart", content["evalue"])
+        self.km.restart_kernel(now=True)
+        self.kc.wait_for_ready(timeout=60)
+        self.assertEqual(self.result_text("6 * 7"), "42")
+
+    def test_result_whose_to_string_never_returns(self):
+        self.assert_interrupt_answers("new Object() { public String toString() { while (true) { } } }")
+
+    def test_deadlock_on_two_monitors(self):
+        self.assert_interrupt_answers(
+            "Object a = new Object(), b = new Object();\n"
+            "var t = new Thread(() -> { synchronized (b) { try { Thread.sleep(200); } catch (InterruptedException e) { }"
+            " synchronized (a) { } } });\n"
+            "synchronized (a) { t.start(); Thread.sleep(200); synchronized (b) { } }")
+
+
 class DefinitionTests(KernelCase):
     """Fault 2: snippets JShell cannot define were accepted silently and could break the session."""
 

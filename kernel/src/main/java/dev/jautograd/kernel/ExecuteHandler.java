@@ -29,6 +29,7 @@ final class ExecuteHandler {
     private final CellInput input;
     private final DisplayRegistry registry;
     private final History history;
+    private final CellRunner runner = new CellRunner();
     private int executionCount;
 
     ExecuteHandler(KernelChannels channels, CompletableFuture<JShellSession> session, OutputCapture output,
@@ -56,20 +57,18 @@ final class ExecuteHandler {
             channels.publish("execute_input", request, input);
         }
         boolean allowStdin = Json.bool(content, "allow_stdin", false);
-        CellResult result;
-        MimeBundle bundle = null;
+        Outcome outcome;
         try {
-            result = run(request, code, count, silent, allowStdin);
-            if (!result.failed() && result.hasValue()) {
-                bundle = registry.render(result.value(), result.valueText());
-            }
+            outcome = run(request, code, count, silent, allowStdin);
         } catch (Throwable failure) {
             // Whatever the kernel's own work for the cell threw (javac or a renderer out of heap,
             // a bug), it is this cell's error: shown on it, and the kernel serves the next one.
             MemoryReserve.releaseIf(failure);
-            result = CellResult.failed(CellError.of(failure, "(in the kernel, while it ran or showed this cell)"));
+            outcome = new Outcome(CellResult.failed(CellError.of(failure, "(in the kernel, while it ran or showed this cell)")), null);
             LOG.log(Level.SEVERE, "Cell " + count + " failed in the kernel", failure);
         }
+        CellResult result = outcome.result();
+        MimeBundle bundle = outcome.bundle();
         String heapNote = MemoryReserve.refill();
         if (heapNote != null && !silent) {
             publishStream(request, "stderr", heapNote);
@@ -97,7 +96,21 @@ final class ExecuteHandler {
         return result.failed() && Json.bool(content, "stop_on_error", true);
     }
 
-    private CellResult run(WireMessage request, String code, int count, boolean silent, boolean allowStdin) {
+    /** What a cell produced, its value already rendered (on the cell's thread: toString may hang). */
+    private record Outcome(CellResult result, MimeBundle bundle) { }
+
+    void interrupted() {
+        runner.interrupted();
+    }
+
+    boolean stuck() {
+        return runner.stuck();
+    }
+
+    private Outcome run(WireMessage request, String code, int count, boolean silent, boolean allowStdin) throws Throwable {
+        if (runner.stuck()) {
+            return new Outcome(CellResult.failed(runner.stuckError()), null);
+        }
         output.redirect(silent ? (stream, text) -> { } : (stream, text) -> publishStream(request, stream, text));
         input.attach(!allowStdin ? null : (prompt, cell) -> {
             output.flush(); // the prompt's context (a printed question) shows before the input box
@@ -105,7 +118,11 @@ final class ExecuteHandler {
         });
         Jupyter.attach(silent ? null : new DisplayTarget(request));
         try {
-            return session.join().execute(code, count);
+            return runner.run(count, () -> {
+                var result = session.join().execute(code, count);
+                var bundle = result.failed() || !result.hasValue() ? null : registry.render(result.value(), result.valueText());
+                return new Outcome(result, bundle);
+            }, stuck -> new Outcome(CellResult.failed(stuck), null));
         } finally {
             Jupyter.attach(null);
             input.attach(null);
