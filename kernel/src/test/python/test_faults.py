@@ -162,6 +162,16 @@ class DefinitionTests(KernelCase):
         self.assert_cell_error("q", "CompilationException")
 
 
+class ReadableErrorTests(KernelCase):
+    """Errors that read well: no blank "location: class " under "cannot find symbol"."""
+
+    def test_cannot_find_symbol_has_no_blank_location(self):
+        content = self.assert_cell_error("var y = undefinedName + 1;", "CompilationException", "cannot find symbol")
+        self.assertIn("symbol:   variable undefinedName", "\n".join(content["traceback"]))
+        self.assertNotIn("location: class", "\n".join(content["traceback"]))
+        self.assertNotIn("location: class", content["evalue"])
+
+
 class OutputIntegrityTests(KernelCase):
     """Fault 8: a UTF-8 character split across two flushes showed as U+FFFD."""
 

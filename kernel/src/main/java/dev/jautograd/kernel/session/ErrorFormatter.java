@@ -78,7 +78,7 @@ final class ErrorFormatter {
         var lines = new ArrayList<String>();
         String first = null;
         for (Diag diag : shell.diagnostics(snippet).filter(Diag::isError).toList()) {
-            String message = diag.getMessage(Locale.ROOT);
+            String message = withoutWrapperLocation(diag.getMessage(Locale.ROOT));
             first = first == null ? message : first;
             int at = offset + (int) Math.max(0, diag.getPosition());
             int line = lineOf(cell, Math.min(at, cell.length()));
@@ -93,6 +93,16 @@ final class ErrorFormatter {
         }
         lines.add(0, "CompilationException: " + first.lines().findFirst().orElse(first));
         return new CellError("CompilationException", first, lines);
+    }
+
+    /**
+     * javac names where a symbol was missing: for cell code that is JShell's wrapper class, which
+     * it prints blank ({@code location: class }). The line says nothing to a student: drop it.
+     */
+    static String withoutWrapperLocation(String message) {
+        return message.lines()
+                .filter(line -> !line.matches("\\s*location: class\\s*(REPL\\.\\$JShell\\$\\w*)?\\s*"))
+                .collect(java.util.stream.Collectors.joining("\n"));
     }
 
     private CellError runtime(Exception exception) {
