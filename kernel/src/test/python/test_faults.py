@@ -116,6 +116,44 @@ class StuckCellTests(KernelCase):
             "synchronized (a) { t.start(); Thread.sleep(200); synchronized (b) { } }")
 
 
+class ExitGuardTests(KernelCase):
+    """Fault 5: method handles reached System.exit around the reflective guards."""
+
+    LOOKUP = "java.lang.invoke.MethodHandles.lookup()"
+    VOID_INT = "java.lang.invoke.MethodType.methodType(void.class, int.class)"
+
+    def setUp(self):
+        self.run_cell("var kept = 41;")
+
+    def tearDown(self):
+        self.assertEqual(self.result_text("kept + 1"), "42")
+
+    def test_lookup_bind_to_runtime_exit(self):
+        self.assert_cell_error(f'{self.LOOKUP}.bind(Runtime.getRuntime(), "exit", {self.VOID_INT}).invoke(0);',
+                               "KernelExitRefused", "Runtime.exit")
+
+    def test_method_handle_to_method_invoke(self):
+        self.assert_cell_error(
+            f'var inv = {self.LOOKUP}.findVirtual(java.lang.reflect.Method.class, "invoke",'
+            ' java.lang.invoke.MethodType.methodType(Object.class, Object.class, Object[].class));\n'
+            'inv.invoke(System.class.getMethod("exit", int.class), null, new Object[] {0});',
+            "KernelExitRefused", "Method.invoke")
+
+    def test_find_special_and_unreflect_special(self):
+        self.assert_cell_error(
+            f'{self.LOOKUP}.findSpecial(Runtime.class, "halt", {self.VOID_INT}, Runtime.class);',
+            "KernelExitRefused", "Runtime.halt")
+        self.assert_cell_error(
+            f'{self.LOOKUP}.unreflectSpecial(Runtime.class.getMethod("exit", int.class), Runtime.class);',
+            "KernelExitRefused", "Runtime.exit")
+
+    def test_lookup_find_static_reached_through_reflection(self):
+        self.assert_cell_error(
+            'java.lang.invoke.MethodHandles.Lookup.class.getMethod("findStatic", Class.class, String.class,'
+            f' java.lang.invoke.MethodType.class).invoke({self.LOOKUP}, System.class, "exit", {self.VOID_INT});',
+            "KernelExitRefused", "findStatic")
+
+
 class DefinitionTests(KernelCase):
     """Fault 2: snippets JShell cannot define were accepted silently and could break the session."""
 
