@@ -210,6 +210,23 @@ class ReadableErrorTests(KernelCase):
         self.assertNotIn("location: class", content["evalue"])
 
 
+class VanishingErrorTests(KernelCase):
+    """Fault 6 (in part): a failure while showing the final value gave status error with no IOPub
+    error and no execution_count, so the notebook showed nothing."""
+
+    def test_failure_while_rendering_the_value_is_shown_on_the_cell(self):
+        self.run_cell("record Boom(int x) {}\n"
+                      "registry().register(Boom.class, (v, text) -> { throw new IllegalStateException(\"render boom\"); });")
+        content, messages = self.run_cell("new Boom(1)")
+        self.assertEqual(content["status"], "error", content)
+        self.assertEqual(content["ename"], "IllegalStateException", content)
+        self.assertIn("execution_count", content)
+        errors = [m["content"] for m in messages if m["msg_type"] == "error"]
+        self.assertEqual(len(errors), 1, messages)
+        self.assertEqual(errors[0]["evalue"], "render boom")
+        self.assertEqual(self.result_text("6 * 7"), "42")
+
+
 class OutputIntegrityTests(KernelCase):
     """Fault 8: a UTF-8 character split across two flushes showed as U+FFFD."""
 
