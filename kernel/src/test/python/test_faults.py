@@ -209,6 +209,11 @@ class ReadableErrorTests(KernelCase):
         self.assertNotIn("location: class", "\n".join(content["traceback"]))
         self.assertNotIn("location: class", content["evalue"])
 
+    def test_null_pointer_names_the_cell_variable(self):
+        self.run_cell("String o = null;")
+        content = self.assert_cell_error("o.length()", "NullPointerException")
+        self.assertEqual(content["evalue"], 'Cannot invoke "String.length()" because "o" is null')
+
 
 class VanishingErrorTests(KernelCase):
     """Fault 6 (in part): a failure while showing the final value gave status error with no IOPub

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -21,6 +22,9 @@ import jdk.jshell.UnresolvedReferenceException;
 final class ErrorFormatter {
     /** Where a snippet's first token sits: cell number and line, so stack frames can be mapped. */
     private record Origin(int executionCount, int firstLine) { }
+
+    /** A notebook variable as javac names it: a static field of JShell's wrapper class. */
+    private static final Pattern WRAPPER_FIELD = Pattern.compile("REPL\\.\\$JShell\\$\\w*?\\.(\\w+)");
 
     private final JShell shell;
     /** Bounded: a session of many thousand cells keeps the origins of its recent snippets. */
@@ -108,16 +112,24 @@ final class ErrorFormatter {
     private CellError runtime(Exception exception) {
         String ename = exceptionName(exception);
         String message = exception instanceof UnresolvedReferenceException unresolved
-                ? definitions.unresolvedMessage(unresolved.getSnippet()) : nullToEmpty(exception.getMessage());
+                ? definitions.unresolvedMessage(unresolved.getSnippet()) : cellNames(nullToEmpty(exception.getMessage()));
         var lines = new ArrayList<String>();
         lines.add(ename + ": " + message);
         for (var frame : exception.getStackTrace()) {
             lines.add("    at " + describe(frame));
         }
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-            lines.add("Caused by: " + exceptionName(cause) + ": " + nullToEmpty(cause.getMessage()));
+            lines.add("Caused by: " + exceptionName(cause) + ": " + cellNames(nullToEmpty(cause.getMessage())));
         }
         return new CellError(ename, message, lines);
+    }
+
+    /**
+     * A notebook variable lives in a static field of JShell's wrapper class, so a helpful
+     * NullPointerException says {@code "REPL.$JShell$39.o" is null}: name the variable, as the cell does.
+     */
+    static String cellNames(String message) {
+        return WRAPPER_FIELD.matcher(message).replaceAll("$1");
     }
 
     private static String exceptionName(Throwable t) {
