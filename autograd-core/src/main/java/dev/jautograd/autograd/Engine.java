@@ -44,7 +44,7 @@ public final class Engine {
             result[i] = captured.get(nodeOf(inputs[i]));
             if (result[i] == null && !allowUnused) {
                 throw new IllegalArgumentException("One of the differentiated Tensors appears to not have been used "
-                        + "in the graph. Set allow_unused=True if this is the desired behavior.");
+                        + "in the graph. Set allow_unused=True if this is the desired behavior." + JavaHints.ALLOW_UNUSED);
             }
         }
         return result;

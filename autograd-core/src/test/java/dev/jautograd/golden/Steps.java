@@ -1,6 +1,7 @@
 package dev.jautograd.golden;
 
 import dev.jautograd.Tensor;
+import dev.jautograd.autograd.JavaHints;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,7 +42,8 @@ final class Steps {
         try {
             step.run();
         } catch (Exception e) {
-            steps.add(List.of(label, String.valueOf(e.getMessage())));
+            // PyTorch's sentence is compared; the Java form of its advice follows it (JavaHintsTest).
+            steps.add(List.of(label, String.valueOf(JavaHints.pytorchPart(e.getMessage()))));
             return;
         }
         steps.add(List.of(label, "<no error>"));

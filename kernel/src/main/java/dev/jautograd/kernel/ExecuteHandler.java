@@ -6,6 +6,7 @@ import dev.jautograd.kernel.display.DisplayRegistry;
 import dev.jautograd.kernel.display.MimeBundle;
 import dev.jautograd.kernel.magic.Interpreter;
 import dev.jautograd.kernel.magic.Magics;
+import dev.jautograd.kernel.session.CellError;
 import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.CellResult;
 import dev.jautograd.kernel.session.JShellSession;
@@ -14,18 +15,23 @@ import dev.jautograd.kernel.wire.KernelChannels;
 import dev.jautograd.kernel.wire.KernelChannels.Channel;
 import dev.jautograd.kernel.wire.WireMessage;
 import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * {@code execute_request}: runs the cell and publishes, in order, execute_input, the cell's
  * streams and displays, then its result or error, then the reply.
  */
 final class ExecuteHandler {
+    private static final Logger LOG = Logger.getLogger(ExecuteHandler.class.getName());
+
     private final KernelChannels channels;
     private final CompletableFuture<JShellSession> session;
     private final OutputCapture output;
     private final CellInput input;
     private final DisplayRegistry registry;
     private final History history;
+    private final CellRunner runner = new CellRunner();
     private int executionCount;
     private Magics magics;
 
@@ -54,9 +60,23 @@ final class ExecuteHandler {
             channels.publish("execute_input", request, input);
         }
         boolean allowStdin = Json.bool(content, "allow_stdin", false);
-        CellResult result = run(request, code, count, silent, allowStdin);
+        Outcome outcome;
+        try {
+            outcome = run(request, code, count, silent, allowStdin);
+        } catch (Throwable failure) {
+            // Whatever the kernel's own work for the cell threw (javac or a renderer out of heap,
+            // a bug), it is this cell's error: shown on it, and the kernel serves the next one.
+            MemoryReserve.releaseIf(failure);
+            outcome = new Outcome(CellResult.failed(CellError.of(failure, "(in the kernel, while it ran or showed this cell)")), null);
+            LOG.log(Level.SEVERE, "Cell " + count + " failed in the kernel", failure);
+        }
+        CellResult result = outcome.result();
+        MimeBundle bundle = outcome.bundle();
+        String heapNote = MemoryReserve.refill();
+        if (heapNote != null && !silent) {
+            publishStream(request, "stderr", heapNote);
+        }
         JsonObject reply;
-        String shown = null;
         if (result.failed()) {
             var error = result.error();
             if (!silent) {
@@ -64,12 +84,8 @@ final class ExecuteHandler {
             }
             reply = Json.error(error.ename(), error.evalue(), error.traceback());
         } else {
-            if (result.hasValue()) {
-                MimeBundle bundle = registry.render(result.value(), result.valueText());
-                shown = bundle.plainText();
-                if (!silent && !bundle.isEmpty()) {
-                    publishResult(request, count, bundle);
-                }
+            if (bundle != null && !silent) {
+                publishResult(request, count, bundle);
             }
             reply = Json.ok();
             reply.add("payload", new JsonArray());
@@ -77,13 +93,27 @@ final class ExecuteHandler {
         reply.addProperty("execution_count", count);
         reply.add("user_expressions", new JsonObject());
         if (store) {
-            history.add(count, code, shown);
+            history.add(count, code, bundle == null ? null : bundle.plainText());
         }
         channels.reply(Channel.SHELL, request, "execute_reply", reply);
         return result.failed() && Json.bool(content, "stop_on_error", true);
     }
 
-    private CellResult run(WireMessage request, String code, int count, boolean silent, boolean allowStdin) {
+    /** What a cell produced, its value already rendered (on the cell's thread: toString may hang). */
+    private record Outcome(CellResult result, MimeBundle bundle) { }
+
+    void interrupted() {
+        runner.interrupted();
+    }
+
+    boolean stuck() {
+        return runner.stuck();
+    }
+
+    private Outcome run(WireMessage request, String code, int count, boolean silent, boolean allowStdin) throws Throwable {
+        if (runner.stuck()) {
+            return new Outcome(CellResult.failed(runner.stuckError()), null);
+        }
         output.redirect(silent ? (stream, text) -> { } : (stream, text) -> publishStream(request, stream, text));
         input.attach(!allowStdin ? null : (prompt, cell) -> {
             output.flush(); // the prompt's context (a printed question) shows before the input box
@@ -91,7 +121,13 @@ final class ExecuteHandler {
         });
         Jupyter.attach(silent ? null : new DisplayTarget(request));
         try {
-            return magics().execute(code, count);
+            return runner.run(count, () -> {
+                var result = magics().execute(code, count);
+                var bundle = result.failed() || !result.hasValue() ? null : registry.render(result.value(), result.valueText());
+                // A cell ending in display(x) or printf has shown what it had: no result as well.
+                if (bundle != null && bundle.isEmpty()) bundle = null;
+                return new Outcome(result, bundle);
+            }, stuck -> new Outcome(CellResult.failed(stuck), null));
         } finally {
             Jupyter.attach(null);
             input.attach(null);

@@ -31,6 +31,8 @@ public final class JavaKernel implements KernelChannels.Handler {
     /** What the control thread serves, none of which uses JShell; the rest belongs to the shell. */
     private static final Set<String> CONTROL_TYPES = Set.of("kernel_info_request", "interrupt_request", "shutdown_request");
 
+    private static final Set<String> ASSIST_TYPES = Set.of("complete_request", "inspect_request", "is_complete_request");
+
     private final KernelChannels channels;
     private final CompletableFuture<JShellSession> session;
     private final ExecuteHandler execute;
@@ -72,13 +74,18 @@ public final class JavaKernel implements KernelChannels.Handler {
             if (channel == Channel.CONTROL && !CONTROL_TYPES.contains(type)) {
                 // JShell is not thread-safe: only the shell thread may touch it (execute, complete, ...).
                 replyError(channel, message, "WrongChannel", type + " is served on the shell channel, not on control");
+            } else if (execute.stuck() && ASSIST_TYPES.contains(type)) {
+                // A cell thread that could not be stopped may still be inside JShell.
+                replyError(channel, message, "KernelStuck", "a cell is still stuck; Kernel > Restart frees it");
             } else if (type.equals("comm_open")) {
                 rejectComm(message);
             } else {
                 handlers.getOrDefault(type, this::unknown).accept(channel, message);
             }
-        } catch (RuntimeException e) {
-            // A handler that failed (e.g. JShell could not start) still owes the client a reply.
+        } catch (RuntimeException | Error e) {
+            // A handler that failed (e.g. JShell could not start, the heap ran out) still owes the
+            // client a reply, and the thread serving it must live on.
+            MemoryReserve.releaseIf(e);
             LOG.log(Level.SEVERE, "Handler failed for " + type, e);
             replyError(channel, message, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
         } finally {
@@ -156,6 +163,7 @@ public final class JavaKernel implements KernelChannels.Handler {
     }
 
     private void interrupt(Channel channel, WireMessage request) {
+        execute.interrupted(); // the cell gets a second to end; then it is abandoned
         var running = session.getNow(null);
         if (running != null) {
             running.interrupt();

@@ -14,4 +14,14 @@ public record CellError(String ename, String evalue, List<String> traceback) {
         evalue = evalue == null ? "" : evalue;
         traceback = List.copyOf(traceback);
     }
+
+    /**
+     * A failure of the kernel's own work for a cell (compiling it, showing its value) rather than
+     * of the cell's code: named like any error, with where it happened as the traceback's second line.
+     */
+    public static CellError of(Throwable failure, String where) {
+        String ename = failure.getClass().getSimpleName();
+        String message = String.valueOf(failure.getMessage());
+        return new CellError(ename, message, List.of(ename + ": " + message, where));
+    }
 }

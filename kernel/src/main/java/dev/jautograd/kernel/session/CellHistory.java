@@ -65,6 +65,14 @@ final class CellHistory {
         }
     }
 
+    /**
+     * javac's reused context keeps a class-writing failure (a string constant too long for the
+     * constant pool) and repeats it on every later compile: start afresh.
+     */
+    void renewCompilers() {
+        internals.renewCompilers();
+    }
+
     private Set<String> liveWrappers() {
         var live = new HashSet<String>();
         shell.snippets().filter(s -> shell.status(s).isActive()).forEach(s -> {

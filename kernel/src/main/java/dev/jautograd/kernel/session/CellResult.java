@@ -17,7 +17,7 @@ public record CellResult(boolean hasValue, Object value, String valueText, CellE
         return new CellResult(true, value, text, null);
     }
 
-    static CellResult failed(CellError error) {
+    public static CellResult failed(CellError error) {
         return new CellResult(false, null, null, error);
     }
 

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
@@ -21,6 +23,9 @@ final class ErrorFormatter {
     /** Where a snippet's first token sits: cell number and line, so stack frames can be mapped. */
     private record Origin(int executionCount, int firstLine) { }
 
+    /** A notebook variable as javac names it: a static field of JShell's wrapper class. */
+    private static final Pattern WRAPPER_FIELD = Pattern.compile("REPL\\.\\$JShell\\$\\w*?\\.(\\w+)");
+
     private final JShell shell;
     /** Bounded: a session of many thousand cells keeps the origins of its recent snippets. */
     private static final int MAX_ORIGINS = 10_000;
@@ -32,8 +37,11 @@ final class ErrorFormatter {
         }
     });
 
-    ErrorFormatter(JShell shell) {
+    private final Definitions definitions;
+
+    ErrorFormatter(JShell shell, Definitions definitions) {
         this.shell = shell;
+        this.definitions = definitions;
     }
 
     static CellError interrupted() {
@@ -51,17 +59,30 @@ final class ErrorFormatter {
         if (event.exception() != null) {
             return runtime(event.exception());
         }
-        if (event.status() == Snippet.Status.REJECTED) {
+        if (event.status() == Snippet.Status.REJECTED || undefinable(event.snippet(), event.status())) {
             return compile(event.snippet(), cell, offset);
         }
         return null;
+    }
+
+    /**
+     * Compiled but not defined, and waiting for nothing: the class file could not be written
+     * (a string constant or a method too large), which JShell reports only as a status.
+     */
+    private boolean undefinable(Snippet snippet, Snippet.Status status) {
+        if (status != Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+            return false;
+        }
+        boolean waiting = snippet instanceof DeclarationSnippet declaration
+                && shell.unresolvedDependencies(declaration).findAny().isPresent();
+        return !waiting;
     }
 
     private CellError compile(Snippet snippet, String cell, int offset) {
         var lines = new ArrayList<String>();
         String first = null;
         for (Diag diag : shell.diagnostics(snippet).filter(Diag::isError).toList()) {
-            String message = diag.getMessage(Locale.ROOT);
+            String message = withoutWrapperLocation(diag.getMessage(Locale.ROOT));
             first = first == null ? message : first;
             int at = offset + (int) Math.max(0, diag.getPosition());
             int line = lineOf(cell, Math.min(at, cell.length()));
@@ -78,17 +99,37 @@ final class ErrorFormatter {
         return new CellError("CompilationException", first, lines);
     }
 
+    /**
+     * javac names where a symbol was missing: for cell code that is JShell's wrapper class, which
+     * it prints blank ({@code location: class }). The line says nothing to a student: drop it.
+     */
+    static String withoutWrapperLocation(String message) {
+        return message.lines()
+                .filter(line -> !line.matches("\\s*location: class\\s*(REPL\\.\\$JShell\\$\\w*)?\\s*"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
     private CellError runtime(Exception exception) {
         String ename = exceptionName(exception);
+        String message = exception instanceof UnresolvedReferenceException unresolved
+                ? definitions.unresolvedMessage(unresolved.getSnippet()) : cellNames(nullToEmpty(exception.getMessage()));
         var lines = new ArrayList<String>();
-        lines.add(ename + ": " + nullToEmpty(exception.getMessage()));
+        lines.add(ename + ": " + message);
         for (var frame : exception.getStackTrace()) {
             lines.add("    at " + describe(frame));
         }
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
-            lines.add("Caused by: " + exceptionName(cause) + ": " + nullToEmpty(cause.getMessage()));
+            lines.add("Caused by: " + exceptionName(cause) + ": " + cellNames(nullToEmpty(cause.getMessage())));
         }
-        return new CellError(ename, nullToEmpty(exception.getMessage()), lines);
+        return new CellError(ename, message, lines);
+    }
+
+    /**
+     * A notebook variable lives in a static field of JShell's wrapper class, so a helpful
+     * NullPointerException says {@code "REPL.$JShell$39.o" is null}: name the variable, as the cell does.
+     */
+    static String cellNames(String message) {
+        return WRAPPER_FIELD.matcher(message).replaceAll("$1");
     }
 
     private static String exceptionName(Throwable t) {

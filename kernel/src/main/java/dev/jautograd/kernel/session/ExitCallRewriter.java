@@ -50,7 +50,16 @@ public final class ExitCallRewriter {
             new Redirect(Opcodes.INVOKEVIRTUAL, LOOKUP, "findStatic", FIND, REFLECTION_GUARD, "findStatic"),
             new Redirect(Opcodes.INVOKEVIRTUAL, LOOKUP, "findVirtual", FIND, REFLECTION_GUARD, "findVirtual"),
             new Redirect(Opcodes.INVOKEVIRTUAL, LOOKUP, "unreflect",
-                    "(Ljava/lang/reflect/Method;)Ljava/lang/invoke/MethodHandle;", REFLECTION_GUARD, "unreflect"));
+                    "(Ljava/lang/reflect/Method;)Ljava/lang/invoke/MethodHandle;", REFLECTION_GUARD, "unreflect"),
+            new Redirect(Opcodes.INVOKEVIRTUAL, LOOKUP, "findSpecial",
+                    "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/Class;)Ljava/lang/invoke/MethodHandle;",
+                    REFLECTION_GUARD, "findSpecial"),
+            new Redirect(Opcodes.INVOKEVIRTUAL, LOOKUP, "bind",
+                    "(Ljava/lang/Object;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/MethodHandle;",
+                    REFLECTION_GUARD, "bind"),
+            new Redirect(Opcodes.INVOKEVIRTUAL, LOOKUP, "unreflectSpecial",
+                    "(Ljava/lang/reflect/Method;Ljava/lang/Class;)Ljava/lang/invoke/MethodHandle;", REFLECTION_GUARD,
+                    "unreflectSpecial"));
 
     private ExitCallRewriter() {
     }

@@ -40,6 +40,7 @@ public final class JShellSession implements AutoCloseable {
     private final ValueCapturingExecutionControl control;
     private final CellSplitter splitter;
     private final ErrorFormatter errors;
+    private final Definitions definitions;
     private final VariableFields variables;
     private final CellHistory history;
     private final AtomicBoolean interrupted = new AtomicBoolean();
@@ -51,7 +52,8 @@ public final class JShellSession implements AutoCloseable {
         this.shell = shell;
         this.control = control;
         this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
-        this.errors = new ErrorFormatter(shell);
+        this.definitions = new Definitions(shell);
+        this.errors = new ErrorFormatter(shell, definitions);
         var internals = new JShellInternals(shell);
         this.variables = new VariableFields(internals, control.classes());
         this.history = new CellHistory(shell, internals, control.classes(), variables);
@@ -102,20 +104,36 @@ public final class JShellSession implements AutoCloseable {
 
     private CellResult evaluate(CellSplitter.Chunk chunk, String cell, int executionCount, List<Snippet> created) {
         List<SnippetEvent> events = shell.eval(chunk.source());
-        variables.update(events);
+        // Notes go to System.err, which the kernel routes to the running cell, as jshell prints its feedback.
+        variables.update(events).forEach(name -> System.err.print(
+                "variable " + name + " was reset to null: its value belongs to a definition that was replaced\n"));
         if (interrupted.get()) {
             return CellResult.failed(ErrorFormatter.interrupted());
         }
         var result = CellResult.nothing();
         for (var event : events) {
             if (event.causeSnippet() != null) {
-                continue; // an update of an older snippet this one redefined
+                String update = definitions.updateNote(event); // an older snippet this one changed
+                if (update != null) {
+                    System.err.print(update);
+                }
+                continue;
             }
             created.add(event.snippet());
             errors.remember(event.snippet(), executionCount, cell, chunk.offset());
             var error = errors.failure(event, cell, chunk.offset());
             if (error != null) {
+                if (shell.status(event.snippet()).isActive()) {
+                    // A snippet javac compiles but cannot turn into a class (code too large) would
+                    // be recompiled with, and break, every later cell.
+                    variables.update(shell.drop(event.snippet()));
+                    history.renewCompilers();
+                }
                 return CellResult.failed(error);
+            }
+            String note = definitions.waitingNote(event.snippet(), event.status());
+            if (note != null) {
+                System.err.print(note);
             }
             result = valueOf(event);
         }

@@ -57,19 +57,54 @@ public final class OutputCapture {
 
     /** Sends pending text to the old sink, then routes new text to {@code next} (null: fallback). */
     public synchronized void redirect(Sink next) {
-        flush();
+        flushAll();
         sink = next;
         cellBytes = 0;
         truncated = false;
     }
 
+    /**
+     * Sends what is pending up to the last whole UTF-8 character: a character whose bytes arrive
+     * in two writes (Files.copy's 8 KB blocks) would otherwise show as two U+FFFD.
+     */
     public synchronized void flush() {
+        send(false);
+    }
+
+    /** Sends everything pending, a cut character included (its stream is switching or ending). */
+    private void flushAll() {
+        send(true);
+    }
+
+    private void send(boolean all) {
         if (pending.size() == 0) {
             return;
         }
-        String text = pending.toString(StandardCharsets.UTF_8);
+        byte[] bytes = pending.toByteArray();
+        int end = all ? bytes.length : wholeCharacters(bytes);
+        if (end == 0) {
+            return;
+        }
         pending.reset();
-        (sink != null ? sink : fallback).write(pendingStream, text);
+        pending.write(bytes, end, bytes.length - end);
+        if (pending.size() > 0) {
+            timer.schedule(this::flush, FLUSH_DELAY_MS, TimeUnit.MILLISECONDS); // the cut character's rest is due
+        }
+        (sink != null ? sink : fallback).write(pendingStream, new String(bytes, 0, end, StandardCharsets.UTF_8));
+    }
+
+    /** The length of {@code bytes} without a multi-byte character cut off at its end. */
+    static int wholeCharacters(byte[] bytes) {
+        int start = bytes.length - 1;
+        while (start >= 0 && bytes.length - start < 4 && (bytes[start] & 0xC0) == 0x80) {
+            start--; // continuation bytes 10xxxxxx: back to the lead byte
+        }
+        if (start < 0) {
+            return bytes.length;
+        }
+        int lead = bytes[start] & 0xFF;
+        int size = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        return bytes.length - start < size ? start : bytes.length;
     }
 
     private synchronized void append(String stream, byte[] bytes, int off, int len) {
@@ -82,7 +117,7 @@ public final class OutputCapture {
             return;
         }
         if (!stream.equals(pendingStream)) {
-            flush();
+            flushAll();
             pendingStream = stream;
         }
         if (pending.size() == 0) {
@@ -96,7 +131,7 @@ public final class OutputCapture {
 
     private void truncate() {
         truncated = true;
-        flush();
+        flushAll();
         pendingStream = "stderr";
         byte[] note = ("\n[output truncated: this cell printed more than " + (CELL_OUTPUT_LIMIT >> 20)
                 + " MB; further output of this cell is dropped, the cell keeps running]\n").getBytes(StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.jautograd.kernel.session;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,29 +36,37 @@ final class VariableFields {
         this.classes = classes;
     }
 
-    /** Called with the events of every eval or drop, after the snippet ran. */
-    void update(List<SnippetEvent> events) {
+    /**
+     * Called with the events of every eval or drop, after the snippet ran; returns the variables
+     * whose value could not follow them to their new class (the jshell tool says "reset to null").
+     */
+    List<String> update(List<SnippetEvent> events) {
+        var reset = new ArrayList<String>();
         for (var event : events) {
             if (event.snippet() instanceof VarSnippet variable) {
-                if (event.status().isActive()) {
-                    track(variable);
-                } else {
+                if (!event.status().isActive()) {
                     release(variable);
+                } else if (!track(variable)) {
+                    reset.add(variable.name());
                 }
             }
         }
+        return reset;
     }
 
-    private void track(VarSnippet variable) {
+    /** False when the variable moved to a new class and its value could not come along. */
+    private boolean track(VarSnippet variable) {
         Field now = fieldOf(variable);
         if (now == null) {
-            return;
+            return true;
         }
         Field before = fields.put(variable, now);
         if (before != null && before.getDeclaringClass() != now.getDeclaringClass()) {
-            carryOver(before, now);
+            boolean carried = carryOver(before, now);
             clearUnlessInUse(before);
+            return carried;
         }
+        return true;
     }
 
     private void release(VarSnippet variable) {
@@ -91,12 +100,14 @@ final class VariableFields {
         }
     }
 
-    private static void carryOver(Field from, Field to) {
+    private static boolean carryOver(Field from, Field to) {
         try {
             to.set(null, from.get(null));
+            return true;
         } catch (IllegalAccessException | IllegalArgumentException e) {
             // The type changed (a class it holds was redefined): the value cannot follow, as in jshell.
             LOG.log(Level.FINE, "cannot carry " + from + " over to " + to, e);
+            return false;
         }
     }
 

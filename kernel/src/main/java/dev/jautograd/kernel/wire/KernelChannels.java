@@ -46,6 +46,13 @@ public final class KernelChannels implements AutoCloseable {
     private volatile boolean running = true;
 
     public KernelChannels(KernelConnectionProperties connection, WireCodec codec) {
+        if (!"tcp".equals(connection.getTransport())) {
+            // JeroMQ has no Unix sockets: binding "ipc" would quietly use TCP ports no client knows.
+            String why = "transport \"" + connection.getTransport() + "\" in the connection file is not supported:"
+                    + " this kernel speaks tcp only (remove \"transport\" or set it to \"tcp\")";
+            LOG.severe(why);
+            throw new IllegalArgumentException(why);
+        }
         this.connection = connection;
         this.codec = codec;
         this.shell = bind(SocketType.ROUTER, connection.getShellPort());
@@ -88,6 +95,8 @@ public final class KernelChannels implements AutoCloseable {
                 }
             } catch (ZMQException | IllegalStateException e) {
                 return; // context closed at shutdown
+            } catch (Throwable e) {
+                logQuietly("Heartbeat failed", e); // a missed beat, not a dead kernel
             }
         }
     }
@@ -103,9 +112,10 @@ public final class KernelChannels implements AutoCloseable {
             if (frames != null) {
                 try {
                     dispatch(channel, frames, handler);
-                } catch (RuntimeException | StackOverflowError e) {
-                    // Whatever one message does, the channel thread must go on serving the next.
-                    LOG.log(Level.SEVERE, "Message on " + channel + " failed", e);
+                } catch (Throwable e) {
+                    // Whatever one message does (an OutOfMemoryError included), the channel
+                    // thread must go on serving the next: it is the kernel.
+                    logQuietly("Message on " + channel + " failed", e);
                 }
             }
         }
@@ -119,10 +129,15 @@ public final class KernelChannels implements AutoCloseable {
             LOG.warning(() -> "Dropped a message on " + channel + ": " + e.getMessage());
             return;
         }
+        handler.handle(channel, message);
+    }
+
+    /** Logging itself may fail with the heap full; the serving loop must not. */
+    private static void logQuietly(String what, Throwable e) {
         try {
-            handler.handle(channel, message);
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Handler failed for " + message.type(), e);
+            LOG.log(Level.SEVERE, what, e);
+        } catch (Throwable ignored) {
+            // nothing left to tell it with
         }
     }
 

@@ -25,6 +25,7 @@ public final class WireCodec {
 
     private final HMACGenerator hmac;
     private final String session = UUID.randomUUID().toString();
+    private final SeenSignatures seen = new SeenSignatures();
 
     public WireCodec(KernelConnectionProperties connection) throws GeneralSecurityException {
         this.hmac = connection.createHMACGenerator();
@@ -41,6 +42,9 @@ public final class WireCodec {
         // Constant-time comparison: a timing leak would let a local attacker forge signatures.
         if (!MessageDigest.isEqual(expected, frames.get(delimiter + 1))) {
             throw new InvalidSignatureException("message signature does not match the connection key");
+        }
+        if (!seen.firstTime(expected)) {
+            throw new InvalidSignatureException("duplicate signature: the same message was sent again");
         }
         var header = json(parts[0]);
         // Signed is not well-formed: a header without a string msg_type / msg_id cannot be routed or answered.

@@ -120,7 +120,7 @@ class JShellSessionTest {
                 Arguments.of("var ok = 1;\nint bad = \"text\";", "CompilationException",
                         "incompatible types: java.lang.String cannot be converted to int", "Line 2, column 11: "),
                 Arguments.of("int x = 1;\nundefinedName + 1", "CompilationException",
-                        "cannot find symbol\n  symbol:   variable undefinedName\n  location: class ", "Line 2, column 1: "),
+                        "cannot find symbol\n  symbol:   variable undefinedName", "Line 2, column 1: "),
                 Arguments.of("var v = 0;\n// a comment\nint w = 10 / v;", "ArithmeticException", "/ by zero",
                         "    at <cell> (In [7], line 3)"),
                 Arguments.of("int div(int d) {\n  return 1 / d;\n}\ndiv(0)", "ArithmeticException", "/ by zero",

@@ -43,6 +43,14 @@ class WireCodecTest {
     }
 
     @Test
+    void theSameSignedMessageSentAgainIsRejected() throws Exception {
+        var codec = codec("secret");
+        var frames = codec.encode("execute_request", null, content(), List.of());
+        codec.decode(frames);
+        assertThrows(InvalidSignatureException.class, () -> codec.decode(frames));
+    }
+
+    @Test
     void wrongKeyIsRejected() throws Exception {
         var frames = codec("other-key").encode("execute_request", null, content(), List.of());
         assertThrows(InvalidSignatureException.class, () -> codec("secret").decode(frames));
