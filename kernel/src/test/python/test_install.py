@@ -167,7 +167,13 @@ class StudentTest(unittest.TestCase):
 
     @classmethod
     def tearDownClass(cls):
-        subprocess.run(["pkill", "-KILL", "-u", cls.user], check=False)  # only this throwaway user's processes
+        uid = pwd.getpwnam(cls.user).pw_uid
+        for proc in pathlib.Path("/proc").glob("[0-9]*"):  # only this throwaway user's processes
+            try:
+                if proc.stat().st_uid == uid:
+                    os.kill(int(proc.name), 9)
+            except OSError:
+                pass
         subprocess.run(["userdel", cls.user], check=False)
         shutil.rmtree(cls.base, True)
 
