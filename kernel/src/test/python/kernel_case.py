@@ -1,6 +1,7 @@
 """The base of the whole-kernel tests: one real kernel per test class, started through
 jupyter_client, with helpers to run a cell and collect what it published."""
 import time
+from queue import Empty
 import unittest
 
 from jupyter_client.manager import start_new_kernel
@@ -17,6 +18,13 @@ class KernelCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.km, cls.kc = start_new_kernel(kernel_name=kernel_env.KERNEL_NAME, startup_timeout=60)
+        # wait_for_ready repeats kernel_info_request each second until one is answered: on a slow
+        # start the extra replies arrive later and would be taken for the first test's reply.
+        while True:
+            try:
+                cls.kc.get_shell_msg(timeout=0.5)
+            except Empty:
+                break
 
     @classmethod
     def tearDownClass(cls):
