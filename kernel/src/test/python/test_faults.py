@@ -17,17 +17,16 @@ from kernel_case import TIMEOUT, KernelCase
 
 
 def install_variant(name, *jvm_args):
-    """A kernelspec like the tested one with extra JVM options (e.g. a capped heap, as a hub sets)."""
+    """A kernelspec like the tested one with extra JVM options through the admin knob
+    (JAUTOGRAD_JAVA_OPTS in the spec's env), e.g. a capped heap, as a hub sets."""
     kernel_env.install()
-    spec = json.loads((kernel_env.REPO_ROOT / "kernel.json").read_text())
-    spec["argv"][0] = kernel_env.java_executable()
-    spec["argv"][1:1] = list(jvm_args)
-    spec_dir = kernel_env._prefix / ("spec-" + name)
-    spec_dir.mkdir(exist_ok=True)
-    (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=2))
-    shutil.copy(kernel_env.KERNEL_JAR, spec_dir / "jautograd-kernel.jar")
-    subprocess.run(["/usr/bin/jupyter", "kernelspec", "install", "--prefix", str(kernel_env._prefix / "pfx"),
-                    "--name", name, str(spec_dir)], check=True, capture_output=True)
+    kernels = kernel_env._prefix / "pfx" / "share" / "jupyter" / "kernels"
+    variant = kernels / name
+    if not variant.exists():
+        shutil.copytree(kernels / kernel_env.KERNEL_NAME, variant)
+        spec = json.loads((variant / "kernel.json").read_text())
+        spec["env"] = {"JAUTOGRAD_JAVA_OPTS": " ".join(jvm_args)}
+        (variant / "kernel.json").write_text(json.dumps(spec, indent=2))
     return name
 
 
@@ -114,6 +113,24 @@ class StuckCellTests(KernelCase):
             "var t = new Thread(() -> { synchronized (b) { try { Thread.sleep(200); } catch (InterruptedException e) { }"
             " synchronized (a) { } } });\n"
             "synchronized (a) { t.start(); Thread.sleep(200); synchronized (b) { } }")
+
+
+class ThreadsFromCellsTests(KernelCase):
+    """Fault 4 (part): on JDK 17 a thread made in one statement could not be started in a later
+    one (JShell's finished thread group had been destroyed under it)."""
+
+    def test_a_thread_made_in_one_cell_starts_in_the_next(self):
+        self.run_cell('var t1 = new Thread(() -> System.out.println("t1 ran"));')
+        content, messages = self.run_cell("t1.start(); t1.join();")
+        self.assertEqual(content["status"], "ok", content)
+        self.assertIn("t1 ran", "".join(m["content"].get("text", "") for m in messages if m["msg_type"] == "stream"))
+
+    def test_a_pool_made_in_one_statement_runs_tasks_in_the_next(self):
+        self.assertEqual(self.result_text(
+            "var pool = java.util.concurrent.Executors.newFixedThreadPool(2);\n"
+            "var answer = pool.submit(() -> 6 * 7);\n"
+            "answer.get()"), "42")
+        self.run_cell("pool.shutdown();")
 
 
 class ExitGuardTests(KernelCase):

@@ -10,7 +10,8 @@ package dev.jautograd.kernel;
  * stays released so the next cell (say {@code data = null;}) can still compile.
  */
 final class MemoryReserve {
-    private static final long SIZE = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 16);
+    // Enough to build and send an error reply; small, since every student's kernel holds it (PSS).
+    private static final long SIZE = Math.min(8L << 20, Runtime.getRuntime().maxMemory() / 32);
     private static volatile byte[] reserve = new byte[(int) SIZE];
 
     private MemoryReserve() {

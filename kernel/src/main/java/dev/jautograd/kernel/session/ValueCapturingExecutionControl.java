@@ -49,30 +49,7 @@ public final class ValueCapturingExecutionControl extends LocalExecutionControl 
         try {
             return super.invoke(className, methodName);
         } finally {
-            destroyFinishedRunGroups();
-        }
-    }
-
-    /**
-     * JDK 17's engine runs each snippet in a new ThreadGroup and never destroys it, and a JDK 17
-     * group keeps every subgroup: one leaked group per snippet run. (From JDK 19 a group holds
-     * its subgroups weakly and destroy does nothing.) A group is destroyed once its threads,
-     * including any the cell started, have ended.
-     */
-    @SuppressWarnings("removal")
-    private static void destroyFinishedRunGroups() {
-        var parent = Thread.currentThread().getThreadGroup();
-        var groups = new ThreadGroup[parent.activeGroupCount() + 8];
-        int count = parent.enumerate(groups, false);
-        for (int i = 0; i < count; i++) {
-            var group = groups[i];
-            if (RUN_GROUP_NAME.equals(group.getName()) && group.activeCount() == 0 && !group.isDestroyed()) {
-                try {
-                    group.destroy();
-                } catch (IllegalThreadStateException | UnsupportedOperationException e) {
-                    // a thread started meanwhile; a later cell will try again
-                }
-            }
+            RunGroups.detachFinished(RUN_GROUP_NAME);
         }
     }
 
