@@ -66,6 +66,30 @@ public final class SoftmaxKernel {
         return out;
     }
 
+    /**
+     * log_softmax's gradient along the last dim of float32 tensors ({@code _vec_log_softmax_backward}):
+     * per row Σ grad by reduce_all, then grad - Sleef exp(y) · Σ, which GCC compiles as one fused
+     * multiply-add (rounded once).
+     */
+    public static Tensor logSoftmaxBackwardLastDim(Tensor grad, Tensor output) {
+        Tensor g = grad.contiguous(), y = output.contiguous();
+        int[] shape = y.shape();
+        int n = shape[shape.length - 1], rows = y.numel() / n;
+        Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        float[] gs = ((FloatStorage) g.storage()).array(), ys = ((FloatStorage) y.storage()).array();
+        float[] r = ((FloatStorage) out.storage()).array();
+        int gBase = g.storageOffset(), yBase = y.storageOffset();
+        Parallel.forRange(rows, n, (from, to) -> {
+            for (int row = from; row < to; row++) {
+                float sum = reduceAll(gs, gBase + row * n, n);
+                for (int i = 0; i < n; i++) {
+                    r[row * n + i] = Math.fma(-SleefExp.exp(ys[yBase + row * n + i]), sum, gs[gBase + row * n + i]);
+                }
+            }
+        });
+        return out;
+    }
+
     private static void lastDim(float[] x, int at, float[] r, int rAt, int n) {
         float max = x[at];
         for (int i = 1; i < n; i++) max = maximum(max, x[at + i]);
