@@ -42,9 +42,8 @@ public final class SoftmaxKernel {
 
     /**
      * log_softmax along the last dim of a float32 tensor ({@code _vec_log_softmax_lastdim}): the
-     * max, Σ Sleef exp(x - max) in reduce_all's order, its log, then (x - max) - log Σ. The log
-     * here is correctly rounded where PyTorch's is Sleef's {@code logf_u10} (within 1 ulp), so a
-     * rare last bit may still differ.
+     * max, Σ Sleef exp(x - max) in reduce_all's order, its log by Sleef's {@code logf_u10} (vec::map
+     * over the rows' sums), then (x - max) - log Σ.
      */
     public static Tensor logSoftmaxLastDim(Tensor input) {
         Tensor x = input.contiguous();
@@ -59,7 +58,7 @@ public final class SoftmaxKernel {
                 float max = in[at];
                 for (int i = 1; i < n; i++) max = maximum(max, in[at + i]);
                 for (int i = 0; i < n; i++) r[rAt + i] = SleefExp.exp(in[at + i] - max);
-                float logSum = (float) Math.log(reduceAll(r, rAt, n));
+                float logSum = SleefFloat.log(reduceAll(r, rAt, n));
                 for (int i = 0; i < n; i++) r[rAt + i] = in[at + i] - max - logSum;
             }
         });
