@@ -34,8 +34,9 @@ public enum FloatFunction implements DoubleUnaryOperator {
 
     /** Elements [from, to) of a contiguous float32 tensor of n elements, r[or+i] = f(x[ox+i]), as PyTorch. */
     void pytorchFloats(float[] x, int ox, float[] r, int or, int from, int to, int n) {
-        int tail = n - n % TAIL_BLOCK;
-        for (int i = from; i < to; i++) r[or + i] = pytorchFloat(x[ox + i], i < tail);
+        int tail = n - n % TAIL_BLOCK, vectorEnd = Math.max(from, Math.min(to, tail));
+        int i = Vectorized.pytorchFloats(this, x, ox + from, r, or + from, vectorEnd - from) ? vectorEnd : from;
+        for (; i < to; i++) r[or + i] = pytorchFloat(x[ox + i], i < tail);
     }
 
     /** Elements of a scalar loop's tail: cpu_kernel_vec's vector loop takes 2 vectors of 8 at a time. */
@@ -59,13 +60,9 @@ public enum FloatFunction implements DoubleUnaryOperator {
 
     /** r[or+i] = f(x[ox+i]) for i in [0, len), a chunk of a tensor the double expression rounds (not {@link #sleef}). */
     void dense(float[] x, int ox, float[] r, int or, int len) {
-        if (Vectorized.dense(this, x, ox, r, or, len)) return;
         switch (this) {
-            case EXP -> { for (int i = 0; i < len; i++) r[or + i] = (float) Math.exp(x[ox + i]); }
-            case LOG -> { for (int i = 0; i < len; i++) r[or + i] = (float) Math.log(x[ox + i]); }
-            case TANH -> { for (int i = 0; i < len; i++) r[or + i] = (float) Math.tanh(x[ox + i]); }
+            case EXP, LOG, TANH, SIGMOID -> throw new IllegalStateException(this + " takes pytorchFloats");
             case SQRT -> { for (int i = 0; i < len; i++) r[or + i] = (float) Math.sqrt(x[ox + i]); }
-            case SIGMOID -> { for (int i = 0; i < len; i++) r[or + i] = (float) (1 / (1 + Math.exp(-(double) x[ox + i]))); }
             case NEG -> { for (int i = 0; i < len; i++) r[or + i] = -x[ox + i]; }
             case RELU -> {
                 for (int i = 0; i < len; i++) {
