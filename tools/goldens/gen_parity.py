@@ -2,7 +2,7 @@
 decides: Sleef's tanhf/logf/expf (Vectorized<float>::tanh/log/exp, via vml for whole tensors, so
 the tail too), sigmoid as 1 / (1 + exp(-x)) in float (Sleef exp in the vector loop, the C library's
 expf in the scalar tail of n % 16 elements), tanh_backward with its fused 1 - y*y, sigmoid_backward's
-order, and log_softmax's backward along the last dim. ParityGoldenTest compares float bits.
+order, and log_softmax's and softmax's backward along the last dim. ParityGoldenTest compares float bits.
 
 Each case: op, inputs (shape and float32 bit patterns) and the expected output the same way; a
 *_backward case has inputs x and the output's gradient g, and expects x.grad after f(x).backward(g).
@@ -67,6 +67,8 @@ def backward_cases(gen):
         g = torch.randn(*shape, generator=gen)
         cases.append(case(f"log_softmax_backward_{'x'.join(map(str, shape))}", "log_softmax_backward", [x, g],
                           grad_of(lambda t: torch.log_softmax(t, -1), x, g)))
+        cases.append(case(f"softmax_backward_{'x'.join(map(str, shape))}", "softmax_backward", [x, g],
+                          grad_of(lambda t: torch.softmax(t, -1), x, g)))
     return cases
 
 

@@ -89,6 +89,44 @@ public final class SoftmaxKernel {
         return out;
     }
 
+    /**
+     * softmax's gradient along the last dim of float32 tensors ({@code _vec_softmax_backward}): per
+     * row Σ grad·y by map2_reduce_all (8 lane sums, each step a fused multiply-add as GCC compiles
+     * acc + x·y; under 8 elements the products summed in turn), then (grad - Σ) · y.
+     */
+    public static Tensor softmaxBackwardLastDim(Tensor grad, Tensor output) {
+        Tensor g = grad.contiguous(), y = output.contiguous();
+        int[] shape = y.shape();
+        int n = shape[shape.length - 1], rows = y.numel() / n;
+        Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        float[] gs = ((FloatStorage) g.storage()).array(), ys = ((FloatStorage) y.storage()).array();
+        float[] r = ((FloatStorage) out.storage()).array();
+        int gBase = g.storageOffset(), yBase = y.storageOffset();
+        Parallel.forRange(rows, n, (from, to) -> {
+            for (int row = from; row < to; row++) {
+                int gAt = gBase + row * n, yAt = yBase + row * n;
+                float sum = dotAll(gs, gAt, ys, yAt, n);
+                for (int i = 0; i < n; i++) r[row * n + i] = (gs[gAt + i] - sum) * ys[yAt + i];
+            }
+        });
+        return out;
+    }
+
+    /** {@code vec::map2_reduce_all} with x·y and +. */
+    private static float dotAll(float[] a, int aAt, float[] b, int bAt, int n) {
+        if (n < W) {
+            float acc = a[aAt] * b[bAt];
+            for (int i = 1; i < n; i++) acc += a[aAt + i] * b[bAt + i];
+            return acc;
+        }
+        float[] acc = new float[W];
+        for (int l = 0; l < W; l++) acc[l] = a[aAt + l] * b[bAt + l];
+        int d = W;
+        for (; d < n - n % W; d += W) for (int l = 0; l < W; l++) acc[l] = Math.fma(a[aAt + d + l], b[bAt + d + l], acc[l]);
+        for (int l = 0; d + l < n; l++) acc[l] = Math.fma(a[aAt + d + l], b[bAt + d + l], acc[l]);
+        return ((acc[0] + acc[4]) + (acc[2] + acc[6])) + ((acc[1] + acc[5]) + (acc[3] + acc[7]));
+    }
+
     private static void lastDim(float[] x, int at, float[] r, int rAt, int n) {
         float max = x[at];
         for (int i = 1; i < n; i++) max = maximum(max, x[at + i]);

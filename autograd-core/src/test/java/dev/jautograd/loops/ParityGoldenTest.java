@@ -30,6 +30,7 @@ class ParityGoldenTest {
             case "exp" -> Tensor::exp;
             case "log" -> Tensor::log;
             case "log_softmax" -> x -> x.logSoftmax(-1);
+            case "softmax" -> x -> x.softmax(-1);
             default -> throw new IllegalArgumentException(op);
         };
     }
