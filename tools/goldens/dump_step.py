@@ -1,7 +1,7 @@
 """Debugging aid for training parity: dumps every intermediate of the first STEPS steps of one
 gen_training.py scenario (forward values, loss, gradients, parameters after the step) as float32
-bit patterns, so a Java dump of the same run (TrainingParityTest's dumpSteps) can be compared
-tensor by tensor to find the first one that differs.
+bit patterns, so compare_dump.py can compare it tensor by tensor with the Java dump of the same run
+(the test-scope class dev.jautograd.nn.ParityDump) and name the first tensor that differs.
 
 usage: python3 dump_step.py SCENARIO STEPS OUT.json
 """
