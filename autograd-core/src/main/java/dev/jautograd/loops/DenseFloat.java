@@ -18,7 +18,9 @@ final class DenseFloat {
         Tensor out = Tensor.emptyLike(a, DType.FLOAT32);
         float[] x = fs.array(), r = array(out);
         int ox = a.storageOffset(), n = r.length;
-        if (n < Parallel.MIN_PARALLEL) {
+        if (f.sleef()) {
+            Parallel.forRange(n, f.cost(), (from, to) -> f.pytorchFloats(x, ox, r, 0, from, to, n));
+        } else if (n < Parallel.MIN_PARALLEL) {
             f.dense(x, ox, r, 0, n); // no lambda on the small-tensor path: nothing to allocate
         } else {
             Parallel.forRange(n, f.cost(), (from, to) -> f.dense(x, ox + from, r, from, to - from));

@@ -30,13 +30,17 @@ public final class Elementwise {
             Tensor fast = DenseFloat.map(a, outType, named);
             if (fast != null) return fast;
         }
+        boolean pytorchFloats = f instanceof FloatFunction named && named.sleef()
+                && outType == DType.FLOAT32 && a.storage() instanceof FloatStorage;
+        if (pytorchFloats) a = a.contiguous();
         Tensor out = Tensor.empty(outType, a.shape());
         int n = out.numel();
         Storage dst = out.storage(), src = a.storage();
         if (a.isContiguous() && src instanceof FloatStorage fs && dst instanceof FloatStorage fd) {
             float[] in = fs.array(), res = fd.array();
             int base = a.storageOffset();
-            for (int i = 0; i < n; i++) res[i] = (float) f.applyAsDouble(in[base + i]);
+            if (pytorchFloats) ((FloatFunction) f).pytorchFloats(in, base, res, 0, 0, n, n);
+            else for (int i = 0; i < n; i++) res[i] = (float) f.applyAsDouble(in[base + i]);
             return out;
         }
         int[] at = Strided.offsets(a);

@@ -5,7 +5,9 @@ import java.util.function.DoubleUnaryOperator;
 /**
  * Unary float functions with their own dense float32 loops (see {@link Arith} for why). Each
  * loop evaluates exactly the plain path's double expression and rounds once, so both paths give
- * identical floats; only the dispatch differs.
+ * identical floats; only the dispatch differs. Except exp, log, tanh and sigmoid on float32,
+ * whose last bit PyTorch's CPU build decides with Sleef ({@link #pytorchFloat}): both paths
+ * run that.
  */
 public enum FloatFunction implements DoubleUnaryOperator {
     EXP { @Override public double applyAsDouble(double x) { return Math.exp(x); } },
@@ -25,15 +27,42 @@ public enum FloatFunction implements DoubleUnaryOperator {
         };
     }
 
-    /** r[or+i] = f(x[ox+i]) for i in [0, len). */
+    /** Whether float32 takes {@link #pytorchFloat} rather than the double expression rounded once. */
+    boolean sleef() {
+        return this == EXP || this == LOG || this == TANH || this == SIGMOID;
+    }
+
+    /** Elements [from, to) of a contiguous float32 tensor of n elements, r[or+i] = f(x[ox+i]), as PyTorch. */
+    void pytorchFloats(float[] x, int ox, float[] r, int or, int from, int to, int n) {
+        int tail = n - n % TAIL_BLOCK, vectorEnd = Math.max(from, Math.min(to, tail));
+        int i = Vectorized.pytorchFloats(this, x, ox + from, r, or + from, vectorEnd - from) ? vectorEnd : from;
+        for (; i < to; i++) r[or + i] = pytorchFloat(x[ox + i], i < tail);
+    }
+
+    /** Elements of a scalar loop's tail: cpu_kernel_vec's vector loop takes 2 vectors of 8 at a time. */
+    static final int TAIL_BLOCK = 16;
+
+    /**
+     * PyTorch 1.13's float32 value: exp, log and tanh through vml, which runs Sleef's
+     * {@code expf/logf/tanhf_u10} on every element (a partial last vector too); sigmoid as
+     * 1 / (1 + e^-x) in float, Sleef's exp in the vector loop and the C library's expf in the
+     * scalar tail ({@code vectorLane} false).
+     */
+    float pytorchFloat(float x, boolean vectorLane) {
+        return switch (this) {
+            case EXP -> SleefExp.exp(x);
+            case LOG -> SleefFloat.log(x);
+            case TANH -> SleefFloat.tanh(x);
+            case SIGMOID -> 1f / (1f + (vectorLane ? SleefExp.exp(-x) : GlibcExp.exp(-x)));
+            default -> (float) applyAsDouble(x);
+        };
+    }
+
+    /** r[or+i] = f(x[ox+i]) for i in [0, len), a chunk of a tensor the double expression rounds (not {@link #sleef}). */
     void dense(float[] x, int ox, float[] r, int or, int len) {
-        if (Vectorized.dense(this, x, ox, r, or, len)) return;
         switch (this) {
-            case EXP -> { for (int i = 0; i < len; i++) r[or + i] = (float) Math.exp(x[ox + i]); }
-            case LOG -> { for (int i = 0; i < len; i++) r[or + i] = (float) Math.log(x[ox + i]); }
-            case TANH -> { for (int i = 0; i < len; i++) r[or + i] = (float) Math.tanh(x[ox + i]); }
+            case EXP, LOG, TANH, SIGMOID -> throw new IllegalStateException(this + " takes pytorchFloats");
             case SQRT -> { for (int i = 0; i < len; i++) r[or + i] = (float) Math.sqrt(x[ox + i]); }
-            case SIGMOID -> { for (int i = 0; i < len; i++) r[or + i] = (float) (1 / (1 + Math.exp(-(double) x[ox + i]))); }
             case NEG -> { for (int i = 0; i < len; i++) r[or + i] = -x[ox + i]; }
             case RELU -> {
                 for (int i = 0; i < len; i++) {

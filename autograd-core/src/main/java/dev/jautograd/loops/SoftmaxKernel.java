@@ -42,9 +42,8 @@ public final class SoftmaxKernel {
 
     /**
      * log_softmax along the last dim of a float32 tensor ({@code _vec_log_softmax_lastdim}): the
-     * max, Σ Sleef exp(x - max) in reduce_all's order, its log, then (x - max) - log Σ. The log
-     * here is correctly rounded where PyTorch's is Sleef's {@code logf_u10} (within 1 ulp), so a
-     * rare last bit may still differ.
+     * max, Σ Sleef exp(x - max) in reduce_all's order, its log by Sleef's {@code logf_u10} (vec::map
+     * over the rows' sums), then (x - max) - log Σ.
      */
     public static Tensor logSoftmaxLastDim(Tensor input) {
         Tensor x = input.contiguous();
@@ -59,11 +58,73 @@ public final class SoftmaxKernel {
                 float max = in[at];
                 for (int i = 1; i < n; i++) max = maximum(max, in[at + i]);
                 for (int i = 0; i < n; i++) r[rAt + i] = SleefExp.exp(in[at + i] - max);
-                float logSum = (float) Math.log(reduceAll(r, rAt, n));
+                float logSum = SleefFloat.log(reduceAll(r, rAt, n));
                 for (int i = 0; i < n; i++) r[rAt + i] = in[at + i] - max - logSum;
             }
         });
         return out;
+    }
+
+    /**
+     * log_softmax's gradient along the last dim of float32 tensors ({@code _vec_log_softmax_backward}):
+     * per row Σ grad by reduce_all, then grad - Sleef exp(y) · Σ, which GCC compiles as one fused
+     * multiply-add (rounded once).
+     */
+    public static Tensor logSoftmaxBackwardLastDim(Tensor grad, Tensor output) {
+        Tensor g = grad.contiguous(), y = output.contiguous();
+        int[] shape = y.shape();
+        int n = shape[shape.length - 1], rows = y.numel() / n;
+        Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        float[] gs = ((FloatStorage) g.storage()).array(), ys = ((FloatStorage) y.storage()).array();
+        float[] r = ((FloatStorage) out.storage()).array();
+        int gBase = g.storageOffset(), yBase = y.storageOffset();
+        Parallel.forRange(rows, n, (from, to) -> {
+            for (int row = from; row < to; row++) {
+                float sum = reduceAll(gs, gBase + row * n, n);
+                for (int i = 0; i < n; i++) {
+                    r[row * n + i] = Math.fma(-SleefExp.exp(ys[yBase + row * n + i]), sum, gs[gBase + row * n + i]);
+                }
+            }
+        });
+        return out;
+    }
+
+    /**
+     * softmax's gradient along the last dim of float32 tensors ({@code _vec_softmax_backward}): per
+     * row Σ grad·y by map2_reduce_all (8 lane sums, each step a fused multiply-add as GCC compiles
+     * acc + x·y; under 8 elements the products summed in turn), then (grad - Σ) · y.
+     */
+    public static Tensor softmaxBackwardLastDim(Tensor grad, Tensor output) {
+        Tensor g = grad.contiguous(), y = output.contiguous();
+        int[] shape = y.shape();
+        int n = shape[shape.length - 1], rows = y.numel() / n;
+        Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        float[] gs = ((FloatStorage) g.storage()).array(), ys = ((FloatStorage) y.storage()).array();
+        float[] r = ((FloatStorage) out.storage()).array();
+        int gBase = g.storageOffset(), yBase = y.storageOffset();
+        Parallel.forRange(rows, n, (from, to) -> {
+            for (int row = from; row < to; row++) {
+                int gAt = gBase + row * n, yAt = yBase + row * n;
+                float sum = dotAll(gs, gAt, ys, yAt, n);
+                for (int i = 0; i < n; i++) r[row * n + i] = (gs[gAt + i] - sum) * ys[yAt + i];
+            }
+        });
+        return out;
+    }
+
+    /** {@code vec::map2_reduce_all} with x·y and +. */
+    private static float dotAll(float[] a, int aAt, float[] b, int bAt, int n) {
+        if (n < W) {
+            float acc = a[aAt] * b[bAt];
+            for (int i = 1; i < n; i++) acc += a[aAt + i] * b[bAt + i];
+            return acc;
+        }
+        float[] acc = new float[W];
+        for (int l = 0; l < W; l++) acc[l] = a[aAt + l] * b[bAt + l];
+        int d = W;
+        for (; d < n - n % W; d += W) for (int l = 0; l < W; l++) acc[l] = Math.fma(a[aAt + d + l], b[bAt + d + l], acc[l]);
+        for (int l = 0; d + l < n; l++) acc[l] = Math.fma(a[aAt + d + l], b[bAt + d + l], acc[l]);
+        return ((acc[0] + acc[4]) + (acc[2] + acc[6])) + ((acc[1] + acc[5]) + (acc[3] + acc[7]));
     }
 
     private static void lastDim(float[] x, int at, float[] r, int rAt, int n) {

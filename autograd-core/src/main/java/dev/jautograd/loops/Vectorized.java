@@ -40,9 +40,12 @@ final class Vectorized {
         return VectorMath.cascadeLanes(x, row, vecSize);
     }
 
-    /** Runs {@code f} over the range with SIMD if it has a vector form here; false if the caller must. */
-    static boolean dense(FloatFunction f, float[] x, int ox, float[] r, int or, int len) {
-        if (!AVAILABLE) return false;
+    /**
+     * Runs PyTorch's float32 {@code f} over a range of vector-loop elements with SIMD if it has a
+     * vector form here (the same bits as {@link FloatFunction#pytorchFloat}); false if the caller must.
+     */
+    static boolean pytorchFloats(FloatFunction f, float[] x, int ox, float[] r, int or, int len) {
+        if (!AVAILABLE || !Loops.fastPaths()) return false;
         switch (f) {
             case EXP -> VectorMath.exp(x, ox, r, or, len);
             case SIGMOID -> VectorMath.sigmoid(x, ox, r, or, len);

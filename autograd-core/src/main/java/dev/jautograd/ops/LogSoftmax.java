@@ -1,10 +1,13 @@
 package dev.jautograd.ops;
 
 import dev.jautograd.Shapes;
+import dev.jautograd.DType;
 import dev.jautograd.Tensor;
+import dev.jautograd.autograd.GradMode;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
 import dev.jautograd.loops.Reduce;
+import dev.jautograd.loops.SoftmaxKernel;
 
 /**
  * log(softmax(x)) along a dim, computed as x - max - log Σ exp(x - max) so large logits cannot
@@ -40,7 +43,12 @@ public final class LogSoftmax extends Node {
 
     @Override
     protected Tensor[] backward(Tensor grad) {
-        Tensor softmax = result.get().exp();
+        Tensor y = result.get();
+        if (!GradMode.isEnabled() && grad.dtype() == DType.FLOAT32 && y.dtype() == DType.FLOAT32
+                && y.numel() > 0 && dim == y.dim() - 1 && grad.sameShape(y)) {
+            return new Tensor[] {SoftmaxKernel.logSoftmaxBackwardLastDim(grad, y)}; // PyTorch's order and exp
+        }
+        Tensor softmax = y.exp();
         return new Tensor[] {grad.sub(softmax.mul(grad.sum(dim, true)))};
     }
 }

@@ -6,7 +6,7 @@ import dev.jautograd.autograd.SavedTensor;
 import dev.jautograd.loops.Elementwise;
 import dev.jautograd.loops.FloatFunction;
 
-/** Logistic sigmoid; dσ = σ(1 - σ). */
+/** Logistic sigmoid; dσ = σ(1 - σ), as ATen's sigmoid_backward: grad · (1 - σ) · σ in that order. */
 public final class Sigmoid extends Node {
     private final SavedTensor saved;
 
@@ -23,6 +23,6 @@ public final class Sigmoid extends Node {
     @Override
     protected Tensor[] backward(Tensor grad) {
         Tensor result = saved.get();
-        return new Tensor[] {grad.mul(result.mul(result.rsub(1)))};
+        return new Tensor[] {grad.mul(result.rsub(1)).mul(result)};
     }
 }

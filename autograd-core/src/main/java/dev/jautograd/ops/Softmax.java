@@ -1,10 +1,13 @@
 package dev.jautograd.ops;
 
+import dev.jautograd.DType;
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
+import dev.jautograd.autograd.GradMode;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
 import dev.jautograd.loops.Reduce;
+import dev.jautograd.loops.SoftmaxKernel;
 
 /** exp(x - max) / Σ exp(x - max) along a dim. Gradient: s · (grad - Σ grad·s). */
 public final class Softmax extends Node {
@@ -26,8 +29,8 @@ public final class Softmax extends Node {
         }
         Tensor x = input.detach();
         Tensor out;
-        if (x.dtype() == dev.jautograd.DType.FLOAT32 && x.dim() > 0) {
-            out = dev.jautograd.loops.SoftmaxKernel.softmax(x, d); // PyTorch's order and exp: the same bits
+        if (x.dtype() == DType.FLOAT32 && x.dim() > 0) {
+            out = SoftmaxKernel.softmax(x, d); // PyTorch's order and exp: the same bits
         } else {
             Tensor e = x.sub(Reduce.maxAlong(x, d)[0]).exp();
             out = e.div(e.sum(d, true)).contiguous();
@@ -38,6 +41,10 @@ public final class Softmax extends Node {
     @Override
     protected Tensor[] backward(Tensor grad) {
         Tensor s = result.get();
+        if (!GradMode.isEnabled() && grad.dtype() == DType.FLOAT32 && s.dtype() == DType.FLOAT32
+                && s.numel() > 0 && dim == s.dim() - 1 && grad.sameShape(s)) {
+            return new Tensor[] {SoftmaxKernel.softmaxBackwardLastDim(grad, s)}; // PyTorch's order
+        }
         return new Tensor[] {s.mul(grad.sub(grad.mul(s).sum(dim, true)))};
     }
 }
