@@ -17,7 +17,7 @@ flags=(
     -Xms8m                               # start small; the heap grows as cells need it
     -XX:MaxRAMPercentage=25              # cap: a quarter of the machine's or the container's (cgroup) memory
     -XX:MinHeapFreeRatio=30              # after a full GC keep less free heap than the JVM's 40/70 (20 made
-    -XX:MaxHeapFreeRatio=50              #   a growing heap's full GCs too many), and shrink to it at once:
+    -XX:MaxHeapFreeRatio=40              #   a growing heap's full GCs too many), and shrink to it at once:
     -XX:-ShrinkHeapInSteps               #   the kernel runs one when idle with a big heap (IdleCollector)
 )
 # Class-data sharing: classes of JShell, javac and the kernel mapped from an archive built at

@@ -9,14 +9,16 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A dropped 512 MB tensor is garbage in the old generation, which the serial collector only
  * looks at in a full collection, and a class's kernel may never need one: the process would hold
- * its peak for good. So a second after the last cell, if the committed heap is above
- * {@link #FLOOR}, this asks for one full collection; with {@code -XX:MaxHeapFreeRatio} and
+ * its peak for good. So a second after the last cell, if the committed heap is above the
+ * floor, this asks for one full collection; with {@code -XX:MaxHeapFreeRatio} and
  * {@code -XX:-ShrinkHeapInSteps} (launch.sh) the heap then shrinks to what is live. A new request
- * cancels a pending collection. A kernel running the usual teaching notebooks stays under the
- * floor and never pays for it.
+ * cancels a pending collection. The floor then rises to a quarter above the shrunk heap, so a
+ * kernel pays for one collection each time its heap has grown by that much, not after every cell
+ * (the seed notebook grows a fresh kernel's heap from ~50 to ~95 MB: one collection, ~25 MB
+ * less to keep per student).
  */
 final class IdleCollector {
-    static final long FLOOR = 96L << 20;
+    static final long FIRST_FLOOR = 64L << 20;
     private static final long DELAY_MS = 1000;
 
     private final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
@@ -25,6 +27,7 @@ final class IdleCollector {
         return thread;
     });
     private ScheduledFuture<?> pending;
+    private long floor = FIRST_FLOOR;
 
     IdleCollector() {
         timer.setRemoveOnCancelPolicy(true);
@@ -42,8 +45,16 @@ final class IdleCollector {
     /** The request is answered: collect after a quiet second, if the heap is big. */
     synchronized void idle() {
         busy();
-        if (Runtime.getRuntime().totalMemory() > FLOOR) {
-            pending = timer.schedule(System::gc, DELAY_MS, TimeUnit.MILLISECONDS);
+        if (Runtime.getRuntime().totalMemory() > floor) {
+            pending = timer.schedule(this::collect, DELAY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void collect() {
+        System.gc();
+        long shrunk = Runtime.getRuntime().totalMemory();
+        synchronized (this) {
+            floor = Math.max(FIRST_FLOOR, shrunk + shrunk / 4);
         }
     }
 }

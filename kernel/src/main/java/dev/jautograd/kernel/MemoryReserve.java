@@ -11,7 +11,7 @@ package dev.jautograd.kernel;
  */
 final class MemoryReserve {
     // Enough to build and send an error reply; small, since every student's kernel holds it (PSS).
-    private static final long SIZE = Math.min(8L << 20, Runtime.getRuntime().maxMemory() / 32);
+    private static final long SIZE = Math.min(4L << 20, Runtime.getRuntime().maxMemory() / 64);
     private static volatile byte[] reserve = new byte[(int) SIZE];
 
     private MemoryReserve() {
