@@ -117,6 +117,25 @@ def chromium(*args):
                               capture_output=True, text=True, timeout=120)
 
 
+def open_in_chromium(directory, page, window_size):
+    """Serves `directory` on a free loopback port and opens `page` in headless Chromium: returns
+    the DOM after scripts ran (also kept as <page>.dom.html) and the screenshot's path (<page>.png)."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    stem = page.rsplit(".", 1)[0]
+    screenshot = directory / f"{stem}.png"
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/{page}"
+        dom = chromium("--virtual-time-budget=10000", "--dump-dom", url).stdout
+        chromium("--virtual-time-budget=10000", f"--screenshot={screenshot}", f"--window-size={window_size}", url)
+    finally:
+        server.shutdown()
+        server.server_close()
+    (directory / f"{stem}.dom.html").write_text(dom, encoding="utf-8")
+    print(f"\nscreenshot: {screenshot}", flush=True)
+    return dom, screenshot
+
+
 class GraphsNotebookTest(unittest.TestCase):
     def test_cells_run_without_errors(self):
         errors = [o for c in executed().cells for o in c.get("outputs", []) if o["output_type"] == "error"]
@@ -201,19 +220,7 @@ class GraphsNotebookTest(unittest.TestCase):
         html_file.write_text(body.replace("</body>", MEASURE + "\n</body>"), encoding="utf-8")
         if shutil.which("chromium") is None:
             self.skipTest("chromium not installed (apt-get install -y chromium)")
-        handler = functools.partial(QuietHandler, directory=str(ARTIFACTS))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            url = f"http://127.0.0.1:{server.server_address[1]}/graphs.html"
-            dom = chromium("--virtual-time-budget=10000", "--dump-dom", url).stdout
-            screenshot = ARTIFACTS / "graphs.png"
-            chromium("--virtual-time-budget=10000", f"--screenshot={screenshot}", "--window-size=1200,4000", url)
-        finally:
-            server.shutdown()
-            server.server_close()
-        (ARTIFACTS / "graphs.dom.html").write_text(dom, encoding="utf-8")
-        print(f"\nscreenshot: {screenshot}", flush=True)
+        dom, screenshot = open_in_chromium(ARTIFACTS, "graphs.html", "1200,4000")
         sizes = dom.split('data-jag-sizes="', 1)[1].split('"', 1)[0].split() if "data-jag-sizes" in dom else []
         self.assertEqual(len(sizes), GRAPHS, "graph image sizes: " + repr(sizes))
         for size in sizes:

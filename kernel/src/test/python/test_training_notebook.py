@@ -6,11 +6,8 @@ exports it with nbconvert and opens the HTML in headless Chromium to check the p
 
 Artifacts (for CI): kernel/target/training/ holds the executed notebook, the HTML, the DOM
 Chromium saw and a screenshot."""
-import functools
-import http.server
 import re
 import shutil
-import threading
 import unittest
 
 import nbclient
@@ -18,7 +15,7 @@ import nbconvert
 import nbformat
 
 import kernel_env
-from test_graphs_notebook import QuietHandler, chromium
+from test_graphs_notebook import open_in_chromium
 
 kernel_env.install()
 NOTEBOOK = kernel_env.REPO_ROOT / "notebooks" / "training.ipynb"
@@ -88,18 +85,7 @@ class TrainingNotebookTest(unittest.TestCase):
         (ARTIFACTS / "training.html").write_text(body.replace("</body>", MEASURE + "\n</body>"), encoding="utf-8")
         if shutil.which("chromium") is None:
             self.skipTest("chromium not installed (apt-get install -y chromium)")
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(ARTIFACTS)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            url = f"http://127.0.0.1:{server.server_address[1]}/training.html"
-            dom = chromium("--virtual-time-budget=10000", "--dump-dom", url).stdout
-            screenshot = ARTIFACTS / "training.png"
-            chromium("--virtual-time-budget=10000", f"--screenshot={screenshot}", "--window-size=1000,4200", url)
-        finally:
-            server.shutdown()
-            server.server_close()
-        (ARTIFACTS / "training.dom.html").write_text(dom, encoding="utf-8")
-        print(f"\nscreenshot: {screenshot}", flush=True)
+        dom, screenshot = open_in_chromium(ARTIFACTS, "training.html", "1000,4200")
         self.assertIn('data-progress="300/300"', dom)
         plots = dom.split('data-plots="', 1)[1].split('"', 1)[0].split() if "data-plots" in dom else []
         self.assertEqual(len(plots), 3, plots)  # two moons, the loss curve, the decision boundary
