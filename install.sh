@@ -95,6 +95,9 @@ check_java() {
     [[ "$version" =~ ^[0-9]+$ && "$version" -ge 17 ]] \
         || die "$JAVA is Java ${version:-unknown}; the kernel needs a JDK 17 or newer (set JAVA_HOME)."
     JAVA_FEATURE="$version"
+    # Older 17 updates lack this flag and would refuse to start with it.
+    NATIVE_TRIM=no
+    "$JAVA" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1 && NATIVE_TRIM=yes
     # Maven compiles with the same JDK the kernel will run on.
     export JAVA_HOME="$(dirname "$(dirname "$JAVA")")"
     step "JDK $version at $JAVA_HOME"
@@ -193,7 +196,8 @@ install_kernelspec() {
     staged="$(mktemp)"
     trap 'rm -f "$staged"' RETURN
     sed -e "s#^JAVA=java #JAVA=${JAVA//#/\\#} #" -e "s#^JAR=jautograd-kernel.jar #JAR=$VERSIONED.jar #" \
-        -e "s#^JAVA_FEATURE=17 #JAVA_FEATURE=$JAVA_FEATURE #" "$REPO/kernel/kernelspec/launch.sh" > "$staged"
+        -e "s#^JAVA_FEATURE=17 #JAVA_FEATURE=$JAVA_FEATURE #" -e "s#^NATIVE_TRIM=no #NATIVE_TRIM=$NATIVE_TRIM #" \
+        "$REPO/kernel/kernelspec/launch.sh" > "$staged"
     grep "^JAVA=$JAVA " "$staged" >/dev/null && grep "^JAR=$VERSIONED.jar " "$staged" >/dev/null \
         || die "could not write the JDK and jar into launch.sh"
     # The switch: from this rename on, new starts and restarts run the new jar.

@@ -19,6 +19,20 @@ NOTEBOOK = kernel_env.REPO_ROOT / "notebooks" / "autograd.ipynb"
 
 
 class MemoryTest(kernel_case.KernelCase):
+    def test_a_fresh_idle_kernel_is_within_120_mib(self):
+        """The issue's idle goal, for a kernel alone (every page of the JDK and the archive
+        counted on it): start-up's JIT scratch memory goes back to the system through
+        launch.sh's periodic native-heap trim (every 5 s; 112 MiB measured, 130 without it)."""
+        pid = self.km.provisioner.process.pid
+        readings = []
+        while len(readings) < 20:  # until start-up's compilations settle: 3 steady readings
+            time.sleep(2)
+            readings.append(memory.memory(pid)[1] / memory.MIB)
+            if len(readings) >= 6 and max(readings[-3:]) - min(readings[-3:]) < 2:
+                break
+        print(f"\nidle kernel PSS every 2 s: {[round(r) for r in readings]} MiB")
+        self.assertLessEqual(readings[-1], 120, readings)
+
     def test_seed_notebook_then_a_big_tensor_dropped(self):
         pid = self.km.provisioner.process.pid
         for cell in nbformat.read(NOTEBOOK, 4).cells:
