@@ -6,6 +6,7 @@ import dev.jautograd.autograd.GradMode;
 import dev.jautograd.autograd.InferenceMode;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.RemovableHandle;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.loops.Copy;
 import dev.jautograd.ops.AsStrided;
 import dev.jautograd.print.TensorData;
@@ -22,6 +23,10 @@ import java.util.function.UnaryOperator;
  * what a tensor <em>is</em>.
  */
 public final class Tensor extends TensorMath {
+    static {
+        TensorInternals.register(new TensorAccess());
+    }
+
     private final Storage storage;
     private final int[] shape;
     private final int[] strides;
@@ -60,7 +65,7 @@ public final class Tensor extends TensorMath {
     }
 
     /** A new contiguous tensor of zeros. */
-    public static Tensor empty(DType dtype, int... shape) {
+    static Tensor empty(DType dtype, int... shape) {
         int[] copy = shape.clone();
         Shapes.checkNewShape(copy);
         return new Tensor(Storage.allocate(dtype, Shapes.numel(copy)), copy, Shapes.contiguousStrides(copy), 0, null);
@@ -70,17 +75,17 @@ public final class Tensor extends TensorMath {
      * A new contiguous tensor of zeros with {@code like}'s shape. Internal (loops): it shares the
      * shape array, which no tensor ever mutates, so a small op allocates only what it returns.
      */
-    public static Tensor emptyLike(Tensor like, DType dtype) {
+    static Tensor emptyLike(Tensor like, DType dtype) {
         return new Tensor(Storage.allocate(dtype, like.numel()), like.shape, Shapes.contiguousStrides(like.shape), 0, null);
     }
 
     /** Whether both tensors have the same shape (without copying either shape). */
-    public boolean sameShape(Tensor other) {
+    boolean sameShape(Tensor other) {
         return java.util.Arrays.equals(shape, other.shape);
     }
 
     /** Wraps a storage holding exactly {@code shape}'s elements in row-major order. */
-    public static Tensor wrap(Storage storage, int... shape) {
+    static Tensor wrap(Storage storage, int... shape) {
         if (storage.size() != Shapes.numel(shape)) {
             throw new IllegalArgumentException("storage of " + storage.size() + " elements cannot hold shape "
                     + Shapes.listString(shape));
@@ -92,12 +97,12 @@ public final class Tensor extends TensorMath {
      * A new tensor (not a view) over a storage its kernel just filled, with the given dense
      * strides (internal: elementwise results laid out like a transposed input).
      */
-    public static Tensor withStrides(Storage storage, int[] shape, int[] strides) {
+    static Tensor withStrides(Storage storage, int[] shape, int[] strides) {
         return new Tensor(storage, shape.clone(), strides.clone(), 0, null);
     }
 
     /** A view sharing this tensor's storage (internal: used by view ops). */
-    public Tensor viewOf(int[] newShape, int[] newStrides, int newOffset) {
+    Tensor viewOf(int[] newShape, int[] newStrides, int newOffset) {
         return new Tensor(storage, newShape, newStrides, newOffset, base == null ? this : base, version);
     }
 
@@ -123,7 +128,7 @@ public final class Tensor extends TensorMath {
     public DType dtype() { return storage.dtype(); }
 
     /** The storage shared with views (internal: loops read through it). */
-    public Storage storage() { return storage; }
+    Storage storage() { return storage; }
 
     public boolean isContiguous() {
         int expected = 1;
@@ -138,7 +143,7 @@ public final class Tensor extends TensorMath {
      * Contiguous with the default strides of its shape, size-1 dimensions included (internal:
      * such inputs give an elementwise result the default layout without further checks).
      */
-    public boolean hasDefaultStrides() {
+    boolean hasDefaultStrides() {
         int expected = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
             if (strides[i] != expected) return false;
@@ -174,7 +179,7 @@ public final class Tensor extends TensorMath {
     // ---------------------------------------------------------------- elements
 
     /** Storage index of the element at {@code index} (one entry per dim). */
-    public int offsetOf(int... index) {
+    int offsetOf(int... index) {
         if (index.length != shape.length) {
             throw new IllegalArgumentException("expected " + shape.length + " indices, got " + index.length);
         }
@@ -245,7 +250,7 @@ public final class Tensor extends TensorMath {
     }
 
     /** Sets the node that produced this tensor (internal: used when an op records itself). */
-    public void setGradFn(Node node) {
+    void setGradFn(Node node) {
         this.gradFn = node;
     }
 
@@ -299,7 +304,7 @@ public final class Tensor extends TensorMath {
     }
 
     /** The node that accumulates into this leaf's {@code .grad}, created once (internal: used by the engine). */
-    public AccumulateGrad gradAccumulator() {
+    AccumulateGrad gradAccumulator() {
         if (!isLeaf() || !requiresGrad()) return null;
         if (gradAccumulator == null) gradAccumulator = new AccumulateGrad(this);
         return gradAccumulator;
@@ -390,7 +395,7 @@ public final class Tensor extends TensorMath {
      * Guards an in-place write with PyTorch's rules, then bumps the version counter.
      * Internal: called by in-place ops before they write.
      */
-    public void checkInPlace() {
+    void checkInPlace() {
         if (GradMode.isEnabled() && requiresGrad() && isLeaf()) {
             throw new IllegalStateException(isView()
                     ? "a view of a leaf Variable that requires grad is being used in an in-place operation."
@@ -408,7 +413,7 @@ public final class Tensor extends TensorMath {
     }
 
     /** Internal: {@code dev.jautograd.nn.Parameter.of} flags the fresh alias it makes; use that instead. */
-    public Tensor markParameter() {
+    Tensor markParameter() {
         if (!isLeaf()) throw new IllegalStateException("only a leaf can be a parameter");
         parameter = true;
         return this;

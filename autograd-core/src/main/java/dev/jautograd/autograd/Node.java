@@ -1,5 +1,7 @@
 package dev.jautograd.autograd;
 
+import static dev.jautograd.internal.TensorInternals.gradAccumulator;
+
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import java.util.ArrayList;
@@ -89,7 +91,7 @@ public abstract class Node {
 
     private static Edge edgeTo(Tensor input) {
         if (!input.requiresGrad()) return new Edge(null, 0);
-        return new Edge(input.isLeaf() ? input.gradAccumulator() : input.gradFn(), 0);
+        return new Edge(input.isLeaf() ? gradAccumulator(input) : input.gradFn(), 0);
     }
 
     /** Gradients of the inputs given the gradient of the output; see the class contract. */
@@ -141,7 +143,7 @@ public abstract class Node {
     }
 
     /** Frees the saved tensors; called by the engine after backward unless the graph is retained. */
-    public final void releaseVariables() {
+    final void releaseVariables() {
         released = true;
         if (saved != null) saved.forEach(SavedTensor::release);
     }
