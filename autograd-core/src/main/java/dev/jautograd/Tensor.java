@@ -200,13 +200,41 @@ public final class Tensor extends TensorMath {
         return storage.get(offsetOf(index));
     }
 
-    /** The value of a one-element tensor, as {@code item()}. */
+    /**
+     * The value of a one-element tensor as a Java {@code double}, as {@code item()} on a float
+     * tensor: ready for arithmetic and {@code printf("%.4f", loss.item())}. An int64 or bool
+     * tensor's value comes as a double too ({@code 6.0}); {@link #itemLong()} and
+     * {@link #itemBool()} give it exactly, and print as Python's {@code 6} and {@code True}.
+     */
     public double item() {
+        return storage.get(itemOffset());
+    }
+
+    /**
+     * As {@code int(t.item())}: the exact value of a one-element int64 tensor (a double holds
+     * integers exactly only up to 2^53); a float truncates toward zero, a bool is 0 or 1.
+     */
+    public long itemLong() {
+        int at = itemOffset();
+        if (dtype().isFloatingPoint()) return (long) storage.get(at);
+        return storage.getLong(at);
+    }
+
+    /** As {@code bool(t)} of a one-element tensor ({@code item()} of a bool tensor): nonzero is true. */
+    public boolean itemBool() {
+        if (numel() != 1) {
+            throw new IllegalStateException("Boolean value of Tensor with " + (numel() == 0 ? "no values" : "more than one value")
+                    + " is ambiguous");
+        }
+        return storage.get(itemOffset()) != 0;
+    }
+
+    private int itemOffset() {
         if (numel() != 1) {
             // Python's Tensor.item() checks first, with this message (the C++ one is never seen there).
             throw new IllegalStateException("only one element tensors can be converted to Python scalars");
         }
-        return storage.get(offsetOf(new int[shape.length]));
+        return offsetOf(new int[shape.length]);
     }
 
     /** All elements in row-major order, as doubles. */

@@ -75,6 +75,11 @@ public final class Torch extends TorchFunctional {
         return Tensor.wrap(new LongStorage(NestedData.flatten(data)), NestedData.shape(data));
     }
 
+    /** A 0-dim bool tensor, as {@code torch.tensor(True)}. */
+    public static Tensor tensor(boolean value) {
+        return Tensor.wrap(new BoolStorage(new boolean[] {value}));
+    }
+
     public static Tensor tensor(boolean[] data) {
         return Tensor.wrap(new BoolStorage(data.clone()), data.length);
     }
