@@ -44,6 +44,8 @@ public abstract class Node {
     private List<SavedTensor> saved;
     private List<UnaryOperator<Tensor>> preHooks;
     private boolean released;
+    /** The node whose inputs this one took over and whose backward it runs (CopySlices' fn), or null. */
+    private final Node inner;
     /** Where the forward call was made, kept only in anomaly mode (PyTorch's anomaly metadata). */
     private final Throwable forwardTrace = AnomalyMode.isEnabled() ? new Throwable("forward") : null;
 
@@ -53,6 +55,7 @@ public abstract class Node {
      */
     protected Node(String name, Tensor... inputs) {
         this.name = name;
+        this.inner = null;
         nextEdges = new Edge[inputs.length];
         inputShapes = new int[inputs.length][];
         inputDtypes = new DType[inputs.length];
@@ -70,6 +73,7 @@ public abstract class Node {
      */
     protected Node(String name, Tensor first, Node rest) {
         this.name = name;
+        this.inner = rest;
         int n = rest.inputCount();
         nextEdges = new Edge[n];
         inputShapes = new int[n][];
@@ -146,6 +150,9 @@ public abstract class Node {
     final void releaseVariables() {
         released = true;
         if (saved != null) saved.forEach(SavedTensor::release);
+        // The engine never reaches a node another one runs: free its saved values too (as PyTorch's
+        // CopySlices::release_variables frees its fn's).
+        if (inner != null) inner.releaseVariables();
     }
 
     /** A hook run on the incoming gradient before backward, as PyTorch's tensor hooks on non-leaves. */
