@@ -16,9 +16,11 @@ import java.util.function.UnaryOperator;
 
 /**
  * An n-dimensional array with PyTorch's semantics: a strided view of a flat {@link Storage},
- * plus the autograd state (leaf or not, {@code requires_grad}, {@code grad}, {@code grad_fn}).
- * The math lives in {@link TensorMath}, which this class extends, so this file stays about
- * what a tensor <em>is</em>.
+ * plus the autograd state (leaf or not, {@code requires_grad}, {@code grad}, {@code grad_fn}),
+ * kept in an {@link AutogradMeta} made only when there is some. The math lives in
+ * {@link TensorMath}, which this class extends, so this file stays about what a tensor
+ * <em>is</em>. What ops and loops need beyond the user API (the storage, grad_fn wiring, views)
+ * is package-private here and reaches them through {@link TensorInternals}.
  */
 public final class Tensor extends TensorMath {
     static {
@@ -178,8 +180,6 @@ public final class Tensor extends TensorMath {
 
     /** The legacy type name PyTorch uses in messages, e.g. {@code torch.FloatTensor}. */
     public String typeName() { return "torch." + dtype().scalarTypeName() + "Tensor"; }
-
-    // ---------------------------------------------------------------- elements
 
     /** Storage index of the element at {@code index} (one entry per dim). */
     int offsetOf(int... index) {
