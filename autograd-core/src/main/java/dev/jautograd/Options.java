@@ -28,15 +28,6 @@ public sealed interface Options permits Options.Keywords {
         return Keywords.DEFAULT.dtype(dtype);
     }
 
-    Options withDtype(DType newDtype);
-
-    Options withRequiresGrad(boolean requires);
-
-    /** The requested dtype, or {@code fallback} when none was given. */
-    DType dtypeOr(DType fallback);
-
-    boolean isRequiresGrad();
-
     /** A set of keyword arguments; each call returns a copy with one more setting. */
     final class Keywords implements Options {
         private static final Keywords DEFAULT = new Keywords(null, false);
@@ -59,23 +50,12 @@ public sealed interface Options permits Options.Keywords {
             return new Keywords(newDtype, requiresGrad);
         }
 
-        @Override
-        public Keywords withDtype(DType newDtype) {
-            return dtype(newDtype);
-        }
-
-        @Override
-        public Keywords withRequiresGrad(boolean requires) {
-            return new Keywords(dtype, requires);
-        }
-
-        @Override
-        public DType dtypeOr(DType fallback) {
+        /** The requested dtype, or {@code fallback} when none was given (read by the factories). */
+        DType dtypeOr(DType fallback) {
             return dtype != null ? dtype : fallback;
         }
 
-        @Override
-        public boolean isRequiresGrad() {
+        boolean isRequiresGrad() {
             return requiresGrad;
         }
 

@@ -2,11 +2,10 @@ package dev.jautograd;
 
 import dev.jautograd.autograd.AccumulateGrad;
 import dev.jautograd.autograd.Engine;
-import dev.jautograd.autograd.GradMode;
 import dev.jautograd.autograd.InferenceMode;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.RemovableHandle;
-import dev.jautograd.loops.Copy;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.ops.AsStrided;
 import dev.jautograd.print.TensorData;
 import dev.jautograd.print.TensorFormatter;
@@ -17,88 +16,99 @@ import java.util.function.UnaryOperator;
 
 /**
  * An n-dimensional array with PyTorch's semantics: a strided view of a flat {@link Storage},
- * plus the autograd state (leaf or not, {@code requires_grad}, {@code grad}, {@code grad_fn}).
- * The math lives in {@link TensorMath}, which this class extends, so this file stays about
- * what a tensor <em>is</em>.
+ * plus the autograd state (leaf or not, {@code requires_grad}, {@code grad}, {@code grad_fn}),
+ * kept in an {@link AutogradMeta} made only when there is some. The math lives in
+ * {@link TensorMath}, which this class extends, so this file stays about what a tensor
+ * <em>is</em>. What ops and loops need beyond the user API (the storage, grad_fn wiring, views)
+ * is package-private here and reaches them through {@link TensorInternals}.
  */
 public final class Tensor extends TensorMath {
+    static {
+        TensorInternals.register(new TensorAccess());
+    }
+
     private final Storage storage;
     private final int[] shape;
     private final int[] strides;
     private final int offset;
-    /** For a view, the tensor whose storage it shares (PyTorch's {@code _base}). */
-    private final Tensor base;
-    /** PyTorch's version counter: shared by views and {@code detach()}, not by {@code .data}. */
-    private final int[] version;
-
-    private boolean leafRequiresGrad;
-    private Node gradFn;
-    private Tensor grad;
-    private AccumulateGrad gradAccumulator;
-    private boolean retainsGrad;
-    private boolean warnedNonLeafGrad;
-    /** Set once by {@code nn.Parameter.of}: Java cannot subclass Tensor, so the flag plays torch's Parameter class. */
-    private boolean parameter;
-    /** For a view: the version its grad_fn belongs to; an in-place write since regenerates it. */
-    private int viewVersion;
+    /**
+     * PyTorch's version counter, shared by views and {@code detach()}, not by {@code .data}. Null
+     * until first shared or bumped: a fresh tensor is at version 0 and most never need a counter.
+     */
+    private int[] version;
+    /** Grad, grad_fn, requires_grad, hooks, view base: null until the tensor has any of them. */
+    private AutogradMeta meta;
     /** Made in inference mode (PyTorch's inference tensor): never part of a graph. */
     private final boolean inference = InferenceMode.isEnabled();
 
-    private Tensor(Storage storage, int[] shape, int[] strides, int offset, Tensor base) {
-        this(storage, shape, strides, offset, base, new int[1]);
-    }
-
-    private Tensor(Storage storage, int[] shape, int[] strides, int offset, Tensor base, int[] version) {
-        this.version = version;
+    private Tensor(Storage storage, int[] shape, int[] strides, int offset) {
         this.storage = storage;
         this.shape = shape;
         this.strides = strides;
         this.offset = offset;
-        this.base = base;
-        if (base != null) viewVersion = version[0];
-        if (inference && base == null) storage.markInference();
+        if (inference) storage.markInference();
+    }
+
+    /** A view of {@code base} (itself not a view), sharing its storage and version counter. */
+    private Tensor(Tensor base, int[] shape, int[] strides, int offset) {
+        this.storage = base.storage;
+        this.shape = shape;
+        this.strides = strides;
+        this.offset = offset;
+        this.version = base.sharedVersion();
+        this.meta = new AutogradMeta(base, version[0]);
+    }
+
+    /** An alias of {@code source}'s storage and geometry with the given version counter (null: its own). */
+    private Tensor(Tensor source, int[] version) {
+        this.storage = source.storage;
+        this.shape = source.shape;
+        this.strides = source.strides;
+        this.offset = source.offset;
+        this.version = version;
+        if (inference) storage.markInference();
     }
 
     /** A new contiguous tensor of zeros. */
-    public static Tensor empty(DType dtype, int... shape) {
+    static Tensor empty(DType dtype, int... shape) {
         int[] copy = shape.clone();
         Shapes.checkNewShape(copy);
-        return new Tensor(Storage.allocate(dtype, Shapes.numel(copy)), copy, Shapes.contiguousStrides(copy), 0, null);
+        return new Tensor(Storage.allocate(dtype, Shapes.numel(copy)), copy, Shapes.contiguousStrides(copy), 0);
     }
 
     /**
      * A new contiguous tensor of zeros with {@code like}'s shape. Internal (loops): it shares the
      * shape array, which no tensor ever mutates, so a small op allocates only what it returns.
      */
-    public static Tensor emptyLike(Tensor like, DType dtype) {
-        return new Tensor(Storage.allocate(dtype, like.numel()), like.shape, Shapes.contiguousStrides(like.shape), 0, null);
+    static Tensor emptyLike(Tensor like, DType dtype) {
+        return new Tensor(Storage.allocate(dtype, like.numel()), like.shape, Shapes.contiguousStrides(like.shape), 0);
     }
 
     /** Whether both tensors have the same shape (without copying either shape). */
-    public boolean sameShape(Tensor other) {
+    boolean sameShape(Tensor other) {
         return java.util.Arrays.equals(shape, other.shape);
     }
 
     /** Wraps a storage holding exactly {@code shape}'s elements in row-major order. */
-    public static Tensor wrap(Storage storage, int... shape) {
+    static Tensor wrap(Storage storage, int... shape) {
         if (storage.size() != Shapes.numel(shape)) {
             throw new IllegalArgumentException("storage of " + storage.size() + " elements cannot hold shape "
                     + Shapes.listString(shape));
         }
-        return new Tensor(storage, shape.clone(), Shapes.contiguousStrides(shape), 0, null);
+        return new Tensor(storage, shape.clone(), Shapes.contiguousStrides(shape), 0);
     }
 
     /**
      * A new tensor (not a view) over a storage its kernel just filled, with the given dense
      * strides (internal: elementwise results laid out like a transposed input).
      */
-    public static Tensor withStrides(Storage storage, int[] shape, int[] strides) {
-        return new Tensor(storage, shape.clone(), strides.clone(), 0, null);
+    static Tensor withStrides(Storage storage, int[] shape, int[] strides) {
+        return new Tensor(storage, shape.clone(), strides.clone(), 0);
     }
 
     /** A view sharing this tensor's storage (internal: used by view ops). */
-    public Tensor viewOf(int[] newShape, int[] newStrides, int newOffset) {
-        return new Tensor(storage, newShape, newStrides, newOffset, base == null ? this : base, version);
+    Tensor viewOf(int[] newShape, int[] newStrides, int newOffset) {
+        return new Tensor(isView() ? meta.base : this, newShape, newStrides, newOffset);
     }
 
     // ---------------------------------------------------------------- metadata
@@ -123,7 +133,7 @@ public final class Tensor extends TensorMath {
     public DType dtype() { return storage.dtype(); }
 
     /** The storage shared with views (internal: loops read through it). */
-    public Storage storage() { return storage; }
+    Storage storage() { return storage; }
 
     public boolean isContiguous() {
         int expected = 1;
@@ -138,7 +148,7 @@ public final class Tensor extends TensorMath {
      * Contiguous with the default strides of its shape, size-1 dimensions included (internal:
      * such inputs give an elementwise result the default layout without further checks).
      */
-    public boolean hasDefaultStrides() {
+    boolean hasDefaultStrides() {
         int expected = 1;
         for (int i = shape.length - 1; i >= 0; i--) {
             if (strides[i] != expected) return false;
@@ -148,33 +158,31 @@ public final class Tensor extends TensorMath {
     }
 
     /** PyTorch's {@code _version}: bumped by every in-place write to the shared storage. */
-    public int version() { return version[0]; }
+    public int version() { return version == null ? 0 : version[0]; }
+
+    /** The counter to share with a new view or detached alias, made on first need. */
+    private int[] sharedVersion() {
+        if (version == null) version = new int[1];
+        return version;
+    }
+
+    /** The autograd state, made on first need (a setter's). */
+    private AutogradMeta meta() {
+        if (meta == null) meta = new AutogradMeta(null, 0);
+        return meta;
+    }
 
     /** Marks an in-place write (internal: in-place ops call it after writing). */
     void bumpVersion() {
-        // An inference tensor has no version counter (PyTorch): the write is done, then refused.
-        if (storage.isInference() && !InferenceMode.isEnabled()) {
-            throw new IllegalStateException("Inplace update to inference tensor outside InferenceMode is not allowed."
-                    + "You can make a clone to get a normal tensor before doing inplace update."
-                    + "See https://github.com/pytorch/rfcs/pull/17 for more details.");
-        }
-        version[0]++;
+        ViewHistory.checkInferenceWrite(this);
+        sharedVersion()[0]++;
     }
 
     /** The legacy type name PyTorch uses in messages, e.g. {@code torch.FloatTensor}. */
-    public String typeName() {
-        return switch (dtype()) {
-            case FLOAT32 -> "torch.FloatTensor";
-            case FLOAT64 -> "torch.DoubleTensor";
-            case INT64 -> "torch.LongTensor";
-            case BOOL -> "torch.BoolTensor";
-        };
-    }
-
-    // ---------------------------------------------------------------- elements
+    public String typeName() { return "torch." + dtype().scalarTypeName() + "Tensor"; }
 
     /** Storage index of the element at {@code index} (one entry per dim). */
-    public int offsetOf(int... index) {
+    int offsetOf(int... index) {
         if (index.length != shape.length) {
             throw new IllegalArgumentException("expected " + shape.length + " indices, got " + index.length);
         }
@@ -190,34 +198,10 @@ public final class Tensor extends TensorMath {
         return at;
     }
 
-    /** The element at {@code index} as a double, e.g. {@code t.get(0, 1)}. */
-    public double get(int... index) {
-        return storage.get(offsetOf(index));
-    }
-
-    /** The value of a one-element tensor, as {@code item()}. */
-    public double item() {
-        if (numel() != 1) {
-            // Python's Tensor.item() checks first, with this message (the C++ one is never seen there).
-            throw new IllegalStateException("only one element tensors can be converted to Python scalars");
-        }
-        return storage.get(offsetOf(new int[shape.length]));
-    }
-
-    /** All elements in row-major order, as doubles. */
-    public double[] toDoubleArray() {
-        return Copy.toDoubles(this);
-    }
-
-    /** All elements in row-major order, as longs (truncating floats). */
-    public long[] toLongArray() {
-        return Copy.toLongs(this);
-    }
-
     // ---------------------------------------------------------------- autograd state
 
     public boolean requiresGrad() {
-        return gradFn() != null || leafRequiresGrad;
+        return meta != null && (meta.requiresGrad || gradFn() != null);
     }
 
     /** A tensor is a leaf unless an op recorded with grad produced it. */
@@ -226,8 +210,9 @@ public final class Tensor extends TensorMath {
     }
 
     public Node gradFn() {
-        if (base != null && viewVersion != version[0]) regenerateViewGradFn();
-        return gradFn;
+        if (meta == null) return null;
+        if (meta.base != null && meta.viewVersion != version[0]) regenerateViewGradFn();
+        return meta.gradFn;
     }
 
     /**
@@ -235,8 +220,8 @@ public final class Tensor extends TensorMath {
      * goes through its base's current history (AsStridedBackward0 on the base's grad_fn).
      */
     private void regenerateViewGradFn() {
-        viewVersion = version[0];
-        if (gradFn != null || base.requiresGrad()) gradFn = AsStrided.regenerated(base, this);
+        meta.viewVersion = version[0];
+        if (meta.gradFn != null || meta.base.requiresGrad()) meta.gradFn = AsStrided.regenerated(meta.base, this);
     }
 
     /** Whether this tensor was made in inference mode (as {@code is_inference()}). */
@@ -245,8 +230,8 @@ public final class Tensor extends TensorMath {
     }
 
     /** Sets the node that produced this tensor (internal: used when an op records itself). */
-    public void setGradFn(Node node) {
-        this.gradFn = node;
+    void setGradFn(Node node) {
+        if (node != null || meta != null) meta().gradFn = node;
     }
 
     /** As {@code requires_grad_()}: marks a leaf as needing gradients; returns this. */
@@ -267,7 +252,7 @@ public final class Tensor extends TensorMath {
         if (requires && !dtype().isFloatingPoint()) {
             throw new IllegalStateException("only Tensors of floating point dtype can require gradients");
         }
-        if (isLeaf()) leafRequiresGrad = requires;
+        if (isLeaf() && (requires || meta != null)) meta().requiresGrad = requires;
         return this;
     }
 
@@ -276,15 +261,9 @@ public final class Tensor extends TensorMath {
      * {@link #retainGrad()} was called, and PyTorch's warning is printed, as {@code .grad} does.
      */
     public Tensor grad() {
-        if (!isLeaf() && !retainsGrad && !warnedNonLeafGrad) {
-            warnedNonLeafGrad = true;
-            System.err.println("UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being "
-                    + "accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed "
-                    + "want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the "
-                    + "non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf "
-                    + "Tensor instead.");
-        }
-        return grad;
+        if (meta == null) return null;
+        if (!isLeaf()) meta.warnNonLeafGrad();
+        return meta.grad;
     }
 
     /** As assigning {@code t.grad = g} (null clears it). */
@@ -295,14 +274,13 @@ public final class Tensor extends TensorMath {
         if (newGrad != null && !Shapes.same(newGrad.shape, shape)) {
             throw new IllegalArgumentException("assigned grad has data of a different size");
         }
-        this.grad = newGrad;
+        if (newGrad != null || meta != null) meta().grad = newGrad;
     }
 
     /** The node that accumulates into this leaf's {@code .grad}, created once (internal: used by the engine). */
-    public AccumulateGrad gradAccumulator() {
+    AccumulateGrad gradAccumulator() {
         if (!isLeaf() || !requiresGrad()) return null;
-        if (gradAccumulator == null) gradAccumulator = new AccumulateGrad(this);
-        return gradAccumulator;
+        return meta.gradAccumulator(this);
     }
 
     /** As {@code retain_grad()}: a non-leaf keeps its gradient in {@code .grad} after backward. */
@@ -310,17 +288,12 @@ public final class Tensor extends TensorMath {
         if (!requiresGrad()) {
             throw new IllegalStateException("can't retain_grad on Tensor that has requires_grad=False");
         }
-        if (isLeaf() || retainsGrad) return this;
-        retainsGrad = true;
-        gradFn().registerPreHook(g -> {
-            grad = grad == null ? g.detach().clone() : grad.add(g.detach());
-            return g;
-        });
+        if (!isLeaf()) meta.retainGrad(gradFn());
         return this;
     }
 
     public boolean retainsGrad() {
-        return retainsGrad;
+        return meta != null && meta.retainsGrad;
     }
 
     /**
@@ -357,7 +330,7 @@ public final class Tensor extends TensorMath {
      * version counter still guards saved values.
      */
     public Tensor detach() {
-        return new Tensor(storage, shape, strides, offset, null, version);
+        return new Tensor(this, sharedVersion());
     }
 
     /**
@@ -366,51 +339,42 @@ public final class Tensor extends TensorMath {
      * {@code c.data.mul_(0)}) go unnoticed by autograd, as in PyTorch.
      */
     public Tensor data() {
-        return new Tensor(storage, shape, strides, offset, null, new int[1]);
+        return new Tensor(this, null);
     }
 
     /** As {@code detach_()}: makes this tensor a leaf that needs no grad. */
     public Tensor detach_() {
-        gradFn = null;
-        leafRequiresGrad = false;
+        if (meta != null) {
+            meta.gradFn = null;
+            meta.requiresGrad = false;
+        }
         return this;
     }
 
     /** Whether this tensor is a view of another (shares its storage). */
     public boolean isView() {
-        return base != null;
+        return meta != null && meta.base != null;
     }
 
     /** The tensor this view shares storage with, or null. */
     public Tensor base() {
-        return base;
+        return isView() ? meta.base : null;
     }
 
-    /**
-     * Guards an in-place write with PyTorch's rules, then bumps the version counter.
-     * Internal: called by in-place ops before they write.
-     */
-    public void checkInPlace() {
-        if (GradMode.isEnabled() && requiresGrad() && isLeaf()) {
-            throw new IllegalStateException(isView()
-                    ? "a view of a leaf Variable that requires grad is being used in an in-place operation."
-                    : "a leaf Variable that requires grad is being used in an in-place operation.");
-        }
-        if (GradMode.isEnabled() && isView() && base.requiresGrad() && base.isLeaf()) {
-            throw new IllegalStateException(
-                    "a view of a leaf Variable that requires grad is being used in an in-place operation.");
-        }
+    /** PyTorch's refusals of an in-place write (internal: in-place ops call it before they write). */
+    void checkInPlace() {
+        ViewHistory.checkInPlace(this);
     }
 
     /** As {@code isinstance(t, nn.Parameter)}: whether this tensor is a module parameter. */
     public boolean isParameter() {
-        return parameter;
+        return meta != null && meta.parameter;
     }
 
     /** Internal: {@code dev.jautograd.nn.Parameter.of} flags the fresh alias it makes; use that instead. */
-    public Tensor markParameter() {
+    Tensor markParameter() {
         if (!isLeaf()) throw new IllegalStateException("only a leaf can be a parameter");
-        parameter = true;
+        meta().parameter = true;
         return this;
     }
 
@@ -421,11 +385,11 @@ public final class Tensor extends TensorMath {
     public String toString() {
         List<String> suffixes = new ArrayList<>(1);
         if (gradFn() != null) suffixes.add("grad_fn=<" + gradFn().name() + ">");
-        else if (leafRequiresGrad) suffixes.add("requires_grad=True");
+        else if (meta != null && meta.requiresGrad) suffixes.add("requires_grad=True");
         boolean isFloat = dtype().isFloatingPoint();
         var data = new TensorData(shape(), dtype(), isFloat ? toDoubleArray() : null, isFloat ? null : toLongArray());
         String repr = TensorFormatter.repr(data, suffixes);
-        return parameter ? "Parameter containing:\n" + repr : repr;
+        return isParameter() ? "Parameter containing:\n" + repr : repr;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.jautograd;
 
+import dev.jautograd.loops.Copy;
 import dev.jautograd.ops.Indexing;
 import dev.jautograd.ops.MaskedFill;
 import dev.jautograd.ops.Slicing;
@@ -97,6 +98,59 @@ public abstract sealed class TensorIndexing permits TensorReductions {
     public Tensor maskedFill_(Tensor mask, double value) { return inPlace(t -> t.maskedFill(mask, value)); }
 
     // ---------------------------------------------------------------- to Java
+
+    /** The element at {@code index} as a double, e.g. {@code t.get(0, 1)}. */
+    public double get(int... index) {
+        return self().storage().get(self().offsetOf(index));
+    }
+
+    /**
+     * The value of a one-element tensor as a Java {@code double}, as {@code item()} on a float
+     * tensor: ready for arithmetic and {@code printf("%.4f", loss.item())}. An int64 or bool
+     * tensor's value comes as a double too ({@code 6.0}); {@link #itemLong()} and
+     * {@link #itemBool()} give it exactly, and print as Python's {@code 6} and {@code True}.
+     */
+    public double item() {
+        return self().storage().get(itemOffset());
+    }
+
+    /**
+     * As {@code int(t.item())}: the exact value of a one-element int64 tensor (a double holds
+     * integers exactly only up to 2^53); a float truncates toward zero, a bool is 0 or 1.
+     */
+    public long itemLong() {
+        int at = itemOffset();
+        if (self().dtype().isFloatingPoint()) return (long) self().storage().get(at);
+        return self().storage().getLong(at);
+    }
+
+    /** As {@code bool(t)} of a one-element tensor ({@code item()} of a bool tensor): nonzero is true. */
+    public boolean itemBool() {
+        int n = self().numel();
+        if (n != 1) {
+            throw new IllegalStateException("Boolean value of Tensor with " + (n == 0 ? "no values" : "more than one value")
+                    + " is ambiguous");
+        }
+        return self().storage().get(itemOffset()) != 0;
+    }
+
+    private int itemOffset() {
+        if (self().numel() != 1) {
+            // Python's Tensor.item() checks first, with this message (the C++ one is never seen there).
+            throw new IllegalStateException("only one element tensors can be converted to Python scalars");
+        }
+        return self().offsetOf(new int[self().dim()]);
+    }
+
+    /** All elements in row-major order, as doubles. */
+    public double[] toDoubleArray() {
+        return Copy.toDoubles(self());
+    }
+
+    /** All elements in row-major order, as longs (truncating floats). */
+    public long[] toLongArray() {
+        return Copy.toLongs(self());
+    }
 
     /**
      * As {@code tolist()}: nested lists of Double (Long for int64, Boolean for bool), or the

@@ -54,7 +54,7 @@ public final class Torch extends TorchFunctional {
 
     public static Tensor tensor(long value, Options options) {
         Tensor t = Tensor.wrap(new LongStorage(new long[] {value}));
-        return withRequiresGrad(options, t.to(options.dtypeOr(DType.INT64)));
+        return withRequiresGrad(options, t.to(dtypeOr(options, DType.INT64)));
     }
 
     /** Python-style ints: int64. */
@@ -62,7 +62,7 @@ public final class Torch extends TorchFunctional {
 
     public static Tensor tensor(long[] data, Options options) {
         Tensor t = Tensor.wrap(new LongStorage(data.clone()), data.length);
-        return withRequiresGrad(options, t.to(options.dtypeOr(DType.INT64)));
+        return withRequiresGrad(options, t.to(dtypeOr(options, DType.INT64)));
     }
 
     public static Tensor tensor(int[] data) { return tensor(data, Options.defaults()); }
@@ -75,6 +75,11 @@ public final class Torch extends TorchFunctional {
         return Tensor.wrap(new LongStorage(NestedData.flatten(data)), NestedData.shape(data));
     }
 
+    /** A 0-dim bool tensor, as {@code torch.tensor(True)}. */
+    public static Tensor tensor(boolean value) {
+        return Tensor.wrap(new BoolStorage(new boolean[] {value}));
+    }
+
     public static Tensor tensor(boolean[] data) {
         return Tensor.wrap(new BoolStorage(data.clone()), data.length);
     }
@@ -83,11 +88,11 @@ public final class Torch extends TorchFunctional {
 
     public static Tensor tensor(float[] data, Options options) {
         Tensor t = Tensor.wrap(new FloatStorage(data.clone()), data.length);
-        return withRequiresGrad(options, t.to(options.dtypeOr(DType.FLOAT32)));
+        return withRequiresGrad(options, t.to(dtypeOr(options, DType.FLOAT32)));
     }
 
     private static Tensor build(Options options, DType fallback, double[] values, int... shape) {
-        DType dtype = options.dtypeOr(fallback);
+        DType dtype = dtypeOr(options, fallback);
         Storage storage = Storage.allocate(dtype, values.length);
         for (int i = 0; i < values.length; i++) storage.set(i, values[i]);
         return withRequiresGrad(options, Tensor.wrap(storage, shape));
@@ -109,7 +114,7 @@ public final class Torch extends TorchFunctional {
     public static Tensor full(int[] shape, long value) { return full(shape, value, Options.dtype(DType.INT64)); }
 
     public static Tensor full(int[] shape, double value, Options options) {
-        Tensor t = Tensor.empty(options.dtypeOr(DType.defaultFloat()), shape);
+        Tensor t = Tensor.empty(dtypeOr(options, DType.defaultFloat()), shape);
         if (value != 0) Elementwise.fill(t, value);
         return withRequiresGrad(options, t);
     }
@@ -211,7 +216,7 @@ public final class Torch extends TorchFunctional {
     public static Tensor randLike(Tensor t) { return rand(t.shape(), Options.dtype(t.dtype())); }
 
     private static DType floatType(Options options, String kernel) {
-        DType dtype = options.dtypeOr(DType.defaultFloat());
+        DType dtype = dtypeOr(options, DType.defaultFloat());
         if (!dtype.isFloatingPoint()) {
             throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '" + dtype.scalarTypeName() + "'");
         }
@@ -332,8 +337,13 @@ public final class Torch extends TorchFunctional {
     public static PrintKeywords profile(String name) { return PrintKeywords.NONE.profile(name); }
 
     /** Applies {@code requires_grad} to a freshly made tensor, with PyTorch's check for non-float dtypes. */
+    /** Options is sealed: every value is a Keywords, whose settings only this package reads. */
+    private static DType dtypeOr(Options options, DType fallback) {
+        return ((Options.Keywords) options).dtypeOr(fallback);
+    }
+
     private static Tensor withRequiresGrad(Options options, Tensor fresh) {
-        if (!options.isRequiresGrad()) return fresh;
+        if (!((Options.Keywords) options).isRequiresGrad()) return fresh;
         if (!fresh.dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("Only Tensors of floating point and complex dtype can require gradients");
         }

@@ -1,5 +1,7 @@
 package dev.jautograd.autograd;
 
+import static dev.jautograd.internal.TensorInternals.gradAccumulator;
+
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.Torch;
@@ -51,7 +53,7 @@ public final class Engine {
     }
 
     private static Node nodeOf(Tensor t) {
-        return t.isLeaf() ? t.gradAccumulator() : t.gradFn();
+        return t.isLeaf() ? gradAccumulator(t) : t.gradFn();
     }
 
     /** PyTorch's CPU ready queue runs the most recently created node first. */

@@ -1,7 +1,10 @@
 package dev.jautograd.autograd;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.loops.Strided;
 import dev.jautograd.storage.Storage;
 import java.util.ArrayList;
@@ -76,7 +79,7 @@ public final class GradCheck {
     private static Tensor uniform(Tensor like, Random random) {
         Storage s = Storage.allocate(like.dtype(), like.numel());
         for (int i = 0; i < s.size(); i++) s.set(i, random.nextDouble() * 18 - 9);
-        return Tensor.wrap(s, like.shape());
+        return TensorInternals.wrap(s, like.shape());
     }
 
     /** One backward per output element: column j is the gradient of output element j. */
@@ -86,20 +89,20 @@ public final class GradCheck {
         for (int j = 0; j < m && out.requiresGrad(); j++) {
             Storage basis = Storage.allocate(out.dtype(), m);
             basis.set(j, 1);
-            Tensor[] g = Engine.grad(new Tensor[] {out}, new Tensor[] {Tensor.wrap(basis, out.shape())},
+            Tensor[] g = Engine.grad(new Tensor[] {out}, new Tensor[] {TensorInternals.wrap(basis, out.shape())},
                     new Tensor[] {x}, true, false, true);
             if (g[0] == null) continue;
             double[] column = g[0].toDoubleArray();
             for (int r = 0; r < k; r++) jac.set(r * m + j, column[r]);
         }
-        return Tensor.wrap(jac, k, m);
+        return TensorInternals.wrap(jac, k, m);
     }
 
     /** Central differences in the input's own dtype, perturbing its storage in place as PyTorch does. */
     private static Tensor numerical(Function<Tensor[], Tensor[]> f, Tensor[] inputs, int i, int o) {
         Tensor x = inputs[i];
         int[] at = Strided.offsets(x);
-        Storage s = x.storage();
+        Storage s = storage(x);
         int m = -1;
         Storage jac = null;
         // Grad mode stays on: gradgradcheck's function itself differentiates.
@@ -117,8 +120,8 @@ public final class GradCheck {
             }
             for (int j = 0; j < m; j++) jac.set(r * m + j, row[j]);
         }
-        if (jac == null) return Tensor.wrap(Storage.allocate(x.dtype(), 0), 0, f.apply(inputs)[o].numel());
-        return Tensor.wrap(jac, at.length, m);
+        if (jac == null) return TensorInternals.wrap(Storage.allocate(x.dtype(), 0), 0, f.apply(inputs)[o].numel());
+        return TensorInternals.wrap(jac, at.length, m);
     }
 
     private static boolean close(Tensor a, Tensor n) {

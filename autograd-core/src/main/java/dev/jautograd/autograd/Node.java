@@ -1,5 +1,7 @@
 package dev.jautograd.autograd;
 
+import static dev.jautograd.internal.TensorInternals.gradAccumulator;
+
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import java.util.ArrayList;
@@ -42,6 +44,8 @@ public abstract class Node {
     private List<SavedTensor> saved;
     private List<UnaryOperator<Tensor>> preHooks;
     private boolean released;
+    /** The node whose inputs this one took over and whose backward it runs (CopySlices' fn), or null. */
+    private final Node inner;
     /** Where the forward call was made, kept only in anomaly mode (PyTorch's anomaly metadata). */
     private final Throwable forwardTrace = AnomalyMode.isEnabled() ? new Throwable("forward") : null;
 
@@ -51,6 +55,7 @@ public abstract class Node {
      */
     protected Node(String name, Tensor... inputs) {
         this.name = name;
+        this.inner = null;
         nextEdges = new Edge[inputs.length];
         inputShapes = new int[inputs.length][];
         inputDtypes = new DType[inputs.length];
@@ -68,6 +73,7 @@ public abstract class Node {
      */
     protected Node(String name, Tensor first, Node rest) {
         this.name = name;
+        this.inner = rest;
         int n = rest.inputCount();
         nextEdges = new Edge[n];
         inputShapes = new int[n][];
@@ -89,7 +95,7 @@ public abstract class Node {
 
     private static Edge edgeTo(Tensor input) {
         if (!input.requiresGrad()) return new Edge(null, 0);
-        return new Edge(input.isLeaf() ? input.gradAccumulator() : input.gradFn(), 0);
+        return new Edge(input.isLeaf() ? gradAccumulator(input) : input.gradFn(), 0);
     }
 
     /** Gradients of the inputs given the gradient of the output; see the class contract. */
@@ -141,9 +147,12 @@ public abstract class Node {
     }
 
     /** Frees the saved tensors; called by the engine after backward unless the graph is retained. */
-    public final void releaseVariables() {
+    final void releaseVariables() {
         released = true;
         if (saved != null) saved.forEach(SavedTensor::release);
+        // The engine never reaches a node another one runs: free its saved values too (as PyTorch's
+        // CopySlices::release_variables frees its fn's).
+        if (inner != null) inner.releaseVariables();
     }
 
     /** A hook run on the incoming gradient before backward, as PyTorch's tensor hooks on non-leaves. */

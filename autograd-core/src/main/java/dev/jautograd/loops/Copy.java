@@ -1,8 +1,11 @@
 package dev.jautograd.loops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.FloatStorage;
 import dev.jautograd.storage.Storage;
 
@@ -13,7 +16,7 @@ public final class Copy {
     public static double[] toDoubles(Tensor t) {
         int n = t.numel();
         double[] out = new double[n];
-        Storage s = t.storage();
+        Storage s = storage(t);
         if (t.isContiguous()) {
             int base = t.storageOffset();
             for (int i = 0; i < n; i++) out[i] = s.get(base + i);
@@ -27,7 +30,7 @@ public final class Copy {
     public static long[] toLongs(Tensor t) {
         int n = t.numel();
         long[] out = new long[n];
-        Storage s = t.storage();
+        Storage s = storage(t);
         int[] at = Strided.offsets(t);
         for (int i = 0; i < n; i++) out[i] = s.getLong(at[i]);
         return out;
@@ -35,7 +38,7 @@ public final class Copy {
 
     /** A new contiguous tensor of {@code dtype} with {@code t}'s values (row-major). */
     public static Tensor materialize(Tensor t, DType dtype) {
-        Tensor out = Tensor.empty(dtype, t.shape());
+        Tensor out = TensorInternals.empty(dtype, t.shape());
         copyInto(out, t);
         return out;
     }
@@ -49,14 +52,14 @@ public final class Copy {
                     + " doesn't match the broadcast shape " + Shapes.listString(broadcast));
         }
         if (Loops.fastPaths() && sameDenseFloats(dst, src)) {
-            System.arraycopy(((FloatStorage) src.storage()).array(), src.storageOffset(),
-                    ((FloatStorage) dst.storage()).array(), dst.storageOffset(), dst.numel());
+            System.arraycopy(((FloatStorage) storage(src)).array(), src.storageOffset(),
+                    ((FloatStorage) storage(dst)).array(), dst.storageOffset(), dst.numel());
             return;
         }
         if (Loops.fastPaths() && StridedFloat.copy(dst, src)) return;
         int[] to = Strided.offsets(dst);
         int[] from = Strided.offsets(shape, Strided.broadcastStrides(src, shape), src.storageOffset());
-        Storage out = dst.storage(), in = src.storage();
+        Storage out = storage(dst), in = storage(src);
         boolean integral = !dst.dtype().isFloatingPoint() && !src.dtype().isFloatingPoint();
         for (int i = 0; i < to.length; i++) {
             if (integral) out.setLong(to[i], in.getLong(from[i]));
@@ -65,7 +68,7 @@ public final class Copy {
     }
 
     private static boolean sameDenseFloats(Tensor dst, Tensor src) {
-        return dst.storage() instanceof FloatStorage && src.storage() instanceof FloatStorage
+        return storage(dst) instanceof FloatStorage && storage(src) instanceof FloatStorage
                 && dst.isContiguous() && src.isContiguous() && dst.numel() == src.numel();
     }
 }

@@ -1,8 +1,12 @@
 package dev.jautograd.loops;
 
+import static dev.jautograd.internal.TensorInternals.sameShape;
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.FloatStorage;
 
 /**
@@ -14,8 +18,8 @@ final class DenseFloat {
     private DenseFloat() {}
 
     static Tensor map(Tensor a, DType outType, FloatFunction f) {
-        if (outType != DType.FLOAT32 || !(a.storage() instanceof FloatStorage fs) || !a.isContiguous()) return null;
-        Tensor out = Tensor.emptyLike(a, DType.FLOAT32);
+        if (outType != DType.FLOAT32 || !(storage(a) instanceof FloatStorage fs) || !a.isContiguous()) return null;
+        Tensor out = TensorInternals.emptyLike(a, DType.FLOAT32);
         float[] x = fs.array(), r = array(out);
         int ox = a.storageOffset(), n = r.length;
         if (f.sleef()) {
@@ -29,14 +33,14 @@ final class DenseFloat {
     }
 
     static Tensor zip(Tensor a, Tensor b, DType outType, Arith op) {
-        if (outType != DType.FLOAT32 || !(a.storage() instanceof FloatStorage fa)
-                || !(b.storage() instanceof FloatStorage fb) || !a.isContiguous() || !b.isContiguous()) {
+        if (outType != DType.FLOAT32 || !(storage(a) instanceof FloatStorage fa)
+                || !(storage(b) instanceof FloatStorage fb) || !a.isContiguous() || !b.isContiguous()) {
             return null;
         }
         float[] x = fa.array(), y = fb.array();
         int ox = a.storageOffset(), oy = b.storageOffset();
-        if (a.sameShape(b)) {
-            Tensor out = Tensor.emptyLike(a, DType.FLOAT32);
+        if (sameShape(a, b)) {
+            Tensor out = TensorInternals.emptyLike(a, DType.FLOAT32);
             float[] r = array(out);
             int n = r.length;
             if (n < Parallel.MIN_PARALLEL) op.dense(x, ox, y, oy, r, 0, n);
@@ -52,14 +56,14 @@ final class DenseFloat {
     }
 
     private static Tensor scalarRight(float[] x, int ox, float s, int[] shape, Arith op) {
-        Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
         float[] r = array(out);
         Parallel.forRange(r.length, (from, to) -> op.scalarRight(x, ox + from, s, r, from, to - from));
         return out;
     }
 
     private static Tensor scalarLeft(float s, float[] y, int oy, int[] shape, Arith op) {
-        Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
         float[] r = array(out);
         Parallel.forRange(r.length, (from, to) -> op.scalarLeft(s, y, oy + from, r, from, to - from));
         return out;
@@ -67,7 +71,7 @@ final class DenseFloat {
 
     /** b repeats along the leading dims (a bias row added to every row): one dense loop per row. */
     private static Tensor rowsRight(float[] x, int ox, float[] y, int oy, int period, int[] shape, Arith op) {
-        Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
         float[] r = array(out);
         int rows = r.length / period;
         Parallel.forRange(rows, period, (from, to) -> {
@@ -89,6 +93,6 @@ final class DenseFloat {
     }
 
     static float[] array(Tensor t) {
-        return ((FloatStorage) t.storage()).array();
+        return ((FloatStorage) storage(t)).array();
     }
 }

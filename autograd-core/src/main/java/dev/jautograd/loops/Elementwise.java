@@ -1,8 +1,12 @@
 package dev.jautograd.loops;
 
+import static dev.jautograd.internal.TensorInternals.hasDefaultStrides;
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.FloatStorage;
 import dev.jautograd.storage.Storage;
 import java.util.function.DoubleBinaryOperator;
@@ -31,11 +35,11 @@ public final class Elementwise {
             if (fast != null) return fast;
         }
         boolean pytorchFloats = f instanceof FloatFunction named && named.sleef()
-                && outType == DType.FLOAT32 && a.storage() instanceof FloatStorage;
+                && outType == DType.FLOAT32 && storage(a) instanceof FloatStorage;
         if (pytorchFloats) a = a.contiguous();
-        Tensor out = Tensor.empty(outType, a.shape());
+        Tensor out = TensorInternals.empty(outType, a.shape());
         int n = out.numel();
-        Storage dst = out.storage(), src = a.storage();
+        Storage dst = storage(out), src = storage(a);
         if (a.isContiguous() && src instanceof FloatStorage fs && dst instanceof FloatStorage fd) {
             float[] in = fs.array(), res = fd.array();
             int base = a.storageOffset();
@@ -49,7 +53,7 @@ public final class Elementwise {
     }
 
     public static Tensor zip(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
-        if (!a.hasDefaultStrides() || !b.hasDefaultStrides()) { // default strides never reorder dimensions
+        if (!hasDefaultStrides(a) || !hasDefaultStrides(b)) { // default strides never reorder dimensions
             int[] shape = Shapes.broadcast(a.shape(), b.shape());
             int[] layout = OutputLayout.strides(shape, a, b);
             if (layout != null) {
@@ -68,9 +72,9 @@ public final class Elementwise {
             if (fast != null) return fast;
         }
         int[] shape = Shapes.broadcast(a.shape(), b.shape());
-        Tensor out = Tensor.empty(outType, shape);
+        Tensor out = TensorInternals.empty(outType, shape);
         int n = out.numel();
-        Storage dst = out.storage(), sa = a.storage(), sb = b.storage();
+        Storage dst = storage(out), sa = storage(a), sb = storage(b);
         if (sameDenseFloats(a, b, shape) && dst instanceof FloatStorage fd) {
             float[] x = ((FloatStorage) sa).array(), y = ((FloatStorage) sb).array(), res = fd.array();
             int oa = a.storageOffset(), ob = b.storageOffset();
@@ -91,20 +95,20 @@ public final class Elementwise {
     }
 
     private static boolean sameDenseFloats(Tensor a, Tensor b, int[] shape) {
-        return a.storage() instanceof FloatStorage && b.storage() instanceof FloatStorage
+        return storage(a) instanceof FloatStorage && storage(b) instanceof FloatStorage
                 && a.isContiguous() && b.isContiguous()
                 && Shapes.same(a.shape(), shape) && Shapes.same(b.shape(), shape);
     }
 
     /** Applies {@code f} to every element of {@code dst} in place; the caller bumps the version if it is an in-place op. */
     public static void mapInPlace(Tensor dst, DoubleUnaryOperator f) {
-        Storage s = dst.storage();
+        Storage s = storage(dst);
         for (int at : Strided.offsets(dst)) s.set(at, f.applyAsDouble(s.get(at)));
     }
 
     /** Sets every element of {@code dst} to {@code value} (fill_, zero_, full). */
     public static void fill(Tensor dst, double value) {
-        if (Loops.fastPaths() && dst.isContiguous() && dst.storage() instanceof FloatStorage fs) {
+        if (Loops.fastPaths() && dst.isContiguous() && storage(dst) instanceof FloatStorage fs) {
             int from = dst.storageOffset();
             java.util.Arrays.fill(fs.array(), from, from + dst.numel(), (float) value);
             return;
@@ -115,11 +119,11 @@ public final class Elementwise {
     /** {@code cond ? a : b} per element, all three broadcast together (torch.where). */
     public static Tensor select(Tensor cond, Tensor a, Tensor b, DType outType) {
         int[] shape = Shapes.broadcast(Shapes.broadcast(cond.shape(), a.shape()), b.shape()); // PyTorch's order
-        Tensor out = Tensor.empty(outType, shape);
+        Tensor out = TensorInternals.empty(outType, shape);
         int[] atC = Strided.offsets(shape, Strided.broadcastStrides(cond, shape), cond.storageOffset());
         int[] atA = Strided.offsets(shape, Strided.broadcastStrides(a, shape), a.storageOffset());
         int[] atB = Strided.offsets(shape, Strided.broadcastStrides(b, shape), b.storageOffset());
-        Storage dst = out.storage(), sc = cond.storage(), sa = a.storage(), sb = b.storage();
+        Storage dst = storage(out), sc = storage(cond), sa = storage(a), sb = storage(b);
         for (int i = 0; i < atC.length; i++) {
             dst.set(i, sc.get(atC[i]) != 0 ? sa.get(atA[i]) : sb.get(atB[i]));
         }

@@ -1,7 +1,10 @@
 package dev.jautograd.loops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.DoubleStorage;
 import dev.jautograd.storage.FloatStorage;
 
@@ -23,7 +26,7 @@ final class Gemm {
         boolean batched = a.dim() == 3;
         int batch = batched ? a.size(0) : 1, rank = a.dim();
         int n = a.size(rank - 2), k = a.size(rank - 1), m = b.size(rank - 1);
-        Tensor out = batched ? Tensor.empty(outType, batch, n, m) : Tensor.empty(outType, n, m);
+        Tensor out = batched ? TensorInternals.empty(outType, batch, n, m) : TensorInternals.empty(outType, n, m);
         if (batch == 0 || n == 0 || m == 0 || k == 0) return out; // an empty sum is zero, as out already is
         a = blasReady(a, batch);
         b = blasReady(b, batch);
@@ -57,7 +60,7 @@ final class Gemm {
         int rows = t.size(rank - 2), cols = t.size(rank - 1);
         int rowStride = t.stride(rank - 2), colStride = t.stride(rank - 1);
         int offset = t.storageOffset() + (rank == 3 ? batchIndex * t.stride(0) : 0);
-        int size = t.storage().size();
+        int size = storage(t).size();
         if (cols == 1 || colStride == 1) {
             int ld = rows == 1 ? Math.max(cols, 1) : rowStride;
             if (ld >= Math.max(cols, 1) && (long) offset + (long) rows * ld <= size) {
@@ -74,10 +77,10 @@ final class Gemm {
     }
 
     private static float[] floats(Tensor t) {
-        return ((FloatStorage) t.storage()).array();
+        return ((FloatStorage) storage(t)).array();
     }
 
     private static double[] doubles(Tensor t) {
-        return ((DoubleStorage) t.storage()).array();
+        return ((DoubleStorage) storage(t)).array();
     }
 }

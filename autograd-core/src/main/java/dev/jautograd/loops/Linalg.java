@@ -1,7 +1,10 @@
 package dev.jautograd.loops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.Storage;
 
 /**
@@ -16,8 +19,8 @@ public final class Linalg {
         if (Gemm.applies(a, b, outType)) return Gemm.multiply(a, b, outType);
         int n = a.size(0), k = a.size(1), m = b.size(1);
         double[] x = Copy.toDoubles(a), y = Copy.toDoubles(b);
-        Tensor out = Tensor.empty(outType, n, m);
-        multiplyInto(x, 0, y, 0, n, k, m, out.storage(), 0);
+        Tensor out = TensorInternals.empty(outType, n, m);
+        multiplyInto(x, 0, y, 0, n, k, m, storage(out), 0);
         return out;
     }
 
@@ -26,9 +29,9 @@ public final class Linalg {
         if (Gemm.applies(a, b, outType)) return Gemm.multiply(a, b, outType);
         int batch = a.size(0), n = a.size(1), k = a.size(2), m = b.size(2);
         double[] x = Copy.toDoubles(a), y = Copy.toDoubles(b);
-        Tensor out = Tensor.empty(outType, batch, n, m);
+        Tensor out = TensorInternals.empty(outType, batch, n, m);
         for (int i = 0; i < batch; i++) {
-            multiplyInto(x, i * n * k, y, i * k * m, n, k, m, out.storage(), i * n * m);
+            multiplyInto(x, i * n * k, y, i * k * m, n, k, m, storage(out), i * n * m);
         }
         return out;
     }

@@ -1,8 +1,11 @@
 package dev.jautograd.loops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.Storage;
 
 /**
@@ -14,10 +17,10 @@ final class LongArith {
 
     static Tensor zip(Tensor a, Tensor b, Arith op) {
         int[] shape = Shapes.broadcast(a.shape(), b.shape());
-        Tensor out = Tensor.empty(DType.INT64, shape);
+        Tensor out = TensorInternals.empty(DType.INT64, shape);
         int[] atA = Strided.offsets(shape, Strided.broadcastStrides(a, shape), a.storageOffset());
         int[] atB = Strided.offsets(shape, Strided.broadcastStrides(b, shape), b.storageOffset());
-        Storage sa = a.storage(), sb = b.storage(), dst = out.storage();
+        Storage sa = storage(a), sb = storage(b), dst = storage(out);
         for (int i = 0; i < atA.length; i++) {
             long x = sa.getLong(atA[i]), y = sb.getLong(atB[i]);
             dst.setLong(i, switch (op) {
@@ -36,11 +39,11 @@ final class LongArith {
         int[] landing = Shapes.contiguousStrides(keptShape);
         for (int d = 0; d < shape.length; d++) if (reduced[d]) landing[d] = 0;
         int[] from = Strided.offsets(a), to = Strided.offsets(shape, landing, 0);
-        Tensor out = Tensor.empty(DType.INT64, outShape);
+        Tensor out = TensorInternals.empty(DType.INT64, outShape);
         long[] acc = new long[out.numel()];
-        Storage s = a.storage();
+        Storage s = storage(a);
         for (int i = 0; i < from.length; i++) acc[to[i]] += s.getLong(from[i]);
-        for (int i = 0; i < acc.length; i++) out.storage().setLong(i, acc[i]);
+        for (int i = 0; i < acc.length; i++) storage(out).setLong(i, acc[i]);
         return out;
     }
 }

@@ -1,7 +1,11 @@
 package dev.jautograd.loops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+import static dev.jautograd.internal.TensorInternals.viewOf;
+
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.function.Function;
@@ -46,10 +50,10 @@ final class OutputLayout {
         Tensor[] permuted = new Tensor[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
             int[] along = Strided.broadcastStrides(inputs[i], shape);
-            permuted[i] = inputs[i].viewOf(permutedShape, permute(along, outerFirst), inputs[i].storageOffset());
+            permuted[i] = viewOf(inputs[i], permutedShape, permute(along, outerFirst), inputs[i].storageOffset());
         }
         Tensor rowMajor = loop.apply(permuted);
-        return Tensor.withStrides(rowMajor.storage(), shape, strides);
+        return TensorInternals.withStrides(storage(rowMajor), shape, strides);
     }
 
     /** TensorIterator's first fast setup; with a broadcast input it orders dimensions instead. */

@@ -1,7 +1,10 @@
 package dev.jautograd.loops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.FloatStorage;
 import dev.jautograd.storage.Storage;
 
@@ -17,16 +20,16 @@ public final class Reduce {
         int[] shape = a.shape();
         int[] keptShape = new int[shape.length];
         for (int d = 0; d < shape.length; d++) keptShape[d] = reduced[d] ? 1 : shape[d];
-        if (outType == DType.FLOAT32 && a.storage() instanceof FloatStorage fs) {
-            Tensor out = Tensor.empty(outType, keepdim ? keptShape : dropReduced(shape, reduced));
+        if (outType == DType.FLOAT32 && storage(a) instanceof FloatStorage fs) {
+            Tensor out = TensorInternals.empty(outType, keepdim ? keptShape : dropReduced(shape, reduced));
             ReductionLayout layout = ReductionLayout.of(shape, a.stride(), reduced);
-            CascadeSum.sum(fs.array(), a.storageOffset(), layout, ((FloatStorage) out.storage()).array());
+            CascadeSum.sum(fs.array(), a.storageOffset(), layout, ((FloatStorage) storage(out)).array());
             return out;
         }
         if (outType == DType.INT64) return LongArith.sum(a, reduced, keptShape, keepdim ? keptShape : dropReduced(shape, reduced));
         double[] acc = accumulate(a, reduced, keptShape);
-        Tensor out = Tensor.empty(outType, keepdim ? keptShape : dropReduced(shape, reduced));
-        Storage s = out.storage();
+        Tensor out = TensorInternals.empty(outType, keepdim ? keptShape : dropReduced(shape, reduced));
+        Storage s = storage(out);
         for (int i = 0; i < acc.length; i++) s.set(i, acc[i]);
         return out;
     }
@@ -39,7 +42,7 @@ public final class Reduce {
         int[] from = Strided.offsets(a);
         int[] to = Strided.offsets(shape, landing, 0);
         double[] acc = new double[dev.jautograd.Shapes.numel(keptShape)];
-        Storage s = a.storage();
+        Storage s = storage(a);
         for (int i = 0; i < from.length; i++) acc[to[i]] += s.get(from[i]);
         return acc;
     }
@@ -58,14 +61,14 @@ public final class Reduce {
      */
     public static Tensor[] maxAlong(Tensor x, int dim) {
         int[] shape = x.shape();
-        if (shape.length == 0) return new Tensor[] {x.detach(), Tensor.empty(DType.INT64)};
+        if (shape.length == 0) return new Tensor[] {x.detach(), TensorInternals.empty(DType.INT64)};
         int n = shape[dim], outer = 1, inner = 1;
         if (n == 0) throw new IllegalArgumentException("max(): Expected reduction dim " + dim + " to have non-zero size.");
         for (int i = 0; i < dim; i++) outer *= shape[i];
         for (int i = dim + 1; i < shape.length; i++) inner *= shape[i];
         double[] values = x.toDoubleArray();
         shape[dim] = 1;
-        Tensor max = Tensor.empty(x.dtype(), shape), argmax = Tensor.empty(DType.INT64, shape);
+        Tensor max = TensorInternals.empty(x.dtype(), shape), argmax = TensorInternals.empty(DType.INT64, shape);
         for (int o = 0; o < outer; o++) {
             for (int i = 0; i < inner; i++) {
                 int best = 0;
@@ -73,8 +76,8 @@ public final class Reduce {
                     double v = values[(o * n + k) * inner + i], b = values[(o * n + best) * inner + i];
                     if (!Double.isNaN(b) && (v > b || Double.isNaN(v))) best = k;
                 }
-                max.storage().set(o * inner + i, values[(o * n + best) * inner + i]);
-                argmax.storage().setLong(o * inner + i, best);
+                storage(max).set(o * inner + i, values[(o * n + best) * inner + i]);
+                storage(argmax).setLong(o * inner + i, best);
             }
         }
         return new Tensor[] {max, argmax};

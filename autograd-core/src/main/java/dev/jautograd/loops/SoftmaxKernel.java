@@ -1,7 +1,10 @@
 package dev.jautograd.loops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.FloatStorage;
 
 /**
@@ -25,8 +28,8 @@ public final class SoftmaxKernel {
         int n = shape[dim], outer = 1, inner = 1;
         for (int d = 0; d < dim; d++) outer *= shape[d];
         for (int d = dim + 1; d < shape.length; d++) inner *= shape[d];
-        Tensor out = Tensor.empty(DType.FLOAT32, shape);
-        float[] in = ((FloatStorage) x.storage()).array(), r = ((FloatStorage) out.storage()).array();
+        Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
+        float[] in = ((FloatStorage) storage(x)).array(), r = ((FloatStorage) storage(out)).array();
         int base = x.storageOffset(), rows = outer, columns = inner;
         if (inner == 1) {
             Parallel.forRange(rows, n, (from, to) -> {
@@ -49,8 +52,8 @@ public final class SoftmaxKernel {
         Tensor x = input.contiguous();
         int[] shape = x.shape();
         int n = shape[shape.length - 1], rows = x.numel() / n;
-        Tensor out = Tensor.empty(DType.FLOAT32, shape);
-        float[] in = ((FloatStorage) x.storage()).array(), r = ((FloatStorage) out.storage()).array();
+        Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
+        float[] in = ((FloatStorage) storage(x)).array(), r = ((FloatStorage) storage(out)).array();
         int base = x.storageOffset();
         Parallel.forRange(rows, n, (from, to) -> {
             for (int row = from; row < to; row++) {
@@ -74,9 +77,9 @@ public final class SoftmaxKernel {
         Tensor g = grad.contiguous(), y = output.contiguous();
         int[] shape = y.shape();
         int n = shape[shape.length - 1], rows = y.numel() / n;
-        Tensor out = Tensor.empty(DType.FLOAT32, shape);
-        float[] gs = ((FloatStorage) g.storage()).array(), ys = ((FloatStorage) y.storage()).array();
-        float[] r = ((FloatStorage) out.storage()).array();
+        Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
+        float[] gs = ((FloatStorage) storage(g)).array(), ys = ((FloatStorage) storage(y)).array();
+        float[] r = ((FloatStorage) storage(out)).array();
         int gBase = g.storageOffset(), yBase = y.storageOffset();
         Parallel.forRange(rows, n, (from, to) -> {
             for (int row = from; row < to; row++) {
@@ -98,9 +101,9 @@ public final class SoftmaxKernel {
         Tensor g = grad.contiguous(), y = output.contiguous();
         int[] shape = y.shape();
         int n = shape[shape.length - 1], rows = y.numel() / n;
-        Tensor out = Tensor.empty(DType.FLOAT32, shape);
-        float[] gs = ((FloatStorage) g.storage()).array(), ys = ((FloatStorage) y.storage()).array();
-        float[] r = ((FloatStorage) out.storage()).array();
+        Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
+        float[] gs = ((FloatStorage) storage(g)).array(), ys = ((FloatStorage) storage(y)).array();
+        float[] r = ((FloatStorage) storage(out)).array();
         int gBase = g.storageOffset(), yBase = y.storageOffset();
         Parallel.forRange(rows, n, (from, to) -> {
             for (int row = from; row < to; row++) {

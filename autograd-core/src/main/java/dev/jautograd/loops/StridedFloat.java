@@ -1,8 +1,11 @@
 package dev.jautograd.loops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.FloatStorage;
 
 /**
@@ -30,7 +33,7 @@ final class StridedFloat {
      * transposed gradient, copy_): true when done, false when the dtypes need the plain path.
      */
     static boolean copy(Tensor dst, Tensor src) {
-        if (!(dst.storage() instanceof FloatStorage fd) || !(src.storage() instanceof FloatStorage fs)
+        if (!(storage(dst) instanceof FloatStorage fd) || !(storage(src) instanceof FloatStorage fs)
                 || !dst.isContiguous() || dst.numel() == 0) {
             return false;
         }
@@ -47,12 +50,12 @@ final class StridedFloat {
     }
 
     static Tensor zip(Tensor a, Tensor b, DType outType, Arith op) {
-        if (outType != DType.FLOAT32 || !(a.storage() instanceof FloatStorage fa)
-                || !(b.storage() instanceof FloatStorage fb)) {
+        if (outType != DType.FLOAT32 || !(storage(a) instanceof FloatStorage fa)
+                || !(storage(b) instanceof FloatStorage fb)) {
             return null;
         }
         int[] shape = Shapes.broadcast(a.shape(), b.shape());
-        Tensor out = Tensor.empty(DType.FLOAT32, shape);
+        Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
         int rank = shape.length;
         if (out.numel() == 0) return out;
         if (rank == 0) {
@@ -111,6 +114,6 @@ final class StridedFloat {
     }
 
     private static float[] array(Tensor t) {
-        return ((FloatStorage) t.storage()).array();
+        return ((FloatStorage) storage(t)).array();
     }
 }

@@ -1,7 +1,10 @@
 package dev.jautograd.nn;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.random.Generator;
 import dev.jautograd.storage.FloatStorage;
 
@@ -24,10 +27,10 @@ public final class Embedding extends Module {
         this.numEmbeddings = numEmbeddings;
         this.embeddingDim = embeddingDim;
         this.paddingIdx = paddingIdx == null ? null : normalise(paddingIdx, numEmbeddings);
-        Tensor w = Tensor.empty(DType.FLOAT32, numEmbeddings, embeddingDim);
-        Generator.defaultGenerator().normal(((FloatStorage) w.storage()).array(), 0, 1);
+        Tensor w = TensorInternals.empty(DType.FLOAT32, numEmbeddings, embeddingDim);
+        Generator.defaultGenerator().normal(((FloatStorage) storage(w)).array(), 0, 1);
         if (this.paddingIdx != null) {
-            for (int j = 0; j < embeddingDim; j++) w.storage().set(this.paddingIdx * embeddingDim + j, 0);
+            for (int j = 0; j < embeddingDim; j++) storage(w).set(this.paddingIdx * embeddingDim + j, 0);
         }
         this.weight = registerParameter("weight", w);
     }

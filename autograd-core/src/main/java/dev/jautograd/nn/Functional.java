@@ -1,6 +1,9 @@
 package dev.jautograd.nn;
 
+import static dev.jautograd.internal.TensorInternals.sameShape;
+
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.ops.Addmm;
 import dev.jautograd.ops.BinaryCrossEntropy;
 import dev.jautograd.ops.BinaryCrossEntropyWithLogits;
@@ -64,12 +67,12 @@ public final class Functional {
     public static Tensor dropout(Tensor input, double p, boolean training) {
         checkDropoutProbability(p);
         if (p == 0 || !training || input.numel() == 0) return input;
-        if (p == 1) return input.mul(Tensor.empty(input.dtype()));
+        if (p == 1) return input.mul(TensorInternals.empty(input.dtype()));
         double[] keep = new double[input.numel()];
         Generator.defaultGenerator().bernoulli(keep, 1 - p);
         Storage noise = Storage.allocate(input.dtype(), keep.length);
         for (int i = 0; i < keep.length; i++) noise.set(i, keep[i]);
-        return input.mul(Tensor.wrap(noise, input.shape()).div(1 - p));
+        return input.mul(TensorInternals.wrap(noise, input.shape()).div(1 - p));
     }
 
     static void checkDropoutProbability(double p) {
@@ -162,7 +165,7 @@ public final class Functional {
     }
 
     private static Tensor[] broadcastWithWarning(Tensor input, Tensor target) {
-        if (input.sameShape(target)) return new Tensor[] {input, target};
+        if (sameShape(input, target)) return new Tensor[] {input, target};
         System.err.println("UserWarning: Using a target size (torch.Size(" + list(target) + ")) that is different to "
                 + "the input size (torch.Size(" + list(input) + ")). This will likely lead to incorrect results due "
                 + "to broadcasting. Please ensure they have the same size.");

@@ -1,7 +1,10 @@
 package dev.jautograd.nn;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.random.Generator;
 import dev.jautograd.storage.FloatStorage;
 
@@ -37,8 +40,8 @@ public final class Linear extends Module {
     }
 
     private static Tensor uniform(double bound, int... shape) {
-        Tensor t = Tensor.empty(DType.FLOAT32, shape);
-        Generator.defaultGenerator().uniform(((FloatStorage) t.storage()).array(), -bound, bound);
+        Tensor t = TensorInternals.empty(DType.FLOAT32, shape);
+        Generator.defaultGenerator().uniform(((FloatStorage) storage(t)).array(), -bound, bound);
         return t;
     }
 

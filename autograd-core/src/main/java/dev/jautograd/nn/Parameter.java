@@ -1,5 +1,7 @@
 package dev.jautograd.nn;
 
+import static dev.jautograd.internal.TensorInternals.markParameter;
+
 import dev.jautograd.Tensor;
 
 /**
@@ -19,6 +21,6 @@ public final class Parameter {
     public static Tensor of(Tensor data, boolean requiresGrad) {
         Tensor alias = data.detach();
         if (requiresGrad) alias.requiresGrad_();
-        return alias.markParameter();
+        return markParameter(alias);
     }
 }

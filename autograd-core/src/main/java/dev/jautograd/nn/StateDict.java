@@ -1,9 +1,12 @@
 package dev.jautograd.nn;
 
+import static dev.jautograd.internal.TensorInternals.sameShape;
+
 import dev.jautograd.DType;
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.GradMode;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.Storage;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -95,7 +98,7 @@ public final class StateDict {
             Tensor input = stateDict.get(key);
             if (input == null) {
                 missing.add(key);
-            } else if (!input.sameShape(param)) {
+            } else if (!sameShape(input, param)) {
                 errors.add("size mismatch for " + key + ": copying a param with shape " + size(input)
                         + " from checkpoint, the shape in current model is " + size(param) + ".");
             } else {
@@ -187,7 +190,7 @@ public final class StateDict {
                 case BOOL -> storage.set(i, in.readBoolean() ? 1 : 0);
             }
         }
-        return Tensor.wrap(storage, shape);
+        return TensorInternals.wrap(storage, shape);
     }
 
     private static DType dtypeNamed(String name) {

@@ -1,9 +1,12 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.sameShape;
+
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.Storage;
 
 /**
@@ -26,7 +29,7 @@ public final class BinaryCrossEntropy extends Node {
     }
 
     public static Tensor apply(Tensor input, Tensor target, Reduction reduction) {
-        if (!input.sameShape(target)) {
+        if (!sameShape(input, target)) {
             throw new IllegalArgumentException("Using a target size (" + size(target) + ") that is different to the "
                     + "input size (" + size(input) + ") is deprecated. Please ensure they have the same size.");
         }
@@ -51,7 +54,7 @@ public final class BinaryCrossEntropy extends Node {
             if (!(y[i] >= 0 && y[i] <= 1)) throw new IllegalStateException("all elements of target should be between 0 and 1");
             out.set(i, f32 ? loss32((float) x[i], (float) y[i]) : loss64(x[i], y[i]));
         }
-        return Tensor.wrap(out, input.shape());
+        return TensorInternals.wrap(out, input.shape());
     }
 
     /** In float throughout, as the float kernel (Loss.cpp is built without FMA contraction). */

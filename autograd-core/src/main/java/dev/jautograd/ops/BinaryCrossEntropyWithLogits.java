@@ -1,5 +1,7 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.sameShape;
+
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
@@ -22,7 +24,7 @@ public final class BinaryCrossEntropyWithLogits extends Node {
     }
 
     public static Tensor apply(Tensor input, Tensor target, Reduction reduction) {
-        if (!input.sameShape(target)) {
+        if (!sameShape(input, target)) {
             throw new IllegalArgumentException("Target size (" + BinaryCrossEntropy.size(target)
                     + ") must be the same as input size (" + BinaryCrossEntropy.size(input) + ")");
         }

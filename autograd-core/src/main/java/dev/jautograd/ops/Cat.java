@@ -4,6 +4,7 @@ import dev.jautograd.DType;
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.loops.Copy;
 import java.util.List;
 
@@ -49,7 +50,7 @@ public final class Cat extends Node {
             total += sizes[i];
         }
         shape[d] = total;
-        Tensor out = Tensor.empty(dtype, shape);
+        Tensor out = TensorInternals.empty(dtype, shape);
         for (int i = 0; i < inputs.length; i++) {
             if (sizes[i] > 0) Copy.copyInto(Slicing.narrow(out, d, starts[i], sizes[i]), inputs[i]);
         }
@@ -98,7 +99,7 @@ public final class Cat extends Node {
             if (!needsInputGrad(i)) continue;
             if (starts == null) out[i] = grad.select(dim, i);
             else if (sizes[i] > 0 || i == 0) out[i] = grad.narrow(dim, starts[i], sizes[i]);
-            else out[i] = Tensor.empty(grad.dtype(), 0); // a skipped 1-D empty input
+            else out[i] = TensorInternals.empty(grad.dtype(), 0); // a skipped 1-D empty input
         }
         return out;
     }

@@ -1,8 +1,11 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.Storage;
 
 /**
@@ -44,12 +47,12 @@ public final class Embedding extends Node {
         shape[indexShape.length] = dim;
         // Only the rows asked for are read, so a large table costs nothing per lookup.
         Tensor dense = table.contiguous();
-        Storage from = dense.storage(), storage = Storage.allocate(table.dtype(), idx.length * dim);
+        Storage from = storage(dense), storage = Storage.allocate(table.dtype(), idx.length * dim);
         for (int i = 0; i < idx.length; i++) {
             int row = dense.storageOffset() + (int) idx[i] * dim;
             for (int j = 0; j < dim; j++) storage.set(i * dim + j, from.get(row + j));
         }
-        return Tensor.wrap(storage, shape);
+        return TensorInternals.wrap(storage, shape);
     }
 
     @Override

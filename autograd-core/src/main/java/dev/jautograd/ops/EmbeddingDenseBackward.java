@@ -2,6 +2,7 @@ package dev.jautograd.ops;
 
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.Storage;
 
 /**
@@ -34,7 +35,7 @@ final class EmbeddingDenseBackward extends Node {
                 table.set(row + j, f32 ? (float) sum : sum);
             }
         }
-        Tensor out = Tensor.wrap(table, numWeights, dim);
+        Tensor out = TensorInternals.wrap(table, numWeights, dim);
         return Graph.records(grad) ? Graph.attach(out, new EmbeddingDenseBackward(grad, indices, paddingIdx)) : out;
     }
 
@@ -42,11 +43,11 @@ final class EmbeddingDenseBackward extends Node {
     protected Tensor[] backward(Tensor gradTable) {
         Storage idx = Storage.allocate(dev.jautograd.DType.INT64, indices.length);
         for (int i = 0; i < indices.length; i++) idx.setLong(i, indices[i]);
-        Tensor rows = Embedding.apply(Tensor.wrap(idx, indices.length), gradTable, -1);
+        Tensor rows = Embedding.apply(TensorInternals.wrap(idx, indices.length), gradTable, -1);
         if (paddingIdx >= 0) {
             Storage keep = Storage.allocate(gradTable.dtype(), indices.length);
             for (int i = 0; i < indices.length; i++) keep.set(i, indices[i] == paddingIdx ? 0 : 1);
-            rows = rows.mul(Tensor.wrap(keep, indices.length, 1));
+            rows = rows.mul(TensorInternals.wrap(keep, indices.length, 1));
         }
         return new Tensor[] {rows.view(gradShape)};
     }

@@ -1,5 +1,7 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.viewOf;
+
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
@@ -44,7 +46,7 @@ public final class Expand extends Node {
         }
         // A negative size that passed the checks above reaches PyTorch's overflow-checked numel.
         for (int s : newShape) if (s < 0) throw new IllegalArgumentException("numel: integer multiplication overflow");
-        Tensor out = input.viewOf(newShape, newStrides, input.storageOffset());
+        Tensor out = viewOf(input, newShape, newStrides, input.storageOffset());
         return Graph.records(input) ? Graph.attach(out, new Expand(input)) : out;
     }
 

@@ -1,11 +1,14 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.ValuesIndices;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.internal.TensorInternals;
 
 /**
  * min/max: along a dim (values and the index of the first extreme; the values' gradient goes to
@@ -73,9 +76,9 @@ public final class Extremes extends Node {
 
     private static Tensor indexTensor(int[] positions, int[] shape, int d, int[] outShape) {
         var split = Positions.Split.of(shape, d);
-        Tensor out = Tensor.empty(DType.INT64, outShape);
+        Tensor out = TensorInternals.empty(DType.INT64, outShape);
         for (int i = 0; i < positions.length; i++) {
-            out.storage().setLong(i, (positions[i] / split.inner()) % split.n());
+            storage(out).setLong(i, (positions[i] / split.inner()) % split.n());
         }
         return out;
     }

@@ -1,7 +1,10 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.viewOf;
+
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.loops.Copy;
 import dev.jautograd.storage.Storage;
 
@@ -27,7 +30,7 @@ public record Geometry(int[] shape, int[] strides, int offset) {
 
     /** A tensor with this geometry over {@code storage} (no history). */
     Tensor over(Storage storage) {
-        return Tensor.wrap(storage, storage.size()).viewOf(shape.clone(), strides.clone(), offset);
+        return viewOf(TensorInternals.wrap(storage, storage.size()), shape.clone(), strides.clone(), offset);
     }
 
     /** {@code values} (shaped as this geometry) written into a fresh zeroed storage of {@code extent}. */

@@ -1,9 +1,12 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.setGradFn;
+
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.GradMode;
 import dev.jautograd.autograd.Node;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.Storage;
 
 /** What every op does around its math: decide whether to record, attach the node, wrap scalars. */
@@ -18,7 +21,7 @@ public final class Graph {
     }
 
     static Tensor attach(Tensor out, Node node) {
-        out.setGradFn(node);
+        setGradFn(out, node);
         return out;
     }
 
@@ -32,7 +35,7 @@ public final class Graph {
                 : value == Math.rint(value) && !Double.isInfinite(value) ? DType.INT64 : DType.defaultFloat();
         Storage storage = Storage.allocate(dtype, 1);
         storage.set(0, value);
-        return Tensor.wrap(storage);
+        return TensorInternals.wrap(storage);
     }
 
     /** PyTorch's sub_check: subtraction is refused for bool tensors (use ^ or ~ instead). */

@@ -1,9 +1,12 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.loops.Copy;
 
 /**
@@ -106,9 +109,9 @@ public final class Indexing extends Node {
                     values.shape()) + " cannot be broadcast to indexing result of shape " + Shapes.listString(taken));
         }
         Tensor out = Copy.materialize(input, input.dtype());
-        Tensor spread = Tensor.empty(input.dtype(), taken);
+        Tensor spread = TensorInternals.empty(input.dtype(), taken);
         Copy.copyInto(spread, values);
-        for (int i = 0; i < positions.length; i++) out.storage().set(positions[i], spread.storage().get(i));
+        for (int i = 0; i < positions.length; i++) storage(out).set(positions[i], storage(spread).get(i));
         return Graph.records(input, values) ? Graph.attach(out, new Indexing(input, values, positions, taken)) : out;
     }
 

@@ -1,11 +1,14 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.sameShape;
+
 import dev.jautograd.Shapes;
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.GradMode;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.loops.Reduce;
 import dev.jautograd.loops.SoftmaxKernel;
 
@@ -27,7 +30,7 @@ public final class LogSoftmax extends Node {
         int d = Shapes.wrapDim(dim, input.dim());
         SoftmaxChecks.check(input, d, "log_softmax");
         if (input.numel() == 0) {
-            Tensor empty = Tensor.empty(input.dtype(), input.shape());
+            Tensor empty = TensorInternals.empty(input.dtype(), input.shape());
             return Graph.records(input) ? Graph.attach(empty, new LogSoftmax(input, empty, d)) : empty;
         }
         Tensor x = input.detach();
@@ -45,7 +48,7 @@ public final class LogSoftmax extends Node {
     protected Tensor[] backward(Tensor grad) {
         Tensor y = result.get();
         if (!GradMode.isEnabled() && grad.dtype() == DType.FLOAT32 && y.dtype() == DType.FLOAT32
-                && y.numel() > 0 && dim == y.dim() - 1 && grad.sameShape(y)) {
+                && y.numel() > 0 && dim == y.dim() - 1 && sameShape(grad, y)) {
             return new Tensor[] {SoftmaxKernel.logSoftmaxBackwardLastDim(grad, y)}; // PyTorch's order and exp
         }
         Tensor softmax = y.exp();

@@ -3,6 +3,7 @@ package dev.jautograd.ops;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.loops.Reduce;
 
 /**
@@ -45,7 +46,7 @@ public final class Max extends Node {
         }
         if (input.numel() == 0) { // an empty tensor reduced along a non-empty dim: an empty result
             shape[d] = 1;
-            Tensor empty = Tensor.empty(dev.jautograd.DType.INT64, shape);
+            Tensor empty = TensorInternals.empty(dev.jautograd.DType.INT64, shape);
             return keepdim ? empty : empty.squeeze(d);
         }
         Tensor indices = Reduce.maxAlong(input.detach(), d)[1];

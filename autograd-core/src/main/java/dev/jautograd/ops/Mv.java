@@ -1,8 +1,11 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.loops.Linalg;
 
 /** Matrix (n×k) times vector (k). */
@@ -27,7 +30,7 @@ public final class Mv extends Node {
         }
         LinalgChecks.sameDtype(matrix, vector);
         Tensor column = vector.detach().reshape(vector.size(0), 1);
-        Tensor out = Tensor.wrap(Linalg.mm(matrix, column, matrix.dtype()).storage(), matrix.size(0));
+        Tensor out = TensorInternals.wrap(storage(Linalg.mm(matrix, column, matrix.dtype())), matrix.size(0));
         return Graph.records(matrix, vector) ? Graph.attach(out, new Mv(matrix, vector)) : out;
     }
 

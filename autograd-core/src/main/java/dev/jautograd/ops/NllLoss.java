@@ -1,9 +1,12 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.Storage;
 import java.util.List;
 
@@ -36,7 +39,7 @@ public final class NllLoss extends Node {
         long[] targets = target.toLongArray();
         boolean f32 = input.dtype() == DType.FLOAT32;
         double[] x = input.toDoubleArray();
-        Tensor oneHot = Tensor.empty(input.dtype(), input.shape());
+        Tensor oneHot = TensorInternals.empty(input.dtype(), input.shape());
         double[] perRow = new double[batch], partial = new double[LEVELS];
         int ignored = 0;
         for (int b = 0; b < batch; b++) {
@@ -45,7 +48,7 @@ public final class NllLoss extends Node {
                 throw new IndexOutOfBoundsException("Target " + targets[b] + " is out of bounds.");
             }
             int at = b * classes + (int) targets[b];
-            oneHot.storage().set(at, 1);
+            storage(oneHot).set(at, 1);
             perRow[b] = -x[at];
             partial[0] = round(partial[0] - x[at], f32);
             // ATen carries level j into j + 1 whenever b's j-th group of 4 bits is zero (b = 0 included).
@@ -73,7 +76,7 @@ public final class NllLoss extends Node {
     private static Tensor fromValues(DType dtype, double[] values, int... shape) {
         Storage storage = Storage.allocate(dtype, values.length);
         for (int i = 0; i < values.length; i++) storage.set(i, values[i]);
-        return Tensor.wrap(storage, shape);
+        return TensorInternals.wrap(storage, shape);
     }
 
     private static Tensor fromValues(DType dtype, double value) {

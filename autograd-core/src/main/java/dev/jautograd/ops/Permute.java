@@ -1,5 +1,7 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.viewOf;
+
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
@@ -31,7 +33,7 @@ public final class Permute extends Node {
             newStrides[i] = strides[d];
             inverse[d] = i;
         }
-        Tensor out = input.viewOf(newShape, newStrides, input.storageOffset());
+        Tensor out = viewOf(input, newShape, newStrides, input.storageOffset());
         return Graph.records(input) ? Graph.attach(out, new Permute(input, inverse)) : out;
     }
 

@@ -1,9 +1,12 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.internal.TensorInternals;
 import java.util.List;
 
 /**
@@ -45,7 +48,7 @@ public final class Prod extends Node {
         int[] shape = x.shape();
         var s = Positions.Split.of(shape, dim);
         if (shape.length > 0) shape[dim] = 1;
-        Tensor out = Tensor.empty(dtype, shape);
+        Tensor out = TensorInternals.empty(dtype, shape);
         Tensor c = x.contiguous();
         for (int o = 0; o < s.outer(); o++) {
             for (int i = 0; i < s.inner(); i++) {
@@ -53,11 +56,11 @@ public final class Prod extends Node {
                 long q = 1;
                 for (int k = 0; k < s.n(); k++) {
                     int at = c.storageOffset() + (o * s.n() + k) * s.inner() + i;
-                    if (dtype == DType.INT64) q *= c.storage().getLong(at);
-                    else p *= c.storage().get(at);
+                    if (dtype == DType.INT64) q *= storage(c).getLong(at);
+                    else p *= storage(c).get(at);
                 }
-                if (dtype == DType.INT64) out.storage().setLong(o * s.inner() + i, q);
-                else out.storage().set(o * s.inner() + i, p);
+                if (dtype == DType.INT64) storage(out).setLong(o * s.inner() + i, q);
+                else storage(out).set(o * s.inner() + i, p);
             }
         }
         return out;
@@ -77,14 +80,14 @@ public final class Prod extends Node {
         int d = Math.max(dim, 0);
         var s = Positions.Split.of(flat.shape(), d);
         double[] v = flat.contiguous().toDoubleArray();
-        Tensor out = Tensor.empty(x.dtype(), flat.shape());
+        Tensor out = TensorInternals.empty(x.dtype(), flat.shape());
         for (int o = 0; o < s.outer(); o++) {
             for (int i = 0; i < s.inner(); i++) {
                 double before = 1;
                 for (int k = 0; k < s.n(); k++) {
                     double after = 1;
                     for (int m = k + 1; m < s.n(); m++) after *= v[(o * s.n() + m) * s.inner() + i];
-                    out.storage().set((o * s.n() + k) * s.inner() + i, before * after);
+                    storage(out).set((o * s.n() + k) * s.inner() + i, before * after);
                     before *= v[(o * s.n() + k) * s.inner() + i];
                 }
             }

@@ -1,8 +1,11 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.viewOf;
+
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.loops.Copy;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,15 +127,15 @@ public final class Slicing extends Node {
 
     private static Tensor view(String name, Tensor input, Cut cut) {
         Geometry g = cut.apply(Geometry.of(input));
-        Tensor out = input.viewOf(g.shape(), g.strides(), g.offset());
+        Tensor out = viewOf(input, g.shape(), g.strides(), g.offset());
         return Graph.records(input) ? Graph.attach(out, new Slicing(name, input, cut, false, input.shape())) : out;
     }
 
     /** Zeros of {@code shape} with {@code values} written where the cut reads (the cut's backward). */
     private static Tensor place(Tensor values, int[] shape, Cut cut, String viewName) {
-        Tensor out = Tensor.empty(values.dtype(), shape);
+        Tensor out = TensorInternals.empty(values.dtype(), shape);
         Geometry g = cut.apply(Geometry.of(out));
-        Copy.copyInto(out.viewOf(g.shape(), g.strides(), g.offset()), values);
+        Copy.copyInto(viewOf(out, g.shape(), g.strides(), g.offset()), values);
         String name = viewName.replace("Backward0", "BackwardBackward0");
         return Graph.records(values) ? Graph.attach(out, new Slicing(name, values, cut, true, shape)) : out;
     }

@@ -1,11 +1,14 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.sameShape;
+
 import dev.jautograd.DType;
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.GradMode;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.loops.Reduce;
 import dev.jautograd.loops.SoftmaxKernel;
 
@@ -24,7 +27,7 @@ public final class Softmax extends Node {
         int d = Shapes.wrapDim(dim, input.dim());
         SoftmaxChecks.check(input, d, "softmax");
         if (input.numel() == 0) {
-            Tensor empty = Tensor.empty(input.dtype(), input.shape());
+            Tensor empty = TensorInternals.empty(input.dtype(), input.shape());
             return Graph.records(input) ? Graph.attach(empty, new Softmax(input, empty, d)) : empty;
         }
         Tensor x = input.detach();
@@ -42,7 +45,7 @@ public final class Softmax extends Node {
     protected Tensor[] backward(Tensor grad) {
         Tensor s = result.get();
         if (!GradMode.isEnabled() && grad.dtype() == DType.FLOAT32 && s.dtype() == DType.FLOAT32
-                && s.numel() > 0 && dim == s.dim() - 1 && grad.sameShape(s)) {
+                && s.numel() > 0 && dim == s.dim() - 1 && sameShape(grad, s)) {
             return new Tensor[] {SoftmaxKernel.softmaxBackwardLastDim(grad, s)}; // PyTorch's order
         }
         return new Tensor[] {s.mul(grad.sub(grad.mul(s).sum(dim, true)))};

@@ -1,5 +1,7 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.viewOf;
+
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
@@ -51,7 +53,7 @@ public final class Squeeze extends Node {
             newShape[k] = shape[d];
             newStrides[k++] = strides[d];
         }
-        Tensor out = input.viewOf(newShape, newStrides, input.storageOffset());
+        Tensor out = viewOf(input, newShape, newStrides, input.storageOffset());
         return Graph.records(input) ? Graph.attach(out, new Squeeze(name, input)) : out;
     }
 

@@ -1,7 +1,10 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.loops.Copy;
 import dev.jautograd.storage.Storage;
 
@@ -28,8 +31,8 @@ public final class Take extends Node {
     /** The elements at {@code positions} (row-major positions in {@code input}), shaped {@code shape}. */
     public static Tensor apply(String name, Tensor input, int[] positions, int[] shape) {
         Tensor src = input.contiguous().detach();
-        Tensor out = Tensor.empty(input.dtype(), shape);
-        Storage from = src.storage(), to = out.storage();
+        Tensor out = TensorInternals.empty(input.dtype(), shape);
+        Storage from = storage(src), to = storage(out);
         int base = src.storageOffset();
         boolean integral = !input.dtype().isFloatingPoint();
         for (int i = 0; i < positions.length; i++) {
@@ -41,8 +44,8 @@ public final class Take extends Node {
 
     /** Zeros of {@code shape} with each element of {@code values} added at its position. */
     static Tensor scatterAdd(Tensor values, int[] positions, int[] shape) {
-        Tensor out = Tensor.empty(values.dtype(), shape);
-        Storage to = out.storage();
+        Tensor out = TensorInternals.empty(values.dtype(), shape);
+        Storage to = storage(out);
         double[] v = Copy.toDoubles(values);
         for (int i = 0; i < positions.length; i++) to.set(positions[i], to.get(positions[i]) + v[i]);
         return Graph.records(values)

@@ -1,5 +1,7 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.viewOf;
+
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
@@ -34,7 +36,7 @@ public final class Transpose extends Node {
             swap(shape, dim0, dim1);
             swap(strides, dim0, dim1);
         }
-        Tensor out = input.viewOf(shape, strides, input.storageOffset());
+        Tensor out = viewOf(input, shape, strides, input.storageOffset());
         return Graph.records(input) ? Graph.attach(out, new Transpose(name, input, dim0, dim1)) : out;
     }
 

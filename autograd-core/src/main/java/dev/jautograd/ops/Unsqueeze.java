@@ -1,5 +1,7 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.viewOf;
+
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
@@ -29,7 +31,7 @@ public final class Unsqueeze extends Node {
                 newStrides[i] = strides[j++];
             }
         }
-        Tensor out = input.viewOf(newShape, newStrides, input.storageOffset());
+        Tensor out = viewOf(input, newShape, newStrides, input.storageOffset());
         return Graph.records(input) ? Graph.attach(out, new Unsqueeze(input, d)) : out;
     }
 

@@ -1,7 +1,11 @@
 package dev.jautograd.ops;
 
+import static dev.jautograd.internal.TensorInternals.storage;
+import static dev.jautograd.internal.TensorInternals.viewOf;
+
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
+import dev.jautograd.internal.TensorInternals;
 import java.util.List;
 
 /**
@@ -36,12 +40,12 @@ public final class View extends Node {
 
     /** Reinterprets a contiguous tensor's elements under a new shape (PyTorch's {@code _unsafe_view}). */
     static Tensor unsafeView(Tensor contiguous, int[] shape) {
-        Tensor out = Tensor.wrap(contiguous.storage(), shape);
+        Tensor out = TensorInternals.wrap(storage(contiguous), shape);
         return Graph.records(contiguous) ? Graph.attach(out, new View("UnsafeViewBackward0", contiguous)) : out;
     }
 
     private static Tensor alias(String name, Tensor input, int[] shape, int[] strides) {
-        Tensor out = input.viewOf(shape, strides, input.storageOffset());
+        Tensor out = viewOf(input, shape, strides, input.storageOffset());
         return Graph.records(input) ? Graph.attach(out, new View(name, input)) : out;
     }
 

@@ -2,6 +2,7 @@ package dev.jautograd.optim;
 
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.Storage;
 
 /**
@@ -36,7 +37,7 @@ final class Pointwise {
     private static void write(Tensor self, double[] values) {
         Storage out = Storage.allocate(self.dtype(), values.length);
         for (int i = 0; i < values.length; i++) out.set(i, values[i]);
-        self.copy_(Tensor.wrap(out, self.shape()));
+        self.copy_(TensorInternals.wrap(out, self.shape()));
     }
 
     /** As {@code torch.maximum(a, b, out=a)} for the AMSGrad running maximum (NaN wins, as in ATen). */

@@ -204,7 +204,7 @@ final class AutogradScenarios {
         var g2 = Engine.grad(new Tensor[] {g}, new Tensor[] {null}, new Tensor[] {x}, false, false, false)[0];
         r.show("d2y/dx2", g2);
         r.show("x.grad untouched", x.grad());
-        var z = Torch.tensor(new double[] {0.5, 1.0}, Options.dtype(DType.FLOAT64).withRequiresGrad(true));
+        var z = Torch.tensor(new double[] {0.5, 1.0}, Options.dtype(DType.FLOAT64).requiresGrad());
         var w = z.sin().sum();
         w.backward(null, false, true);
         r.show("z.grad with graph", z.grad());
@@ -248,8 +248,8 @@ final class AutogradScenarios {
         r.error("requires_grad_() on int64", () -> Torch.tensor(new long[] {1, 2}).requiresGrad_());
         r.error("factory requires_grad=True int64", () -> Torch.tensor(new long[] {1, 2}, requiresGrad()));
         r.error("zeros int64 requires_grad",
-                () -> Torch.zeros(new int[] {2}, Options.dtype(DType.INT64).withRequiresGrad(true)));
-        r.show("float64 is fine", Torch.tensor(new double[] {1, 2}, Options.dtype(DType.FLOAT64).withRequiresGrad(true)));
+                () -> Torch.zeros(new int[] {2}, Options.dtype(DType.INT64).requiresGrad()));
+        r.show("float64 is fine", Torch.tensor(new double[] {1, 2}, Options.dtype(DType.FLOAT64).requiresGrad()));
     }
 
     static void broadcastAndSharedPaths(Steps r) {

@@ -12,6 +12,7 @@ import dev.jautograd.DType;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Edge;
 import dev.jautograd.autograd.Node;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.Storage;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -68,7 +69,7 @@ public final class Goldens {
         double[] values = doubles(encoded.getAsJsonArray("values"));
         Storage storage = Storage.allocate(dtype, values.length);
         for (int i = 0; i < values.length; i++) storage.set(i, values[i]);
-        Tensor t = Tensor.wrap(storage, ints(encoded.getAsJsonArray("shape")));
+        Tensor t = TensorInternals.wrap(storage, ints(encoded.getAsJsonArray("shape")));
         var requiresGrad = encoded.get("requires_grad");
         return requiresGrad != null && requiresGrad.getAsBoolean() ? t.requiresGrad_() : t;
     }

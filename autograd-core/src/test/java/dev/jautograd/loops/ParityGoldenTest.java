@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.google.gson.JsonObject;
 import dev.jautograd.Tensor;
 import dev.jautograd.golden.Goldens;
+import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.Storage;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -59,7 +60,7 @@ class ParityGoldenTest {
         for (int i = 0; i < bits.length() / 8; i++) {
             storage.set(i, Float.intBitsToFloat(Integer.parseUnsignedInt(bits.substring(8 * i, 8 * i + 8), 16)));
         }
-        return Tensor.wrap(storage, Goldens.ints(encoded.getAsJsonArray("shape")));
+        return TensorInternals.wrap(storage, Goldens.ints(encoded.getAsJsonArray("shape")));
     }
 
     /** Element by element on its own line, so a failure shows which ones differ. */
