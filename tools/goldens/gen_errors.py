@@ -9,7 +9,7 @@ Run: /usr/bin/python3 tools/goldens/gen_errors.py   (deterministic: same file ev
 """
 import torch
 
-from golden_common import OPS, T, encode_input, error_text, seeded, write
+from golden_common import call, T, encode_input, error_text, seeded, write
 
 F32, F64, I64, B = "float32", "float64", "int64", "bool"
 
@@ -112,7 +112,7 @@ def run(op, specs, args):
     inputs = [s.make(gen) for s in specs]
     encoded = [encode_input(t) for t in inputs]
     try:
-        OPS[op](inputs, args)
+        call(op, inputs, args)
     except Exception as e:  # noqa: BLE001 - every torch error type is a golden
         return {"name": label, "op": op, "args": args, "inputs": encoded, "type": type(e).__name__,
                 "message": error_text(e)}
