@@ -93,6 +93,12 @@ public abstract sealed class TensorMath extends TensorReductions permits Tensor 
 
     public Tensor log() { return Pointwise.LOG.apply(self()); }
 
+    /** ln(1 + x), accurate for small x. */
+    public Tensor log1p() { return Pointwise.LOG1P.apply(self()); }
+
+    /** e^x − 1, accurate for small x. */
+    public Tensor expm1() { return Pointwise.EXPM1.apply(self()); }
+
     public Tensor sqrt() { return Pointwise.SQRT.apply(self()); }
 
     public Tensor abs() { return Pointwise.ABS.apply(self()); }

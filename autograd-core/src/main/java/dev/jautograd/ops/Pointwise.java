@@ -18,6 +18,10 @@ public final class Pointwise {
     public static final UnaryOp EXP = UnaryOp.floating("ExpBackward0", FloatFunction.EXP)
             .result("grad · result", (grad, result) -> grad.mul(result));
 
+    /** e^x − 1, exact for small x where exp(x) − 1 cancels. */
+    public static final UnaryOp EXPM1 = UnaryOp.floating("Expm1Backward0", Math::expm1)
+            .result("grad · (result + 1)", (grad, result) -> grad.mul(result.add(1)));
+
     /** Natural logarithm. */
     public static final UnaryOp LOG = UnaryOp.floating("LogBackward0", FloatFunction.LOG)
             .self("grad / self", (grad, self) -> grad.div(self));
