@@ -1,9 +1,10 @@
 #!/usr/bin/python3
 """Writes autograd-core/src/test/resources/goldens/errors.json from real PyTorch 1.13 (CPU).
 
-Bad calls of the op keys (ops.txt rows and golden_common.OPS, through golden_common.call) and the exact message PyTorch raises (its C++
-frames stripped), with the Python exception type. Read by ErrorGoldenTest, which demands the
-same message from the Java call (the Java exception type is free).
+Bad calls of the op keys (ops.txt rows and golden_common.OPS, made by golden_common.call) and
+the exact message PyTorch raises (its C++ frames stripped), with the Python exception type.
+Read by ErrorGoldenTest, which demands the same message from the Java call (the Java exception
+type is free).
 
 Run: /usr/bin/python3 tools/goldens/gen_errors.py   (deterministic: same file every run)
 """

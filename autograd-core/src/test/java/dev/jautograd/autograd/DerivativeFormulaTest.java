@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.jautograd.Options;
 import dev.jautograd.Tensor;
 import dev.jautograd.Torch;
+import dev.jautograd.nn.Functional;
 import dev.jautograd.ops.Pointwise;
 import dev.jautograd.ops.UnaryOp;
 import java.lang.reflect.Modifier;
@@ -93,8 +94,21 @@ class DerivativeFormulaTest {
     }
 
     @Test
+    void viewsLossesAndMasks() {
+        Tensor m = leaf(1, 2, 3, 4, 5, 6).view(2, 3);
+        assertEquals("grad reshaped to [6]", formula(m, 0));
+        assertEquals("gradᵀ", formula(m.t(), 0));
+        assertEquals("grad.transpose(0, 1)", formula(m.transpose(0, 1), 0));
+        assertEquals("result · (grad − sum(grad · result, dim=1))", formula(m.softmax(1), 0));
+        assertEquals("grad · (-0.5 ≤ self ≤ 0.5)", formula(m.clamp(-0.5, 0.5), 0));
+        assertEquals("grad · (0 ≤ self)", formula(m.clampMin(0), 0));
+        Tensor loss = Functional.mseLoss(m, Torch.zeros(2, 3));
+        assertEquals("grad · 2/6·(self − target)", formula(loss, 0));
+        assertEquals("grad · 2/6·(target − self)", formula(loss, 1));
+    }
+
+    @Test
     void nodesWithoutADeclarationSayNull() {
-        Tensor m = leaf(1, 2, 3, 4);
-        assertNull(formula(m.view(2, 2), 0));
+        assertNull(formula(Torch.prod(leaf(1, 2)), 0));
     }
 }
