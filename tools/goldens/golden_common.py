@@ -22,8 +22,9 @@ ROWS_FILE = os.path.join(RESOURCES, "ops.txt")
 DTYPES = {"float32": torch.float32, "float64": torch.float64, "int64": torch.int64, "bool": torch.bool}
 DTYPE_NAMES = {v: k for k, v in DTYPES.items()}
 
-# The calls a row of ops.txt cannot write (a Python operator with no method of the same name, a
-# keyword Java spells as Options); OpTable.SPECIAL is the same table in Java.
+# The calls a row of ops.txt cannot write, its rows marked `special`: a Python operator with no
+# method of that name, a call nested in an argument, a Java form with no Python twin (Options,
+# ops.Addmm). OpTable.SPECIAL is the same table in Java.
 OPS = {
     "rsub": lambda x, a: torch.rsub(x[0], x[1]),
     "rdiv_scalar": lambda x, a: a["s"] / x[0],
