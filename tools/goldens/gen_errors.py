@@ -1,15 +1,16 @@
 #!/usr/bin/python3
 """Writes autograd-core/src/test/resources/goldens/errors.json from real PyTorch 1.13 (CPU).
 
-Bad calls of the op table (golden_common.OPS) and the exact message PyTorch raises (its C++
-frames stripped), with the Python exception type. Read by ErrorGoldenTest, which demands the
-same message from the Java call (the Java exception type is free).
+Bad calls of the op keys (ops.txt rows and golden_common.OPS, made by golden_common.call) and
+the exact message PyTorch raises (its C++ frames stripped), with the Python exception type.
+Read by ErrorGoldenTest, which demands the same message from the Java call (the Java exception
+type is free).
 
 Run: /usr/bin/python3 tools/goldens/gen_errors.py   (deterministic: same file every run)
 """
 import torch
 
-from golden_common import OPS, T, encode_input, error_text, seeded, write
+from golden_common import call, T, encode_input, error_text, seeded, write
 
 F32, F64, I64, B = "float32", "float64", "int64", "bool"
 
@@ -112,7 +113,7 @@ def run(op, specs, args):
     inputs = [s.make(gen) for s in specs]
     encoded = [encode_input(t) for t in inputs]
     try:
-        OPS[op](inputs, args)
+        call(op, inputs, args)
     except Exception as e:  # noqa: BLE001 - every torch error type is a golden
         return {"name": label, "op": op, "args": args, "inputs": encoded, "type": type(e).__name__,
                 "message": error_text(e)}

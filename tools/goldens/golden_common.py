@@ -1,156 +1,42 @@
-"""Shared by gen_ops.py, gen_errors.py and gen_autograd.py: the op table, input encoding, JSON output.
+"""Shared by gen_ops.py, gen_errors.py and gen_autograd.py: the op calls, input encoding, JSON output.
 
-The op table (OPS) is mirrored line for line by the Java table in
-autograd-core/src/test/java/dev/jautograd/OpTable.java: a key names a call, `x` is the list of
-input tensors and `a` the dict of scalar arguments stored with the case.
+An op key names a call on `x`, the list of input tensors, with `a`, the dict of scalar arguments
+stored with the case. Most keys are rows of autograd-core/src/test/resources/ops.txt, whose call
+both this module and the JUnit side (OpTable.java) execute; OPS below holds the few calls a row
+cannot write, mirrored by OpTable.SPECIAL.
 """
+import ast
 import json
 import math
 import os
+import re
 import zlib
 
 import torch
 
-GOLDEN_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "autograd-core", "src",
-                          "test", "resources", "goldens")
+RESOURCES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "autograd-core", "src", "test",
+                         "resources")
+GOLDEN_DIR = os.path.join(RESOURCES, "goldens")
+ROWS_FILE = os.path.join(RESOURCES, "ops.txt")
 
 DTYPES = {"float32": torch.float32, "float64": torch.float64, "int64": torch.int64, "bool": torch.bool}
 DTYPE_NAMES = {v: k for k, v in DTYPES.items()}
 
+# The calls a row of ops.txt cannot write, its rows marked `special`: a Python operator with no
+# method of that name, a call nested in an argument, a Java form with no Python twin (Options,
+# ops.Addmm). OpTable.SPECIAL is the same table in Java.
 OPS = {
-    # arithmetic, tensor and Python-number forms
-    "add": lambda x, a: x[0] + x[1],
-    "add_scalar": lambda x, a: x[0] + a["s"],
-    "add_alpha": lambda x, a: torch.add(x[0], x[1], alpha=a["alpha"]),
-    "sub": lambda x, a: x[0] - x[1],
-    "sub_scalar": lambda x, a: x[0] - a["s"],
     "rsub": lambda x, a: torch.rsub(x[0], x[1]),
-    "rsub_scalar": lambda x, a: a["s"] - x[0],
-    "mul": lambda x, a: x[0] * x[1],
-    "mul_scalar": lambda x, a: x[0] * a["s"],
-    "div": lambda x, a: x[0] / x[1],
-    "div_scalar": lambda x, a: x[0] / a["s"],
     "rdiv_scalar": lambda x, a: a["s"] / x[0],
-    "neg": lambda x, a: -x[0],
-    "pow": lambda x, a: x[0] ** x[1],
-    "pow_scalar": lambda x, a: x[0] ** a["s"],
+    # Python's `s ** x` wraps s as a 0-dim tensor (PowBackward1); torch.pow(s, x) is PowBackward2 (fidelity.json)
     "rpow_scalar": lambda x, a: a["s"] ** x[0],
-    # pointwise functions
-    "exp": lambda x, a: x[0].exp(),
-    "log": lambda x, a: x[0].log(),
-    "sqrt": lambda x, a: x[0].sqrt(),
-    "abs": lambda x, a: x[0].abs(),
-    "sign": lambda x, a: x[0].sign(),
-    "sin": lambda x, a: x[0].sin(),
-    "cos": lambda x, a: x[0].cos(),
-    "tanh": lambda x, a: x[0].tanh(),
-    "sigmoid": lambda x, a: x[0].sigmoid(),
-    "relu": lambda x, a: x[0].relu(),
-    "clamp": lambda x, a: x[0].clamp(min=a.get("min"), max=a.get("max")),
-    "clamp_min": lambda x, a: x[0].clamp_min(a["min"]),
-    "clamp_max": lambda x, a: x[0].clamp_max(a["max"]),
-    "where": lambda x, a: torch.where(x[0], x[1], x[2]),
-    # reductions
-    "sum": lambda x, a: x[0].sum(),
-    "sum_dim": lambda x, a: x[0].sum(a["dim"], keepdim=a["keepdim"]),
-    "sum_dims": lambda x, a: x[0].sum(tuple(a["dims"]), keepdim=a["keepdim"]),
-    "mean": lambda x, a: x[0].mean(),
-    "mean_dim": lambda x, a: x[0].mean(a["dim"], keepdim=a["keepdim"]),
-    "mean_dims": lambda x, a: x[0].mean(tuple(a["dims"]), keepdim=a["keepdim"]),
-    "sum_to_size": lambda x, a: x[0].sum_to_size(*a["size"]),
-    # linear algebra
-    "matmul": lambda x, a: x[0] @ x[1],
-    "mm": lambda x, a: x[0].mm(x[1]),
-    "mv": lambda x, a: x[0].mv(x[1]),
-    "dot": lambda x, a: x[0].dot(x[1]),
-    "bmm": lambda x, a: x[0].bmm(x[1]),
-    "mT_matmul": lambda x, a: x[0].transpose(-2, -1) @ x[1],
-    "matmul_mT": lambda x, a: x[0] @ x[1].transpose(-2, -1),
-    # shape
-    "t": lambda x, a: x[0].t(),
-    "transpose": lambda x, a: x[0].transpose(a["dim0"], a["dim1"]),
-    "permute": lambda x, a: x[0].permute(*a["dims"]),
-    "view": lambda x, a: x[0].view(tuple(a["shape"])),
-    "reshape": lambda x, a: x[0].reshape(tuple(a["shape"])),
-    "flatten": lambda x, a: x[0].flatten(),
-    "squeeze": lambda x, a: x[0].squeeze(),
-    "squeeze_dim": lambda x, a: x[0].squeeze(a["dim"]),
-    "unsqueeze": lambda x, a: x[0].unsqueeze(a["dim"]),
-    "expand": lambda x, a: x[0].expand(*a["sizes"]),
-    "expand_as": lambda x, a: x[0].expand_as(x[1]),
-    "contiguous": lambda x, a: x[0].contiguous(),
-    "clone": lambda x, a: x[0].clone(),
-    "to": lambda x, a: x[0].to(DTYPES[a["dtype"]]),
-    # views of views
-    "view_view": lambda x, a: x[0].view(tuple(a["shape"])).view(*a["shape2"]),
-    "transpose_reshape": lambda x, a: x[0].transpose(a["dim0"], a["dim1"]).reshape(tuple(a["shape"])),
-    "permute_contiguous_view": lambda x, a: x[0].permute(*a["dims"]).contiguous().view(tuple(a["shape"])),
-    "t_t": lambda x, a: x[0].t().t(),
-    "unsqueeze_expand_reshape": lambda x, a: x[0].unsqueeze(a["dim"]).expand(*a["sizes"]).reshape(tuple(a["shape"])),
-    "expand_sum_dim": lambda x, a: x[0].expand(*a["sizes"]).sum(a["dim"], keepdim=a["keepdim"]),
-    "squeeze_unsqueeze": lambda x, a: x[0].squeeze().unsqueeze(a["dim"]),
-    "transpose_mul": lambda x, a: x[0].transpose(0, 1) * x[1],
-    "transpose_exp": lambda x, a: x[0].transpose(0, 1).exp(),
-    "transpose_mul_scalar": lambda x, a: x[0].transpose(0, 1) * a["s"],
     "add_transposed": lambda x, a: x[0] + x[1].transpose(0, 1),
     "transposed_add_transposed": lambda x, a: x[0].transpose(0, 1) + x[1].transpose(0, 1),
-    "permute_sigmoid": lambda x, a: x[0].permute(*a["dims"]).sigmoid(),
-    "permute_gt": lambda x, a: x[0].permute(*a["dims"]) > 0,
-    "t_view": lambda x, a: x[0].t().view(tuple(a["shape"])),
+    "matmul_mT": lambda x, a: x[0] @ x[1].transpose(-2, -1),
     "item": lambda x, a: torch.tensor(x[0].item()),
-    # nn.functional and friends
-    "softmax": lambda x, a: x[0].softmax(a["dim"]),
-    "log_softmax": lambda x, a: x[0].log_softmax(a["dim"]),
-    "max": lambda x, a: x[0].max(),
-    "argmax": lambda x, a: x[0].argmax(),
-    "argmax_dim": lambda x, a: x[0].argmax(a["dim"], keepdim=a["keepdim"]),
     "addmm": lambda x, a: torch.addmm(x[0], x[1], x[2]),
-    "linear": lambda x, a: torch.nn.functional.linear(x[0], x[1], x[2]),
-    "linear_nobias": lambda x, a: torch.nn.functional.linear(x[0], x[1]),
-    "nll_loss": lambda x, a: torch.nn.functional.nll_loss(x[0], x[1]),
-    "cross_entropy": lambda x, a: torch.nn.functional.cross_entropy(x[0], x[1]),
-    "mse_loss": lambda x, a: torch.nn.functional.mse_loss(x[0], x[1]),
-    # factories (no inputs)
-    "zeros": lambda x, a: torch.zeros(tuple(a["size"])),
     "ones": lambda x, a: torch.ones(tuple(a["size"]), dtype=DTYPES[a["dtype"]]),
-    "full": lambda x, a: torch.full(a["size"], a["s"]),
-    "eye": lambda x, a: torch.eye(a["n"], a["m"]),
-    "arange": lambda x, a: torch.arange(a["start"], a["end"], a["step"]),
-    "linspace": lambda x, a: torch.linspace(a["start"], a["end"], a["steps"]),
     "zeros_rg": lambda x, a: torch.zeros(tuple(a["size"]), requires_grad=True),
-    "zeros_like": lambda x, a: torch.zeros_like(x[0]),
-    "ones_like": lambda x, a: torch.ones_like(x[0]),
-    "full_like": lambda x, a: torch.full_like(x[0], a["s"]),
-    # comparisons and logic
-    "eq": lambda x, a: x[0] == x[1],
-    "ne": lambda x, a: x[0] != x[1],
-    "gt": lambda x, a: x[0] > x[1],
-    "ge": lambda x, a: x[0] >= x[1],
-    "lt": lambda x, a: x[0] < x[1],
-    "le": lambda x, a: x[0] <= x[1],
-    "eq_scalar": lambda x, a: x[0] == a["s"],
-    "gt_scalar": lambda x, a: x[0] > a["s"],
-    "le_scalar": lambda x, a: x[0] <= a["s"],
-    "logical_and": lambda x, a: x[0].logical_and(x[1]),
-    "logical_or": lambda x, a: x[0].logical_or(x[1]),
-    "logical_not": lambda x, a: x[0].logical_not(),
-    # in place, on a fresh clone so the leaf itself is not written
-    "add_": lambda x, a: x[0].clone().add_(x[1]),
-    "add_scalar_": lambda x, a: x[0].clone().add_(a["s"]),
-    "sub_": lambda x, a: x[0].clone().sub_(x[1]),
-    "sub_scalar_": lambda x, a: x[0].clone().sub_(a["s"]),
-    "mul_": lambda x, a: x[0].clone().mul_(x[1]),
-    "mul_scalar_": lambda x, a: x[0].clone().mul_(a["s"]),
-    "div_": lambda x, a: x[0].clone().div_(x[1]),
-    "div_scalar_": lambda x, a: x[0].clone().div_(a["s"]),
-    "zero_": lambda x, a: x[0].clone().zero_(),
-    "fill_": lambda x, a: x[0].clone().fill_(a["s"]),
-    "copy_": lambda x, a: x[0].clone().copy_(x[1]),
-    "clamp_": lambda x, a: x[0].clone().clamp_(min=a.get("min"), max=a.get("max")),
-    "relu_": lambda x, a: x[0].clone().relu_(),
-    # in place on tensors that need no grad (no clone: the input itself is the result)
-    "add_nograd_": lambda x, a: x[0].add_(x[1]),
-    "mul_scalar_nograd_": lambda x, a: x[0].mul_(a["s"]),
 }
 
 
@@ -189,6 +75,111 @@ class T:
         dims = "x".join(str(s) for s in self.shape) or "0d"
         positive = {"p": "+", "ip": "+", "edge": "edge:"}.get(self.kind, "<" + self.kind[1:] if self.kind[0] == "k" else "")
         return dims + ":" + positive + {"float32": "f32", "float64": "f64", "int64": "i64", "bool": "b"}[self.dtype]
+
+
+# ---------------------------------------------------------------- ops.txt: one row per op
+
+SPEC = re.compile(r"(0d|\d+(?:x\d+)*)(?::(\+|edge:|<\d+)?(f32|f64|i64|b))?(\(ng\))?")
+SHORT_DTYPES = {"f32": "float32", "f64": "float64", "i64": "int64", "b": "bool"}
+
+
+def parse_spec(text):
+    """An input as its golden label writes it (2x3:f32, 4:+f64, 0d, 6:edge:f32, 3:<4i64, 3(ng)); f32 when unsaid."""
+    m = SPEC.fullmatch(text)
+    if not m:
+        raise ValueError("not an input spec: " + text)
+    dims, mark, short, no_grad = m.groups()
+    dtype = SHORT_DTYPES[short or "f32"]
+    shape = [] if dims == "0d" else [int(d) for d in dims.split("x")]
+    kind = None
+    if mark == "+":
+        kind = "ip" if dtype == "int64" else "p"
+    elif mark == "edge:":
+        kind = "edge"
+    elif mark:
+        kind = "k" + mark[1:]
+    return T(shape, dtype, kind=kind, grad=False if no_grad else None)
+
+
+def parse_case(text):
+    """One case: input specs, then name=value arguments (Python literals; a bare word is a string)."""
+    specs, args = [], {}
+    for token in text.split():
+        if "=" in token:
+            name, value = token.split("=", 1)
+            try:
+                args[name] = ast.literal_eval(value)
+            except (ValueError, SyntaxError):
+                args[name] = value
+        else:
+            specs.append(parse_spec(token))
+    return specs, args
+
+
+def split_call(text):
+    """The row's call runs to the parenthesis that closes its last step; the cases follow."""
+    depth = 0
+    for i, c in enumerate(text):
+        depth += (c == "(") - (c == ")")
+        if c == ")" and depth == 0 and (i + 1 == len(text) or text[i + 1].isspace()):
+            return text[:i + 1], text[i + 1:]
+    raise ValueError("no call in: " + text)
+
+
+def read_rows(path=ROWS_FILE):
+    """{key: (call, [(specs, args), ...])} in file order; an indented line carries on the row above."""
+    rows, key = {}, None
+    with open(path) as f:
+        for line in f:
+            line = line.rstrip()
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            if line[0].isspace():
+                cases = line
+            else:
+                key, rest = line.split(None, 1)
+                call, cases = rest.split(None, 1) if rest.startswith("special") else split_call(rest.strip())
+                assert key not in rows, "two rows for " + key
+                assert (call == "special") == (key in OPS), key + ": `special` goes with an OPS entry"
+                rows[key] = (call, [])
+            rows[key][1].extend(parse_case(c) for c in cases.split(";") if c.strip())
+    return rows
+
+
+ROWS = read_rows()
+STEP = re.compile(r"\.?(\w+)\(([^()]*)\)")
+NAMESPACES = {"torch": torch, "F": torch.nn.functional}
+
+
+def argument(value):
+    return DTYPES[value] if isinstance(value, str) and value in DTYPES else value
+
+
+def invoke(call, x, a):
+    """Runs a row's call: methods on x[0] in a chain, or torch./F. functions; see ops.txt's header."""
+    namespace, _, rest = call.partition(".")
+    target, steps = (NAMESPACES[namespace], rest) if namespace in NAMESPACES else (x[0], call)
+    matched = "".join(m.group(0) for m in STEP.finditer(steps))
+    assert matched == steps, "cannot read call " + call
+    for m in STEP.finditer(steps):
+        positional, keywords = [], {}
+        for token in (t.strip() for t in m.group(2).split(",") if t.strip()):
+            if token.endswith("="):
+                if token[:-1] in a:
+                    keywords[token[:-1]] = argument(a[token[:-1]])
+            elif re.fullmatch(r"x\d", token):
+                positional.append(x[int(token[1:])])
+            elif token in a:
+                positional.append(argument(a[token]))
+            else:
+                positional.append(ast.literal_eval(token))
+        target = getattr(target, m.group(1))(*positional, **keywords)
+    return target
+
+
+def call(op, x, a):
+    """The op key's call on inputs x with arguments a: its row of ops.txt, or its OPS entry."""
+    return OPS[op](x, a) if op in OPS else invoke(ROWS[op][0], x, a)
 
 
 def seeded(name):

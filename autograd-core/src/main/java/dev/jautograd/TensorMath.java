@@ -4,19 +4,15 @@ import dev.jautograd.autograd.GradMode;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.loops.Copy;
 import dev.jautograd.loops.Elementwise;
-import dev.jautograd.ops.Abs;
 import dev.jautograd.ops.Add;
 import dev.jautograd.ops.Bmm;
 import dev.jautograd.ops.Clamp;
 import dev.jautograd.ops.Clone;
 import dev.jautograd.ops.Compare;
-import dev.jautograd.ops.Cos;
 import dev.jautograd.ops.Div;
 import dev.jautograd.ops.Dot;
-import dev.jautograd.ops.Exp;
 import dev.jautograd.ops.Expand;
 import dev.jautograd.ops.Graph;
-import dev.jautograd.ops.Log;
 import dev.jautograd.ops.LogSoftmax;
 import dev.jautograd.ops.Matmul;
 import dev.jautograd.ops.Max;
@@ -24,22 +20,15 @@ import dev.jautograd.ops.Mean;
 import dev.jautograd.ops.Mm;
 import dev.jautograd.ops.Mul;
 import dev.jautograd.ops.Mv;
-import dev.jautograd.ops.Neg;
+import dev.jautograd.ops.Pointwise;
 import dev.jautograd.ops.Overwrite;
 import dev.jautograd.ops.Permute;
 import dev.jautograd.ops.Pow;
-import dev.jautograd.ops.Reciprocal;
-import dev.jautograd.ops.Relu;
 import dev.jautograd.ops.Rsub;
-import dev.jautograd.ops.Sigmoid;
-import dev.jautograd.ops.Sign;
-import dev.jautograd.ops.Sin;
 import dev.jautograd.ops.Softmax;
-import dev.jautograd.ops.Sqrt;
 import dev.jautograd.ops.Squeeze;
 import dev.jautograd.ops.Sub;
 import dev.jautograd.ops.Sum;
-import dev.jautograd.ops.Tanh;
 import dev.jautograd.ops.TensorPow;
 import dev.jautograd.ops.Transpose;
 import dev.jautograd.ops.Unsqueeze;
@@ -90,9 +79,9 @@ public abstract sealed class TensorMath extends TensorReductions permits Tensor 
     /** {@code other / self} for a number: Python's {@code 2 / t} is {@code t.reciprocal() * 2} in PyTorch. */
     public Tensor rdiv(double other) { return reciprocal().mul(other); }
 
-    public Tensor reciprocal() { return Reciprocal.apply(self()); }
+    public Tensor reciprocal() { return Pointwise.RECIPROCAL.apply(self()); }
 
-    public Tensor neg() { return Neg.apply(self()); }
+    public Tensor neg() { return Pointwise.neg(self()); }
 
     public Tensor pow(double exponent) { return Pow.apply(self(), exponent); }
 
@@ -100,25 +89,31 @@ public abstract sealed class TensorMath extends TensorReductions permits Tensor 
 
     // ---------------------------------------------------------------- pointwise functions
 
-    public Tensor exp() { return Exp.apply(self()); }
+    public Tensor exp() { return Pointwise.EXP.apply(self()); }
 
-    public Tensor log() { return Log.apply(self()); }
+    public Tensor log() { return Pointwise.LOG.apply(self()); }
 
-    public Tensor sqrt() { return Sqrt.apply(self()); }
+    /** ln(1 + x), accurate for small x. */
+    public Tensor log1p() { return Pointwise.LOG1P.apply(self()); }
 
-    public Tensor abs() { return Abs.apply(self()); }
+    /** e^x − 1, accurate for small x. */
+    public Tensor expm1() { return Pointwise.EXPM1.apply(self()); }
 
-    public Tensor sign() { return Sign.apply(self()); }
+    public Tensor sqrt() { return Pointwise.SQRT.apply(self()); }
 
-    public Tensor sin() { return Sin.apply(self()); }
+    public Tensor abs() { return Pointwise.ABS.apply(self()); }
 
-    public Tensor cos() { return Cos.apply(self()); }
+    public Tensor sign() { return Pointwise.SIGN.apply(self()); }
 
-    public Tensor tanh() { return Tanh.apply(self()); }
+    public Tensor sin() { return Pointwise.SIN.apply(self()); }
 
-    public Tensor sigmoid() { return Sigmoid.apply(self()); }
+    public Tensor cos() { return Pointwise.COS.apply(self()); }
 
-    public Tensor relu() { return Relu.apply(self()); }
+    public Tensor tanh() { return Pointwise.TANH.apply(self()); }
+
+    public Tensor sigmoid() { return Pointwise.SIGMOID.apply(self()); }
+
+    public Tensor relu() { return Pointwise.RELU.apply(self()); }
 
     /** {@code clamp(min, max)}; pass null for a missing bound. */
     public Tensor clamp(Double min, Double max) { return Clamp.apply(self(), min, max); }

@@ -273,6 +273,10 @@ public final class Torch extends TorchFunctional {
 
     public static Tensor log(Tensor t) { return t.log(); }
 
+    public static Tensor log1p(Tensor t) { return t.log1p(); }
+
+    public static Tensor expm1(Tensor t) { return t.expm1(); }
+
     public static Tensor sqrt(Tensor t) { return t.sqrt(); }
 
     public static Tensor abs(Tensor t) { return t.abs(); }

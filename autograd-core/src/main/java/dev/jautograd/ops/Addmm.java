@@ -36,4 +36,9 @@ public final class Addmm extends Node {
             needsInputGrad(2) ? MmGrads.mat2(grad, m1.get(), m2ColumnMajor) : null
         };
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return input == 0 ? "grad" : input == 1 ? "grad @ mat2ᵀ" : "mat1ᵀ @ grad";
+    }
 }

@@ -35,4 +35,9 @@ public final class Bmm extends Node {
             needsInputGrad(1) ? a.get().transpose(1, 2).bmm(grad) : null
         };
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return input == 0 ? "grad @ mat2ᵀ" : "selfᵀ @ grad";
+    }
 }

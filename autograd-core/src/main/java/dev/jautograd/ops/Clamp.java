@@ -65,4 +65,10 @@ public final class Clamp extends Node {
         if (max != null) out.add("max=" + max);
         return out;
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        String lower = min == null ? "" : Formulas.number(min) + " ≤ ", upper = max == null ? "" : " ≤ " + Formulas.number(max);
+        return "grad · (" + lower + "self" + upper + ")";
+    }
 }

@@ -29,4 +29,9 @@ public final class Clone extends Node {
     protected Tensor[] backward(Tensor grad) {
         return new Tensor[] {grad};
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return "grad";
+    }
 }

@@ -33,4 +33,9 @@ public final class Div extends Node {
             needsInputGrad(1) ? grad.neg().mul(a.get()).div(other.mul(other)) : null
         };
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return input == 0 ? "grad / other" : "-grad · self / other²";
+    }
 }

@@ -42,4 +42,9 @@ public final class Dot extends Node {
             needsInputGrad(1) ? grad.mul(a.get()) : null
         };
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return input == 0 ? "grad · tensor" : "grad · self";
+    }
 }

@@ -54,4 +54,9 @@ public final class Expand extends Node {
     protected Tensor[] backward(Tensor grad) {
         return new Tensor[] {grad};
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return "grad summed back to self's shape";
+    }
 }

@@ -54,4 +54,9 @@ public final class LogSoftmax extends Node {
         Tensor softmax = y.exp();
         return new Tensor[] {grad.sub(softmax.mul(grad.sum(dim, true)))};
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return "grad − exp(result) · sum(grad, dim=" + dim + ")";
+    }
 }

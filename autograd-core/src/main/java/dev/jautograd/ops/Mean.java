@@ -46,4 +46,9 @@ public final class Mean extends Node {
     public List<String> attributes() {
         return dims.describe();
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return Formulas.expanded("grad / " + count, inputShape);
+    }
 }

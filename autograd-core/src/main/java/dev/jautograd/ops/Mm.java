@@ -39,4 +39,9 @@ public final class Mm extends Node {
             needsInputGrad(1) ? MmGrads.mat2(grad, a.get(), bColumnMajor) : null
         };
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return input == 0 ? "grad @ mat2ᵀ" : "selfᵀ @ grad";
+    }
 }

@@ -12,9 +12,11 @@ public final class MseLoss extends Node {
     private final SavedTensor input;
     private final SavedTensor target;
     private final Reduction reduction;
+    private final int count;
 
     private MseLoss(Tensor input, Tensor target, Reduction reduction) {
         super("MseLossBackward0", input, target);
+        this.count = input.numel();
         this.input = save(input);
         this.target = save(target);
         this.reduction = reduction;
@@ -39,5 +41,11 @@ public final class MseLoss extends Node {
             needsInputGrad(0) ? a.sub(b).mul(norm).mul(grad) : null,
             needsInputGrad(1) ? b.sub(a).mul(norm).mul(grad) : null
         };
+    }
+
+    @Override
+    public String derivativeFormula(int input) {
+        String scale = reduction == Reduction.MEAN ? "2/" + count : "2";
+        return input == 0 ? "grad · " + scale + "·(self − target)" : "grad · " + scale + "·(target − self)";
     }
 }

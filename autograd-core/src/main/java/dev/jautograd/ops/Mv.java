@@ -42,4 +42,9 @@ public final class Mv extends Node {
             needsInputGrad(1) ? matrix.get().t().mv(grad) : null
         };
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return input == 0 ? "grad ⊗ vec" : "selfᵀ @ grad";
+    }
 }

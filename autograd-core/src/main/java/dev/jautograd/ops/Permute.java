@@ -41,4 +41,9 @@ public final class Permute extends Node {
     protected Tensor[] backward(Tensor grad) {
         return new Tensor[] {grad.permute(inverse)};
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return "grad.permute(" + dev.jautograd.Shapes.listString(inverse) + ")";
+    }
 }

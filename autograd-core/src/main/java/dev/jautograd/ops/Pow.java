@@ -38,4 +38,9 @@ public final class Pow extends Node {
     public List<String> attributes() {
         return List.of("exponent=" + TensorPow.formatNumber(exponent));
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return Formulas.power(exponent);
+    }
 }

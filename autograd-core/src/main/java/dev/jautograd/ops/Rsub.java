@@ -31,4 +31,10 @@ public final class Rsub extends Node {
         Tensor negated = grad.neg();
         return nextFunctions().size() == 2 ? new Tensor[] {negated, grad} : new Tensor[] {negated};
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        // RsubBackward0's inputs are (self, other) for other − self; RsubBackward1 has self only.
+        return input == 0 ? "-grad" : "grad";
+    }
 }

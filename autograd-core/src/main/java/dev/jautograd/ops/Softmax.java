@@ -50,4 +50,9 @@ public final class Softmax extends Node {
         }
         return new Tensor[] {s.mul(grad.sub(grad.mul(s).sum(dim, true)))};
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return "result · (grad − sum(grad · result, dim=" + dim + "))";
+    }
 }

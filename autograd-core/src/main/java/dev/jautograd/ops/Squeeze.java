@@ -61,4 +61,9 @@ public final class Squeeze extends Node {
     protected Tensor[] backward(Tensor grad) {
         return new Tensor[] {grad.reshape(inputShape)};
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return "grad reshaped to " + java.util.Arrays.toString(inputShape);
+    }
 }

@@ -41,4 +41,9 @@ public final class Sum extends Node {
     public List<String> attributes() {
         return dims.describe();
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return Formulas.expanded("grad", inputShape);
+    }
 }

@@ -57,4 +57,9 @@ public final class TensorPow extends Node {
     static String formatNumber(double value) {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return input == 0 ? "grad · exponent·self^(exponent − 1)" : "grad · result · ln(self)";
+    }
 }

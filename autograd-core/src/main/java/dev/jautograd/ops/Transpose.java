@@ -55,4 +55,9 @@ public final class Transpose extends Node {
     public List<String> attributes() {
         return name().equals("TBackward0") ? List.of() : List.of("dim0=" + dim0, "dim1=" + dim1);
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return name().equals("TBackward0") ? "gradᵀ" : "grad.transpose(" + dim0 + ", " + dim1 + ")";
+    }
 }

@@ -44,4 +44,9 @@ public final class Unsqueeze extends Node {
     public List<String> attributes() {
         return List.of("dim=" + dim);
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return "grad.squeeze(" + dim + ")";
+    }
 }

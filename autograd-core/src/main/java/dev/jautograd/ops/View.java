@@ -58,4 +58,9 @@ public final class View extends Node {
     public List<String> attributes() {
         return List.of("self_sizes=" + dev.jautograd.Shapes.listString(inputShape));
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return "grad reshaped to " + java.util.Arrays.toString(inputShape);
+    }
 }

@@ -9,9 +9,12 @@ import com.google.gson.JsonObject;
 import dev.jautograd.Tensor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -53,6 +56,18 @@ class OpGoldenTest {
             Goldens.assertTensor(grads.get(i), inputs.get(i).requiresGrad() ? inputs.get(i).grad() : null,
                     "grad of input " + i);
         }
+    }
+
+    /** A row added to ops.txt without regenerating the goldens would otherwise test nothing. */
+    @Test
+    void everyRowOfOpsTxtHasGoldens() {
+        Set<String> keys = Goldens.cases("ops.json").map(c -> c.getPayload().get("op").getAsString())
+                .collect(Collectors.toSet());
+        var missing = OpRows.CALLS.keySet().stream().filter(k -> !keys.contains(k)).toList();
+        assertEquals(List.of(), missing, "rows without cases in ops.json: run tools/goldens/gen_ops.py");
+        var special = OpRows.CALLS.entrySet().stream().filter(e -> e.getValue().equals("special"))
+                .map(Map.Entry::getKey).collect(Collectors.toSet());
+        assertEquals(OpTable.SPECIAL.keySet(), special, "rows marked special and OpTable.SPECIAL");
     }
 
     /** is_contiguous and strides, as PyTorch lays the result out (an elementwise result follows its inputs). */
