@@ -106,7 +106,7 @@ public final class OpRows {
     }
 
     /** log_softmax → logSoftmax; a trailing underscore (in place) stays: add_. */
-    static String camelCase(String pythonName) {
+    public static String camelCase(String pythonName) {
         var out = new StringBuilder();
         for (int i = 0; i < pythonName.length(); i++) {
             char c = pythonName.charAt(i);
