@@ -1,6 +1,7 @@
 package dev.jautograd.kernel;
 
 import dev.jautograd.kernel.session.CellError;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,7 +32,7 @@ final class TracebackColours {
 
     static List<String> of(CellError error) {
         var lines = error.traceback();
-        var coloured = new java.util.ArrayList<String>(lines.size());
+        var coloured = new ArrayList<String>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             String styled = i == 0 && line.startsWith(error.ename() + ":")
