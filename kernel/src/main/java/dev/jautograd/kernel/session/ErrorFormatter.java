@@ -135,20 +135,38 @@ final class ErrorFormatter {
      */
     private List<String> frames(StackTraceElement[] stack) {
         var shown = new ArrayList<String>();
+        int cellFrames = 0;
+        int repeats = 0;
         for (var frame : stack) {
             if (isCellFrame(frame)) {
-                shown.add("    at " + describe(frame));
+                cellFrames++;
+                String line = "    at " + describe(frame);
+                // Unbounded recursion: a thousand equal lines say less than one and a count (as ipykernel).
+                boolean same = !shown.isEmpty() && shown.get(shown.size() - 1).equals(line);
+                repeats = same ? repeats + 1 : flushRepeats(shown, repeats);
+                if (!same) {
+                    shown.add(line);
+                }
             }
         }
+        flushRepeats(shown, repeats);
         if (shown.isEmpty()) {
             for (var frame : stack) {
                 shown.add("    at " + frame);
             }
-        } else if (shown.size() < stack.length) {
-            int hidden = stack.length - shown.size();
+        } else if (cellFrames < stack.length) {
+            int hidden = stack.length - cellFrames;
             shown.add("    ... " + hidden + (hidden == 1 ? " library frame" : " library frames") + " hidden");
         }
         return shown;
+    }
+
+    /** Notes how often the last line repeated, if it did; returns the new count, 0. */
+    private static int flushRepeats(List<String> shown, int repeats) {
+        if (repeats > 0) {
+            shown.add("    ... the frame above " + repeats + (repeats == 1 ? " more time" : " more times"));
+        }
+        return 0;
     }
 
     private static boolean isCellFrame(StackTraceElement frame) {
