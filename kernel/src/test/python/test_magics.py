@@ -96,7 +96,7 @@ class MagicsTest(MagicsCase):
 
     def test_java_after_a_magic_keeps_its_line_numbers(self):
         content = self.assert_cell_error("%lsmagic\nint a = 1;\nundefinedName", "CompilationException")
-        self.assertIn("Line 3, column 1: cannot find symbol", "\n".join(content["traceback"]))
+        self.assertIn("Line 3, column 1: cannot find symbol", re.sub(r"\x1b\[[0-9;]*m", "", "\n".join(content["traceback"])))
 
     def test_time_returns_the_value(self):
         messages = self.ok("%time 6 * 7")

@@ -80,9 +80,9 @@ final class ExecuteHandler {
         if (result.failed()) {
             var error = result.error();
             if (!silent) {
-                channels.publish("error", request, Json.error(error.ename(), error.evalue(), error.traceback()));
+                channels.publish("error", request, Json.error(error.ename(), error.evalue(), TracebackColours.of(error)));
             }
-            reply = Json.error(error.ename(), error.evalue(), error.traceback());
+            reply = Json.error(error.ename(), error.evalue(), TracebackColours.of(error));
         } else {
             if (bundle != null && !silent) {
                 publishResult(request, count, bundle);

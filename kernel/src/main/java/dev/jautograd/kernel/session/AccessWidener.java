@@ -1,8 +1,6 @@
 package dev.jautograd.kernel.session;
 
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.FieldVisitor;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -24,10 +22,9 @@ final class AccessWidener {
     private AccessWidener() {
     }
 
-    static byte[] widen(byte[] classBytes) {
-        var reader = new ClassReader(classBytes);
-        var writer = new ClassWriter(reader, 0);
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+    /** A visitor that widens access on the way to {@code next}; part of {@link SnippetRewriter}'s single pass. */
+    static ClassVisitor widening(ClassVisitor next) {
+        return new ClassVisitor(Opcodes.ASM9, next) {
             @Override
             public void visit(int version, int access, String name, String sig, String superName, String[] interfaces) {
                 super.visit(version, widened(access), name, sig, superName, interfaces);
@@ -48,8 +45,7 @@ final class AccessWidener {
                 int kept = name.equals("<clinit>") ? access : widened(access);
                 return super.visitMethod(kept, name, desc, sig, exceptions);
             }
-        }, 0);
-        return writer.toByteArray();
+        };
     }
 
     /** Package-private and protected become public; private stays. */

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param ename     exception class simple name, {@code CompilationException}, or {@code Interrupted}
  * @param evalue    the exception message (never null: Jupyter front ends print it verbatim)
- * @param traceback plain text lines, no ANSI colours, readable on light and dark themes
+ * @param traceback plain text lines; the kernel colours them for Jupyter as it sends them (TracebackColours)
  */
 public record CellError(String ename, String evalue, List<String> traceback) {
     public CellError {

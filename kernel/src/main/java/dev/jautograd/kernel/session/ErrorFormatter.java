@@ -1,5 +1,6 @@
 package dev.jautograd.kernel.session;
 
+import dev.jautograd.autograd.JavaHints;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,8 +17,10 @@ import jdk.jshell.SnippetEvent;
 import jdk.jshell.UnresolvedReferenceException;
 
 /**
- * Turns JShell's failures into Jupyter errors whose line numbers count from the top of the cell.
- * Plain text only: the ANSI styles basekernel uses (bold black) vanish on dark themes.
+ * Turns JShell's failures into Jupyter errors whose line numbers count from the top of the cell:
+ * the message, the Java form of the Python keyword a PyTorch message names, the cell's frames,
+ * and how many library frames were left out. Plain text: the kernel colours it for Jupyter
+ * ({@code dev.jautograd.kernel.TracebackColours}).
  */
 final class ErrorFormatter {
     /** Where a snippet's first token sits: cell number and line, so stack frames can be mapped. */
@@ -115,13 +118,59 @@ final class ErrorFormatter {
                 ? definitions.unresolvedMessage(unresolved.getSnippet()) : cellNames(nullToEmpty(exception.getMessage()));
         var lines = new ArrayList<String>();
         lines.add(ename + ": " + message);
-        for (var frame : exception.getStackTrace()) {
-            lines.add("    at " + describe(frame));
+        String hint = JavaHints.forMessage(message);
+        if (hint != null) {
+            lines.add(JavaHints.MARK.substring(1) + hint);
         }
+        lines.addAll(frames(exception.getStackTrace()));
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
             lines.add("Caused by: " + exceptionName(cause) + ": " + cellNames(nullToEmpty(cause.getMessage())));
         }
         return new CellError(ename, message, lines);
+    }
+
+    /**
+     * The cell's frames, then one line counting the others: a student reads where in the cell it
+     * failed, not the library's (or JShell's) calls. With no frame of a cell, every frame shows.
+     */
+    private List<String> frames(StackTraceElement[] stack) {
+        var shown = new ArrayList<String>();
+        int cellFrames = 0;
+        int repeats = 0;
+        for (var frame : stack) {
+            if (isCellFrame(frame)) {
+                cellFrames++;
+                String line = "    at " + describe(frame);
+                // Unbounded recursion: a thousand equal lines say less than one and a count (as ipykernel).
+                boolean same = !shown.isEmpty() && shown.get(shown.size() - 1).equals(line);
+                repeats = same ? repeats + 1 : flushRepeats(shown, repeats);
+                if (!same) {
+                    shown.add(line);
+                }
+            }
+        }
+        flushRepeats(shown, repeats);
+        if (shown.isEmpty()) {
+            for (var frame : stack) {
+                shown.add("    at " + frame);
+            }
+        } else if (cellFrames < stack.length) {
+            int hidden = stack.length - cellFrames;
+            shown.add("    ... " + hidden + (hidden == 1 ? " library frame" : " library frames") + " hidden");
+        }
+        return shown;
+    }
+
+    /** Notes how often the last line repeated, if it did; returns the new count, 0. */
+    private static int flushRepeats(List<String> shown, int repeats) {
+        if (repeats > 0) {
+            shown.add("    ... the frame above " + repeats + (repeats == 1 ? " more time" : " more times"));
+        }
+        return 0;
+    }
+
+    private static boolean isCellFrame(StackTraceElement frame) {
+        return frame.getFileName() != null && frame.getFileName().startsWith("#");
     }
 
     /**
@@ -146,17 +195,21 @@ final class ErrorFormatter {
     /** Snippet frames are named {@code #id} with lines counted from the snippet's first token. */
     private String describe(StackTraceElement frame) {
         String file = frame.getFileName();
-        if (file == null || !file.startsWith("#")) {
-            return frame.toString();
-        }
-        // The cell's own top-level code runs in a method JShell leaves unnamed.
-        String method = frame.getMethodName().isEmpty() ? "<cell> " : frame.getMethodName() + " ";
+        String method = methodName(frame.getMethodName()) + " ";
         var origin = origins.get(file.substring(1));
         if (origin == null) {
             return method + "(snippet " + file + ", line " + frame.getLineNumber() + ")";
         }
         int line = origin.firstLine() + frame.getLineNumber() - 1;
         return method + "(In [" + origin.executionCount() + "], line " + line + ")";
+    }
+
+    /** The cell's own top-level code runs in a method JShell leaves unnamed; javac names lambdas lambda$m$0. */
+    private static String methodName(String method) {
+        if (method.isEmpty()) {
+            return "<cell>";
+        }
+        return method.startsWith("lambda$") ? "<lambda>" : method;
     }
 
     static int lineOf(String text, int offset) {

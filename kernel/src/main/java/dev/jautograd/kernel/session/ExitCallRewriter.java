@@ -1,9 +1,7 @@
 package dev.jautograd.kernel.session;
 
 import java.util.List;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
-import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -23,7 +21,7 @@ import org.objectweb.asm.Type;
  * are swapped for handles to the same guards. Calls from library code are not seen; this guards
  * what a cell writes.
  */
-public final class ExitCallRewriter {
+final class ExitCallRewriter {
     private static final String EXIT_GUARD = Type.getInternalName(KernelExitRefused.class);
     private static final String REFLECTION_GUARD = Type.getInternalName(ReflectiveExitGuard.class);
     private static final String LOOKUP = "java/lang/invoke/MethodHandles$Lookup";
@@ -64,44 +62,42 @@ public final class ExitCallRewriter {
     private ExitCallRewriter() {
     }
 
-    /** The class with guarded calls redirected; the same array if it has none. */
-    public static byte[] rewrite(byte[] classBytes) {
-        var reader = new ClassReader(classBytes);
-        var writer = new ClassWriter(reader, 0);
-        var found = new boolean[1];
-        reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
+    /** A visitor that redirects guarded calls on their way to {@code next}; part of {@link SnippetRewriter}'s single pass. */
+    static ClassVisitor guarding(ClassVisitor next) {
+        return new ClassVisitor(Opcodes.ASM9, next) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] exceptions) {
-                var next = super.visitMethod(access, name, desc, sig, exceptions);
-                return new MethodVisitor(Opcodes.ASM9, next) {
-                    @Override
-                    public void visitMethodInsn(int opcode, String owner, String method, String mdesc, boolean itf) {
-                        var redirect = redirectFor(opcode, owner, method, mdesc);
-                        if (redirect == null) {
-                            super.visitMethodInsn(opcode, owner, method, mdesc, itf);
-                            return;
-                        }
-                        found[0] = true;
-                        super.visitMethodInsn(Opcodes.INVOKESTATIC, redirect.guardOwner(), redirect.guard(),
-                                redirect.guardDesc(), false);
-                    }
-
-                    /** {@code IntConsumer quit = System::exit;} passes a method handle to the lambda factory. */
-                    @Override
-                    public void visitInvokeDynamicInsn(String name, String idesc, Handle bootstrap, Object... args) {
-                        var guarded = args.clone();
-                        for (int i = 0; i < guarded.length; i++) {
-                            if (guarded[i] instanceof Handle handle && guard(handle) != null) {
-                                guarded[i] = guard(handle);
-                                found[0] = true;
-                            }
-                        }
-                        super.visitInvokeDynamicInsn(name, idesc, bootstrap, guarded);
-                    }
-                };
+                return new GuardingMethod(super.visitMethod(access, name, desc, sig, exceptions));
             }
-        }, 0);
-        return found[0] ? writer.toByteArray() : classBytes;
+        };
+    }
+
+    private static final class GuardingMethod extends MethodVisitor {
+        GuardingMethod(MethodVisitor next) {
+            super(Opcodes.ASM9, next);
+        }
+
+        @Override
+        public void visitMethodInsn(int opcode, String owner, String method, String mdesc, boolean itf) {
+            var redirect = redirectFor(opcode, owner, method, mdesc);
+            if (redirect == null) {
+                super.visitMethodInsn(opcode, owner, method, mdesc, itf);
+            } else {
+                super.visitMethodInsn(Opcodes.INVOKESTATIC, redirect.guardOwner(), redirect.guard(), redirect.guardDesc(), false);
+            }
+        }
+
+        /** {@code IntConsumer quit = System::exit;} passes a method handle to the lambda factory. */
+        @Override
+        public void visitInvokeDynamicInsn(String name, String idesc, Handle bootstrap, Object... args) {
+            var guarded = args.clone();
+            for (int i = 0; i < guarded.length; i++) {
+                if (guarded[i] instanceof Handle handle && guard(handle) != null) {
+                    guarded[i] = guard(handle);
+                }
+            }
+            super.visitInvokeDynamicInsn(name, idesc, bootstrap, guarded);
+        }
     }
 
     /** The guard's handle for a handle to a guarded method; null for any other handle. */

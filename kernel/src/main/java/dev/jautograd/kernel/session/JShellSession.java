@@ -85,6 +85,10 @@ public final class JShellSession implements AutoCloseable {
         interrupted.set(false);
         cellNumber.incrementAndGet();
         control.forgetValues();
+        String warning = control.classes().takeWarning(); // snippets load unrewritten on this JDK
+        if (warning != null) {
+            System.err.print(warning);
+        }
         running = true;
         var created = new ArrayList<Snippet>();
         try {

@@ -8,7 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.logging.Logger;
 import jdk.jshell.execution.LoaderDelegate;
 import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
 import jdk.jshell.spi.ExecutionControl.ClassInstallException;
@@ -24,13 +26,42 @@ import jdk.jshell.spi.ExecutionControl.InternalException;
  * found through a registry of the classes JShell still uses; {@link #forget} takes a class out of
  * it, and once nothing else refers to that class's loader, the next full GC unloads the class
  * and frees whatever its static fields held.
+ *
+ * <p>Each class is rewritten on its way in ({@link SnippetRewriter}). If ASM cannot read this
+ * JDK's class files, snippets load as compiled, all into one loader, with one warning (the
+ * kernel log, and the next cell's stderr): the kernel keeps working with its exit guard and
+ * unloading off, rather than failing every cell.
  */
 final class SnippetClassLoading implements LoaderDelegate {
+    private static final Logger LOG = Logger.getLogger(SnippetClassLoading.class.getName());
+    static final String USER_WARNING = "Warning: this JDK's class files are newer than the kernel's bytecode library "
+            + "(ASM) reads, so cells run as compiled: System.exit, Runtime.halt and their reflective forms in a cell "
+            + "are not guarded and end the kernel, and classes of replaced definitions are not unloaded. A kernel "
+            + "built with a newer ASM restores both.\n";
+
     private final ClasspathLoader classpath = new ClasspathLoader(ClassLoader.getSystemClassLoader());
     /** Every class JShell may still ask for, by binary name, mapped to the loader defining it. */
     private final Map<String, BatchLoader> owners = new ConcurrentHashMap<>();
     /** Cells see this loader as the thread's context loader, as with JShell's own delegate. */
     private final ClassLoader front = new RegistryLoader(owners, classpath);
+    private final Rewriter rewriter;
+    /** Where snippets go once ASM cannot read them; null while it can. */
+    private BatchLoader unrewritten;
+    private boolean warned;
+    private final AtomicReference<String> pendingWarning = new AtomicReference<>();
+
+    /** Rewrites one class file; a test can hand ASM a class file from a newer JDK. */
+    interface Rewriter {
+        byte[] rewrite(byte[] classFile) throws SnippetRewriter.UnreadableClassFile;
+    }
+
+    SnippetClassLoading() {
+        this(SnippetRewriter::rewrite);
+    }
+
+    SnippetClassLoading(Rewriter rewriter) {
+        this.rewriter = rewriter;
+    }
 
     ClassLoader contextLoader() {
         return front;
@@ -38,11 +69,8 @@ final class SnippetClassLoading implements LoaderDelegate {
 
     @Override
     public void load(ClassBytecodes[] batch) throws ClassInstallException {
-        var bytes = new HashMap<String, byte[]>();
-        for (var cbc : batch) {
-            bytes.put(cbc.name(), AccessWidener.widen(cbc.bytecodes()));
-        }
-        var loader = new BatchLoader(bytes, owners, classpath);
+        var bytes = rewritten(batch);
+        var loader = bytes != null ? new BatchLoader(bytes, owners, classpath) : unrewrittenLoader(batch);
         boolean[] loaded = new boolean[batch.length];
         try {
             for (var cbc : batch) {
@@ -56,6 +84,53 @@ final class SnippetClassLoading implements LoaderDelegate {
         } catch (Throwable e) {
             throw new ClassInstallException("load: " + e.getMessage(), loaded);
         }
+    }
+
+    /** The batch's classes rewritten ({@link SnippetRewriter}), or null if ASM cannot read them. */
+    private Map<String, byte[]> rewritten(ClassBytecodes[] batch) throws ClassInstallException {
+        var bytes = new HashMap<String, byte[]>();
+        try {
+            for (var cbc : batch) {
+                bytes.put(cbc.name(), rewriter.rewrite(cbc.bytecodes()));
+            }
+            return bytes;
+        } catch (SnippetRewriter.UnreadableClassFile e) {
+            warnOnce(e.getMessage());
+            return null;
+        } catch (RuntimeException e) {
+            throw new ClassInstallException("rewrite: " + e, new boolean[batch.length]);
+        }
+    }
+
+    /**
+     * Unwidened classes in two loaders could not reach each other's package-private members, so
+     * every unrewritten batch goes into one loader; it never unloads.
+     */
+    private synchronized BatchLoader unrewrittenLoader(ClassBytecodes[] batch) {
+        if (unrewritten == null) {
+            unrewritten = new BatchLoader(Map.of(), owners, classpath);
+        }
+        var bytes = new HashMap<String, byte[]>();
+        for (var cbc : batch) {
+            bytes.put(cbc.name(), cbc.bytecodes());
+        }
+        unrewritten.add(bytes);
+        return unrewritten;
+    }
+
+    private synchronized void warnOnce(String asmMessage) {
+        if (warned) {
+            return;
+        }
+        warned = true;
+        LOG.warning("cannot rewrite snippet classes (ASM: " + asmMessage + "); loading them as compiled: "
+                + "the exit guard and the unloading of replaced snippets are off");
+        pendingWarning.set(USER_WARNING);
+    }
+
+    /** The warning for the user, once: the next cell prints it to its stderr. */
+    String takeWarning() {
+        return pendingWarning.getAndSet(null);
     }
 
     @Override
@@ -136,6 +211,13 @@ final class SnippetClassLoading implements LoaderDelegate {
             setDefaultAssertionStatus(true);
             this.undefined = new HashMap<>(bytes);
             this.owners = owners;
+        }
+
+        /** More classes to define here (the loader of unrewritten snippets takes every batch). */
+        void add(Map<String, byte[]> bytes) {
+            synchronized (undefined) {
+                undefined.putAll(bytes);
+            }
         }
 
         @Override

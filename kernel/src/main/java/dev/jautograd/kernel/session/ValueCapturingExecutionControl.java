@@ -13,7 +13,8 @@ import jdk.jshell.execution.LocalExecutionControl;
  * sees it, so the object a Jupyter kernel wants to render is lost. JShell reads the value of a
  * variable (a declared one or a temporary {@code $N} holding an expression's value) through
  * {@link #varValue}; capturing the object there gives the kernel the real result. Snippet
- * classes are defined by {@link SnippetClassLoading}, so retired ones can unload.
+ * classes are rewritten and defined by {@link SnippetClassLoading}, so calls that would end the
+ * JVM throw instead and retired classes can unload.
  */
 public final class ValueCapturingExecutionControl extends LocalExecutionControl {
     /** The name LocalExecutionControl gives the ThreadGroup each snippet runs in. */
@@ -32,16 +33,6 @@ public final class ValueCapturingExecutionControl extends LocalExecutionControl 
 
     SnippetClassLoading classes() {
         return classes;
-    }
-
-    /** Snippet classes reach the JVM here; calls that would end it are rewritten to throw. */
-    @Override
-    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
-        var guarded = new ClassBytecodes[classes.length];
-        for (int i = 0; i < classes.length; i++) {
-            guarded[i] = new ClassBytecodes(classes[i].name(), ExitCallRewriter.rewrite(classes[i].bytecodes()));
-        }
-        super.load(guarded);
     }
 
     @Override

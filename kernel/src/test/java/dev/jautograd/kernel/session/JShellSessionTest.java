@@ -126,7 +126,12 @@ class JShellSessionTest {
                 Arguments.of("int div(int d) {\n  return 1 / d;\n}\ndiv(0)", "ArithmeticException", "/ by zero",
                         "    at div (In [7], line 2)"),
                 Arguments.of("throw new IllegalStateException(\"boom\");", "IllegalStateException", "boom",
-                        "IllegalStateException: boom"));
+                        "IllegalStateException: boom"),
+                Arguments.of("Integer.parseInt(\"x\")", "NumberFormatException", "For input string: \"x\"",
+                        "    ... "), // the JDK's frames, counted on one line
+                Arguments.of("Torch.tensor(new double[] {1}).retainGrad()", "IllegalStateException",
+                        "can't retain_grad on Tensor that has requires_grad=False",
+                        "In Java: x.requiresGrad() is false"));
     }
 
     @ParameterizedTest
