@@ -67,7 +67,9 @@ final class ExecuteHandler {
             // Whatever the kernel's own work for the cell threw (javac or a renderer out of heap,
             // a bug), it is this cell's error: shown on it, and the kernel serves the next one.
             MemoryReserve.releaseIf(failure);
-            outcome = new Outcome(CellResult.failed(CellError.of(failure, "(in the kernel, while it ran or showed this cell)")), null);
+            var heap = MemoryReserve.outOfMemory(failure);
+            var shown = heap != null ? heap : failure;
+            outcome = new Outcome(CellResult.failed(CellError.of(shown, "(in the kernel, while it ran or showed this cell)")), null);
             LOG.log(Level.SEVERE, "Cell " + count + " failed in the kernel", failure);
         }
         CellResult result = outcome.result();
