@@ -67,7 +67,9 @@ final class ExecuteHandler {
             // Whatever the kernel's own work for the cell threw (javac or a renderer out of heap,
             // a bug), it is this cell's error: shown on it, and the kernel serves the next one.
             MemoryReserve.releaseIf(failure);
-            outcome = new Outcome(CellResult.failed(CellError.of(failure, "(in the kernel, while it ran or showed this cell)")), null);
+            var heap = MemoryReserve.outOfMemory(failure);
+            var shown = heap != null ? heap : failure;
+            outcome = new Outcome(CellResult.failed(CellError.of(shown, "(in the kernel, while it ran or showed this cell)")), null);
             LOG.log(Level.SEVERE, "Cell " + count + " failed in the kernel", failure);
         }
         CellResult result = outcome.result();
@@ -114,7 +116,7 @@ final class ExecuteHandler {
         if (runner.stuck()) {
             return new Outcome(CellResult.failed(runner.stuckError()), null);
         }
-        output.redirect(silent ? (stream, text) -> { } : (stream, text) -> publishStream(request, stream, text));
+        output.open(silent ? (stream, text) -> { } : (stream, text) -> publishStream(request, stream, text), count);
         input.attach(!allowStdin ? null : (prompt, cell) -> {
             output.flush(); // the prompt's context (a printed question) shows before the input box
             return channels.requestInput(request, prompt, cell::isCancelled);
@@ -122,6 +124,7 @@ final class ExecuteHandler {
         Jupyter.attach(silent ? null : new DisplayTarget(request));
         try {
             return runner.run(count, () -> {
+                output.enterCell(); // the threads the cell starts write to it, or after it ends to the next
                 var result = magics().execute(code, count);
                 var bundle = result.failed() || !result.hasValue() ? null : registry.render(result.value(), result.valueText());
                 // A cell ending in display(x) or printf has shown what it had: no result as well.
@@ -131,7 +134,7 @@ final class ExecuteHandler {
         } finally {
             Jupyter.attach(null);
             input.attach(null);
-            output.redirect(null); // flushes what the cell printed before its result is published
+            output.close(); // flushes what the cell printed before its result is published
         }
     }
 

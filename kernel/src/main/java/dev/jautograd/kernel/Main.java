@@ -64,11 +64,12 @@ public final class Main {
         var input = new CellInput(output.err());
         System.setIn(input);
 
-        var channels = new KernelChannels(connection, new WireCodec(connection));
+        var channels = new KernelChannels(connection, new WireCodec(connection), MemoryReserve::releaseIf);
         // JShell's first compile takes about a second; it starts once the sockets are bound so
         // kernel_info is answered meanwhile, and the first cell waits for the session.
         var session = CompletableFuture.supplyAsync(JShellSession::start);
         registerGraphs(session);
+        ExitDeadline.armForShutdown(log);
         Runnable exit = () -> exit(output, channels);
         var kernel = new JavaKernel(channels, session, output, input, Jupyter.registry(), exit);
         ParentWatch.start(exit);
@@ -86,20 +87,12 @@ public final class Main {
     }
 
     /**
-     * Flushes and closes, then exits; halts if that has not happened in two seconds (a cell
-     * holding a lock the flush needs must not keep an orphaned kernel alive).
+     * Flushes and closes, then exits, running the cells' shutdown hooks; halts if that has not
+     * happened in two seconds (a cell holding a lock the flush needs, or a hook that never returns,
+     * must not keep an orphaned kernel alive).
      */
     private static void exit(OutputCapture output, KernelChannels channels) {
-        var deadline = new Thread(() -> {
-            try {
-                Thread.sleep(2000);
-            } catch (InterruptedException e) {
-                return;
-            }
-            Runtime.getRuntime().halt(0);
-        }, "exit-deadline");
-        deadline.setDaemon(true);
-        deadline.start();
+        ExitDeadline.start();
         output.flush();
         channels.close();
         System.exit(0);

@@ -19,12 +19,29 @@ final class MemoryReserve {
 
     /** Lets the block go if {@code failure} is (or was caused by) running out of heap. */
     static void releaseIf(Throwable failure) {
+        if (outOfMemory(failure) != null) {
+            reserve = null;
+        }
+    }
+
+    /**
+     * The OutOfMemoryError behind {@code failure}: itself, a cause, or one JShell reported only in
+     * words ({@code InternalError: Exception during analyze - java.lang.OutOfMemoryError: Java
+     * heap space}); null if the heap was not the trouble.
+     */
+    static OutOfMemoryError outOfMemory(Throwable failure) {
+        String named = OutOfMemoryError.class.getName() + ": ";
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof OutOfMemoryError) {
-                reserve = null;
-                return;
+            if (t instanceof OutOfMemoryError oom) {
+                return oom;
+            }
+            String message = t.getMessage();
+            int at = message == null ? -1 : message.indexOf(named);
+            if (at >= 0) {
+                return new OutOfMemoryError(message.substring(at + named.length()));
             }
         }
+        return null;
     }
 
     /**

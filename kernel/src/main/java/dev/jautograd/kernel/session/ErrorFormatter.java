@@ -112,7 +112,7 @@ final class ErrorFormatter {
                 .collect(java.util.stream.Collectors.joining("\n"));
     }
 
-    private CellError runtime(Exception exception) {
+    CellError runtime(Throwable exception) {
         String ename = exceptionName(exception);
         String message = exception instanceof UnresolvedReferenceException unresolved
                 ? definitions.unresolvedMessage(unresolved.getSnippet()) : cellNames(nullToEmpty(exception.getMessage()));

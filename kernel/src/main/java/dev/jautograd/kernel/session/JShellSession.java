@@ -167,6 +167,10 @@ public final class JShellSession implements AutoCloseable {
     private CellResult read(VarSnippet variable, String text) {
         String valueText = shell.varValue(variable); // routes through the control, which keeps the object
         Object value = control.takeValue(variable.name());
+        var failure = control.takeValueFailure(variable.name());
+        if (failure != null) {
+            return CellResult.failed(errors.runtime(failure)); // its toString() threw, or ran out of heap
+        }
         return CellResult.value(value, valueText != null ? valueText : text);
     }
 
@@ -185,6 +189,7 @@ public final class JShellSession implements AutoCloseable {
                 .filter(v -> v.typeName().equals("Tensor") || v.typeName().endsWith(".Tensor"))
                 .forEach(v -> {
                     shell.varValue(v); // routes through the control, which keeps the object
+                    control.takeValueFailure(v.name()); // a cell shows it, when it shows the value
                     if (control.takeValue(v.name()) instanceof Tensor tensor) {
                         named.put(v.name(), tensor);
                     }

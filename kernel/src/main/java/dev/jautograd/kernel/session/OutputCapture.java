@@ -4,6 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +18,13 @@ import java.util.concurrent.TimeUnit;
  * interleaved out/err text arrives in the order it was written. A flush also happens 200 ms
  * after the first pending write, so a long cell's prints show up while it runs, and the
  * kernel flushes before it publishes a result or an error.
+ *
+ * <p>Threads a cell starts write to that cell while its output is open, as ipykernel does. A
+ * thread belongs to the cell whose thread created it ({@link #enterCell}, inherited by every
+ * thread made from there). Text it writes after its cell has ended goes to the cell running
+ * then, under a line naming the thread and its cell; written while no cell runs, it goes to the
+ * kernel's log and is held for the next cell. So background output is never lost and never
+ * lands in another cell unmarked.
  */
 public final class OutputCapture {
     /** Receives text per stream name ({@code stdout} or {@code stderr}). */
@@ -37,10 +47,28 @@ public final class OutputCapture {
     private final PrintStream out = stream("stdout");
     private final PrintStream err = stream("stderr");
     private final Sink fallback;
+    /** The cell each thread belongs to: set by the cell's own thread, inherited by the threads it makes. */
+    private final InheritableThreadLocal<Cell> owner = new InheritableThreadLocal<>();
+    private final LateOutput late = new LateOutput();
+    private long cells;
+    private Cell open;
     private Sink sink;
     private String pendingStream;
+    private Source pendingSource;
     private long cellBytes;
     private boolean truncated;
+
+    /** One run of a cell; {@code number} is the execution count the notebook shows. */
+    private record Cell(long serial, int number) { }
+
+    /** Who wrote pending text: a thread of an ended cell ({@code cell} 0 when it has none). */
+    private record Source(String thread, int cell) {
+        String label() {
+            return cell > 0
+                    ? "[thread \"" + thread + "\" of cell " + cell + ", written after that cell had ended:]\n"
+                    : "[thread \"" + thread + "\", written while no cell was running:]\n";
+        }
+    }
 
     /** {@code fallback} receives text written while no cell is running (e.g. background threads). */
     public OutputCapture(Sink fallback) {
@@ -55,12 +83,30 @@ public final class OutputCapture {
         return err;
     }
 
-    /** Sends pending text to the old sink, then routes new text to {@code next} (null: fallback). */
-    public synchronized void redirect(Sink next) {
+    /**
+     * A cell starts: its output goes to {@code next}, first what background threads wrote while
+     * no cell ran. {@code number} names the cell in notes on late output.
+     */
+    public synchronized void open(Sink next, int number) {
         flushAll();
+        open = new Cell(++cells, number);
         sink = next;
         cellBytes = 0;
         truncated = false;
+        late.deliverHeld(next);
+    }
+
+    /** The cell has ended: pending text goes to it; later text is late. */
+    public synchronized void close() {
+        flushAll();
+        open = null;
+        sink = null;
+        late.ownTextSent();
+    }
+
+    /** The calling thread, and every thread it creates from now on, belongs to the open cell. */
+    public synchronized void enterCell() {
+        owner.set(open);
     }
 
     /**
@@ -90,7 +136,30 @@ public final class OutputCapture {
         if (pending.size() > 0) {
             timer.schedule(this::flush, FLUSH_DELAY_MS, TimeUnit.MILLISECONDS); // the cut character's rest is due
         }
-        (sink != null ? sink : fallback).write(pendingStream, new String(bytes, 0, end, StandardCharsets.UTF_8));
+        String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
+        if (pendingSource == null) {
+            late.ownTextSent();
+            (sink != null ? sink : fallback).write(pendingStream, text);
+        } else if (sink != null) {
+            late.sendMarked(sink, pendingStream, pendingSource.label(), text);
+        } else {
+            fallback.write(pendingStream, text);
+            late.hold(pendingStream, pendingSource.label(), text);
+        }
+    }
+
+    /**
+     * Null when the calling thread writes for the open cell: it belongs to it, or to no cell (a
+     * kernel thread, the common pool's workers, which serve whichever cell runs).
+     */
+    private Source sourceOfWriter() {
+        var thread = Thread.currentThread();
+        boolean shared = thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool();
+        Cell cell = shared ? null : owner.get();
+        if (open != null && (cell == null || cell.equals(open))) {
+            return null;
+        }
+        return new Source(thread.getName(), cell == null ? 0 : cell.number());
     }
 
     /** The length of {@code bytes} without a multi-byte character cut off at its end. */
@@ -116,15 +185,18 @@ public final class OutputCapture {
             truncate();
             return;
         }
-        if (!stream.equals(pendingStream)) {
+        var source = sourceOfWriter();
+        if (!stream.equals(pendingStream) || !Objects.equals(source, pendingSource)) {
             flushAll();
             pendingStream = stream;
+            pendingSource = source;
         }
         if (pending.size() == 0) {
             timer.schedule(this::flush, FLUSH_DELAY_MS, TimeUnit.MILLISECONDS);
         }
         pending.write(bytes, off, len);
-        if (pending.size() >= FLUSH_SIZE) {
+        // Between cells nothing batches: a shutdown hook's last words must reach the log.
+        if (pending.size() >= FLUSH_SIZE || sink == null) {
             flush();
         }
     }
@@ -133,6 +205,7 @@ public final class OutputCapture {
         truncated = true;
         flushAll();
         pendingStream = "stderr";
+        pendingSource = null;
         byte[] note = ("\n[output truncated: this cell printed more than " + (CELL_OUTPUT_LIMIT >> 20)
                 + " MB; further output of this cell is dropped, the cell keeps running]\n").getBytes(StandardCharsets.UTF_8);
         pending.write(note, 0, note.length);

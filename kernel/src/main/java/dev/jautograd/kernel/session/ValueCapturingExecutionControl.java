@@ -21,7 +21,10 @@ public final class ValueCapturingExecutionControl extends LocalExecutionControl 
     private static final String RUN_GROUP_NAME = "JShell process local execution";
 
     private final Map<String, Object> lastValues = new ConcurrentHashMap<>();
+    private final Map<String, Throwable> valueFailures = new ConcurrentHashMap<>();
     private final SnippetClassLoading classes;
+    /** Set when the kernel stops the running statement: a ThreadDeath then is an interrupt. */
+    private volatile boolean stopRequested;
 
     ValueCapturingExecutionControl(SnippetClassLoading classes) {
         super(classes);
@@ -44,12 +47,37 @@ public final class ValueCapturingExecutionControl extends LocalExecutionControl 
         }
     }
 
-    /** Each statement runs through {@link GradModeCarry}, so grad mode carries to the next one. */
+    /**
+     * Each statement runs through {@link GradModeCarry}, so grad mode carries to the next one, on
+     * a thread of its own ({@link CellThreads}), so the threads it starts report their failures.
+     */
     @Override
     protected String invoke(java.lang.reflect.Method doitMethod) throws Exception {
-        return super.invoke(GradModeCarry.trampoline(doitMethod));
+        stopRequested = false;
+        try {
+            return super.invoke(CellThreads.trampoline(GradModeCarry.trampoline(doitMethod)));
+        } catch (StoppedException e) {
+            var death = CellThreads.takeDeath();
+            if (stopRequested || death == null) {
+                throw e;
+            }
+            // Thread.currentThread().stop() (JDK 17) or throw new ThreadDeath(): JShell takes either
+            // for its own stop and shows nothing; it is the cell's error.
+            throw new UserException("the cell's own code ended its thread (Thread.stop(), or a ThreadDeath it threw)",
+                    ThreadDeath.class.getName(), death.getStackTrace());
+        }
     }
 
+    @Override
+    public void stop() throws EngineTerminationException, InternalException {
+        stopRequested = true;
+        super.stop();
+    }
+
+    /**
+     * As JShell's own, but remembers the object, and what its {@code toString()} threw: JShell
+     * would show that as the value ({@code [toString boom]}), and the cell would pass.
+     */
     @Override
     public String varValue(String className, String varName) throws RunException, EngineTerminationException, InternalException {
         Object value;
@@ -61,7 +89,15 @@ public final class ValueCapturingExecutionControl extends LocalExecutionControl 
             throw new InternalException(e.toString());
         }
         lastValues.put(varName, value == null ? NullValue.INSTANCE : value);
-        return super.varValue(className, varName);
+        try {
+            clientCodeEnter();
+            return valueString(value);
+        } catch (Throwable failure) {
+            valueFailures.put(varName, failure);
+            return throwConvertedInvocationException(failure);
+        } finally {
+            clientCodeLeave();
+        }
     }
 
     /** The object last read for {@code varName} and forgets it; {@code null} if none was read. */
@@ -70,9 +106,15 @@ public final class ValueCapturingExecutionControl extends LocalExecutionControl 
         return value == NullValue.INSTANCE ? null : value;
     }
 
+    /** What showing {@code varName}'s value threw, once; null if it was shown. */
+    Throwable takeValueFailure(String varName) {
+        return valueFailures.remove(varName);
+    }
+
     /** Drops remembered values, so a cell's objects are not kept alive by this map. */
     void forgetValues() {
         lastValues.clear();
+        valueFailures.clear();
     }
 
     /** ConcurrentHashMap holds no nulls; a Java {@code null} result is still a result. */

@@ -45,7 +45,11 @@ public final class KernelChannels implements AutoCloseable {
     private final ZMQ.Socket heartbeat;
     private volatile boolean running = true;
 
-    public KernelChannels(KernelConnectionProperties connection, WireCodec codec) {
+    /**
+     * {@code ioFailed} hears of an Error (an OutOfMemoryError when a cell keeps the heap full)
+     * that JeroMQ's own I/O thread threw; that thread then runs on (see {@link #keepServing}).
+     */
+    public KernelChannels(KernelConnectionProperties connection, WireCodec codec, Consumer<Throwable> ioFailed) {
         if (!"tcp".equals(connection.getTransport())) {
             // JeroMQ has no Unix sockets: binding "ipc" would quietly use TCP ports no client knows.
             String why = "transport \"" + connection.getTransport() + "\" in the connection file is not supported:"
@@ -55,6 +59,12 @@ public final class KernelChannels implements AutoCloseable {
         }
         this.connection = connection;
         this.codec = codec;
+        // Before the first socket: JeroMQ makes its I/O threads then.
+        context.setThreadFactor((body, name) -> {
+            var thread = new Thread(() -> keepServing(body, name, ioFailed), name);
+            thread.setDaemon(true);
+            return thread;
+        });
         this.shell = bind(SocketType.ROUTER, connection.getShellPort());
         this.control = bind(SocketType.ROUTER, connection.getControlPort());
         this.iopub = bind(SocketType.PUB, connection.getIopubPort());
@@ -62,6 +72,42 @@ public final class KernelChannels implements AutoCloseable {
         // A waiting input request wakes this often to see whether an interrupt cancelled it.
         stdin.setReceiveTimeOut(50);
         this.heartbeat = bind(SocketType.REP, connection.getHbPort());
+    }
+
+    /**
+     * Runs one of JeroMQ's I/O threads (a poller loop that catches RuntimeException only). When a
+     * cell keeps the heap full, that thread's next allocation (a heartbeat's bytes) throws
+     * OutOfMemoryError; left to end, it would leave every socket deaf and the kernel lost. So the
+     * loop is entered again, after {@code ioFailed} has let the memory reserve go; the poller keeps
+     * its sockets and state in fields.
+     */
+    private void keepServing(Runnable body, String name, Consumer<Throwable> ioFailed) {
+        while (true) {
+            try {
+                body.run();
+                return;
+            } catch (Error e) {
+                if (!running) {
+                    return;
+                }
+                try {
+                    ioFailed.accept(e);
+                } catch (Throwable ignored) {
+                    // nothing more to free
+                }
+                logQuietly("JeroMQ's " + name + " failed; it goes on", e);
+                pause();
+            }
+        }
+    }
+
+    /** A heap that stays full fails again at once: a short pause keeps this from spinning. */
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            // not kept: an interrupted poller's select would return at once, again and again
+        }
     }
 
     private ZMQ.Socket bind(SocketType type, int port) {

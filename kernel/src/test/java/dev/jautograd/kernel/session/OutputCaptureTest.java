@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 class OutputCaptureTest {
@@ -13,7 +15,7 @@ class OutputCaptureTest {
     void interleavedStreamsArriveInWriteOrder() {
         var received = new ArrayList<Chunk>();
         var capture = new OutputCapture((s, t) -> { });
-        capture.redirect((stream, text) -> received.add(new Chunk(stream, text)));
+        capture.open((stream, text) -> received.add(new Chunk(stream, text)), 1);
         capture.out().print("a");
         capture.out().print("b");
         capture.err().print("c");
@@ -26,7 +28,7 @@ class OutputCaptureTest {
     void aFloodIsCutAtTheCellLimitWithOneNoteAndTheNextCellPrintsAgain() {
         var received = new ArrayList<Chunk>();
         var capture = new OutputCapture((s, t) -> { });
-        capture.redirect((stream, text) -> received.add(new Chunk(stream, text)));
+        capture.open((stream, text) -> received.add(new Chunk(stream, text)), 1);
         String line = "x".repeat(99) + "\n";
         long lines = 3 * OutputCapture.CELL_OUTPUT_LIMIT / line.length();
         for (long i = 0; i < lines; i++) {
@@ -39,20 +41,20 @@ class OutputCaptureTest {
         assertEquals(1, notes.size());
         assertEquals("stderr", notes.get(0).stream());
         received.clear();
-        capture.redirect((stream, text) -> received.add(new Chunk(stream, text)));
+        capture.open((stream, text) -> received.add(new Chunk(stream, text)), 1);
         capture.out().print("next cell");
         capture.flush();
         assertEquals(List.of(new Chunk("stdout", "next cell")), received);
     }
 
     @Test
-    void redirectFlushesToThePreviousSink() {
+    void closeFlushesToTheCellAndLaterTextGoesToTheLog() {
         var first = new ArrayList<String>();
         var fallback = new ArrayList<String>();
         var capture = new OutputCapture((s, t) -> fallback.add(t));
-        capture.redirect((s, t) -> first.add(t));
+        capture.open((s, t) -> first.add(t), 1);
         capture.out().print("cell output");
-        capture.redirect(null);
+        capture.close();
         capture.out().print("after");
         capture.flush();
         assertEquals(List.of("cell output"), first);
@@ -93,5 +95,102 @@ class OutputCaptureTest {
             Thread.sleep(20);
         }
         assertEquals("later", received.toString());
+    }
+
+    // ---------------------------------------------------------------- threads started by cells
+
+    private static final String LATE_OF_CELL_3 = "[thread \"bg\" of cell 3, written after that cell had ended:]\n";
+
+    /** A thread made by the cell's thread (after enterCell), held until {@code go} opens. */
+    private static Thread backgroundThread(OutputCapture capture, CountDownLatch go, String text) {
+        var thread = new Thread(() -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            capture.out().print(text);
+        }, "bg");
+        thread.start();
+        return thread;
+    }
+
+    @Test
+    void aThreadWritesToItsCellWhileTheCellIsOpen() throws Exception {
+        var received = new ArrayList<Chunk>();
+        var capture = new OutputCapture((s, t) -> { });
+        capture.open((stream, text) -> received.add(new Chunk(stream, text)), 3);
+        capture.enterCell();
+        var go = new CountDownLatch(1);
+        var thread = backgroundThread(capture, go, "in time\n");
+        go.countDown();
+        thread.join();
+        capture.close();
+        assertEquals(List.of(new Chunk("stdout", "in time\n")), received);
+    }
+
+    @Test
+    void afterItsCellEndedAThreadWritesToTheRunningCellUnderALabelOncePerRun() throws Exception {
+        var capture = new OutputCapture((s, t) -> { });
+        capture.open((s, t) -> { }, 3);
+        capture.enterCell();
+        var go = new CountDownLatch(1);
+        var thread = backgroundThread(capture, go, "late 1\n");
+        capture.close();
+        var received = new ArrayList<Chunk>();
+        capture.open((stream, text) -> received.add(new Chunk(stream, text)), 4);
+        capture.enterCell();
+        capture.out().print("own\n");
+        go.countDown();
+        thread.join();
+        var more = new Thread(() -> { }, "other"); // made by cell 4: its own
+        more.start();
+        more.join();
+        capture.flush();
+        capture.close();
+        assertEquals(List.of(new Chunk("stdout", "own\n"), new Chunk("stdout", LATE_OF_CELL_3 + "late 1\n")), received);
+    }
+
+    @Test
+    void betweenCellsAThreadsTextGoesToTheLogAndToTheNextCell() throws Exception {
+        var log = new ArrayList<String>();
+        var capture = new OutputCapture((s, t) -> log.add(t));
+        capture.open((s, t) -> { }, 3);
+        capture.enterCell();
+        var go = new CountDownLatch(1);
+        var thread = backgroundThread(capture, go, "between\n");
+        capture.close();
+        go.countDown();
+        thread.join();
+        assertEquals(List.of("between\n"), log);
+        var received = new ArrayList<Chunk>();
+        capture.open((stream, text) -> received.add(new Chunk(stream, text)), 4);
+        assertEquals(List.of(new Chunk("stdout", LATE_OF_CELL_3 + "between\n")), received);
+        received.clear();
+        capture.close();
+        capture.open((stream, text) -> received.add(new Chunk(stream, text)), 5);
+        assertEquals(List.of(), received, "delivered once");
+    }
+
+    /** A parallel stream in cell 4 runs on workers that cell 3 may have made: its output is cell 4's. */
+    @Test
+    void theCommonPoolsWorkersWriteToWhicheverCellIsOpen() throws InterruptedException {
+        var received = new ArrayList<Chunk>();
+        var capture = new OutputCapture((s, t) -> { });
+        capture.open((s, t) -> { }, 3);
+        capture.enterCell();
+        var made = new CountDownLatch(1);
+        ForkJoinPool.commonPool().execute(made::countDown); // execute never runs it on the caller
+        made.await();
+        capture.close();
+        capture.open((stream, text) -> received.add(new Chunk(stream, text)), 4);
+        var printed = new CountDownLatch(1);
+        ForkJoinPool.commonPool().execute(() -> {
+            capture.out().print("parallel\n");
+            printed.countDown();
+        });
+        printed.await();
+        capture.close();
+        assertEquals(List.of(new Chunk("stdout", "parallel\n")), received);
     }
 }
