@@ -105,6 +105,13 @@ public abstract class Node {
         return List.of();
     }
 
+    /**
+     * The local derivative this node applies to the incoming gradient for input {@code input},
+     * as a formula over {@code grad} and the op's saved values, e.g. {@code "grad · 3·self²"};
+     * null when the op does not declare one.
+     */
+    public String derivativeFormula(int input) { return null; }
+
     /** As {@code grad_fn.next_functions}: one edge per input, with a null function where no grad flows. */
     public List<Edge> nextFunctions() {
         return Collections.unmodifiableList(Arrays.asList(nextEdges));

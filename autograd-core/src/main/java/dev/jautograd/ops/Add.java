@@ -45,4 +45,9 @@ public final class Add extends Node {
     protected Tensor[] backward(Tensor grad) {
         return new Tensor[] {grad, alpha == 1 ? grad : grad.mul(alpha)};
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return input == 0 || alpha == 1 ? "grad" : "grad · " + TensorPow.formatNumber(alpha);
+    }
 }

@@ -30,4 +30,9 @@ public final class Mul extends Node {
             needsInputGrad(1) ? grad.mul(a.get()) : null
         };
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return input == 0 ? "grad · other" : "grad · self";
+    }
 }

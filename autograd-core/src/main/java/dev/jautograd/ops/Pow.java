@@ -38,4 +38,22 @@ public final class Pow extends Node {
     public List<String> attributes() {
         return List.of("exponent=" + TensorPow.formatNumber(exponent));
     }
+
+    /** {@code grad · 3·self²}: k·self^(k−1) with k written in, as the picture of backward shows it. */
+    @Override
+    public String derivativeFormula(int input) {
+        if (exponent == 0) return "grad · 0";
+        if (exponent == 1) return "grad";
+        String k = TensorPow.formatNumber(exponent);
+        return "grad · " + k + "·self" + power(exponent - 1);
+    }
+
+    private static String power(double e) {
+        if (e == 1) return "";
+        String digits = TensorPow.formatNumber(e);
+        if (e != Math.rint(e)) return "^(" + digits + ")";
+        var superscript = new StringBuilder();
+        for (char c : digits.toCharArray()) superscript.append(c == '-' ? '⁻' : "⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(c - '0'));
+        return superscript.toString();
+    }
 }

@@ -21,4 +21,9 @@ public final class Sub extends Node {
     protected Tensor[] backward(Tensor grad) {
         return new Tensor[] {grad, needsInputGrad(1) ? grad.neg() : null};
     }
+
+    @Override
+    public String derivativeFormula(int input) {
+        return input == 0 ? "grad" : "-grad";
+    }
 }
