@@ -1,11 +1,13 @@
 package dev.jautograd.kernel;
 
 import dev.jautograd.kernel.display.GraphRenderer;
+import dev.jautograd.kernel.display.MimeBundle;
 import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.JShellSession;
 import dev.jautograd.kernel.session.OutputCapture;
 import dev.jautograd.kernel.wire.KernelChannels;
 import dev.jautograd.kernel.wire.WireCodec;
+import dev.jautograd.viz.BackwardExplanation;
 import dev.jautograd.viz.GraphPicture;
 import dev.jautograd.viz.NameResolver;
 import dev.jautograd.viz.Viz;
@@ -114,5 +116,7 @@ public final class Main {
                 ? NameResolver.of(session.join().tensorVariables()) : NameResolver.none();
         Viz.useNotebookNames(names);
         Jupyter.registry().register(GraphPicture.class, new GraphRenderer(names));
+        Jupyter.registry().register(BackwardExplanation.class,
+                (explanation, shellText) -> new MimeBundle(explanation.mimeBundle(), explanation.mimeMetadata()));
     }
 }
