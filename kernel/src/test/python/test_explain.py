@@ -74,20 +74,29 @@ class ExplainTest(KernelCase):
         self.assert_cell_error("Explain.backward(w)", "IllegalStateException", "explain it before backward()")
 
     def test_module_parameters_are_named_by_path(self):
+        # A module held by a variable names its parameters from it (l1.weight, model.2.bias); one
+        # reachable otherwise by its path alone (0.weight), as torchviz's params=dict(named_parameters()).
         content, messages = self.run_cell(
             "manualSeed(0);\n"
-            "var model = new Sequential(new Linear(2, 3), new ReLU(), new Linear(3, 1));\n"
+            "var l1 = new Linear(2, 3);\n"
+            "var model = new Sequential(l1, new ReLU(), new Linear(3, 1));\n"
             "var out = model.forward(randn(4, 2)).sum();\n"
-            "Viz.makeDot(out)")
+            "var kept = List.of(new Sequential(new Linear(2, 1)));  // no module variable: its path alone\n"
+            "var other = kept.get(0).forward(randn(1, 2)).sum();")
         self.assertEqual(content["status"], "ok", content)
-        data = of_type(messages, "execute_result")[0]["content"]["data"]
-        texts = svg_texts(data)
-        for name in ["0.weight", "0.bias", "2.weight", "2.bias", "out"]:
+        # Names are read between cells: the picture is the next cell's value.
+        _, messages = self.run_cell("Viz.makeDot(out)")
+        shown = of_type(messages, "execute_result")[0]["content"]["data"]
+        texts = svg_texts(shown)
+        for name in ["l1.weight", "l1.bias", "model.2.weight", "model.2.bias", "out"]:
             self.assertIn(name, texts)
-        self.assertIn("0.weight (3, 2)", data["text/plain"])
+        self.assertIn("l1.weight (3, 2)", shown["text/plain"])
+        _, messages = self.run_cell("Viz.makeDot(other)")
+        self.assertIn("0.weight", svg_texts(of_type(messages, "execute_result")[0]["content"]["data"]))
         _, messages = self.run_cell("System.out.println(Viz.makeDot(out).toDot());")
         dot = "".join(m["content"]["text"] for m in of_type(messages, "stream"))
-        self.assertIn('label="0.weight\\n(3, 2)"', dot)
+        self.assertIn('label="l1.weight\\n(3, 2)"', dot)
+        self.assertIn('label="model.2.bias\\n(1)"', dot)
 
 
 if __name__ == "__main__":
