@@ -57,7 +57,7 @@ while (level.size() > 1) {
 var product = level.get(0);
 Viz.makeDot(product)""",
 ]
-GRAPHS = 6  # five in graphs.ipynb, the wide one
+GRAPHS = 8  # five graphs and two backward explanations in graphs.ipynb, the wide one
 TENSOR_HTML = ("<pre class=\"jautograd-tensor\">tensor([5.], requires_grad=True)\n"
                "<small>torch.Size([1]) \u00b7 torch.float32 \u00b7 requires_grad=True \u00b7 leaf</small>\n"
                "<small>grad: tensor([75.])</small></pre>")
@@ -202,9 +202,27 @@ class GraphsNotebookTest(unittest.TestCase):
             self.assertIn(label, dot)
 
     def test_a_wide_graph_keeps_full_size_labels(self):
-        _, output, texts = graph_output_items(executed())[5]
+        _, output, texts = graph_output_items(executed())[-1]
         self.assertIn("product", texts)
         self.assertLess(output["metadata"]["image/png"]["width"], 1100)  # not the 4,700 px top-down layout
+
+    def test_the_backward_explanation_checks_the_seed_comment(self):
+        # The seed's "dy/da = 3*a**2 = 75": the formula, its value, and a.grad from backward() agreeing.
+        graphs = graph_output_items(executed())
+        source, output, texts = next(g for g in graphs if g[0].endswith("Explain.backward(y)"))
+        plain = output["data"]["text/plain"]
+        self.assertIn("\u2192 self (to a): grad \u00b7 3\u00b7self\u00b2 = [75.]", plain)
+        self.assertIn("a.grad = [75.] \u2713", plain)
+        self.assertIn("b.grad = [-12.] \u2713", plain)
+        for line in ["\u2192 self: grad \u00b7 3\u00b7self\u00b2 = [75.]", "\u2192 other: -grad = [-1.]",
+                     "a.grad = [75.] \u2713"]:
+            self.assertIn(line, texts)
+        _, stepped, step_texts = next(g for g in graphs if "view.update" in g[0])
+        self.assertEqual(stepped["output_type"], "display_data")  # kept in its final state: all 5 steps
+        self.assertEqual([t for t in step_texts if t.startswith("\u25b6")], ["\u25b6 step 5 \u00b7 grad in: [75.]"])
+        cell = next(c for c in executed().cells if c.source.startswith("System.out.println(steps.toText())"))
+        text = "".join(o.get("text", "") for o in cell.outputs if o["output_type"] == "stream")
+        self.assertTrue(text.startswith("backward of y: 5 steps, in the order the engine ran them\n"), text)
 
     def test_a_tensor_shows_its_facts_without_styles(self):
         cell = next(c for c in executed().cells if c.source == "a")

@@ -72,6 +72,9 @@ class TrainingNotebookTest(unittest.TestCase):
         self.assertEqual(plots, ['Plot("two moons", points)', "Plot(line)", 'Plot("decision boundary", field + points)'])
         graphs = [o for o in self.outputs if "image/svg+xml" in o.get("data", {}) and "autograd graph" in o["data"]["text/plain"]]
         self.assertEqual(len(graphs), 1)
+        # The layers' parameters named by the variables holding the modules, without a params map.
+        for name in ["l1.weight", "l1.bias", "l2.weight", "l2.bias"]:
+            self.assertIn(f">{name}<", graphs[0]["data"]["image/svg+xml"])
 
     def test_live_loss_curve_holds_every_step(self):
         curve = next(o for o in self.outputs if o.get("data", {}).get("text/plain") == "Plot(line)")

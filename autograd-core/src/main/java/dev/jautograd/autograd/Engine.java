@@ -52,6 +52,28 @@ public final class Engine {
         return result;
     }
 
+    /** What an explainer sees of a backward pass: each node as the engine runs it, in order. */
+    @FunctionalInterface
+    public interface Observer {
+        /**
+         * {@code node} ran on {@code grad} (its output's summed gradient, after hooks) and sent
+         * {@code sent[i]} to input {@code i}, already brought to that input's shape and dtype
+         * (null where nothing flowed). A leaf's AccumulateGrad is reported with nothing sent.
+         */
+        void ran(Node node, Tensor grad, Tensor[] sent);
+    }
+
+    /**
+     * Runs backward from {@code roots} as {@code torch.autograd.grad} would, telling
+     * {@code observer} each node it runs: the graph is retained and no {@code .grad} is written, so
+     * watching a pass changes nothing a later {@code backward()} sees.
+     */
+    public static void observe(Tensor[] roots, Tensor[] grads, Observer observer) {
+        var run = new Run(true, false, new IdentityHashMap<>());
+        run.observer = observer;
+        run.execute(roots, grads);
+    }
+
     private static Node nodeOf(Tensor t) {
         return t.isLeaf() ? gradAccumulator(t) : t.gradFn();
     }
@@ -68,6 +90,7 @@ public final class Engine {
         private final Map<Node, int[]> dependencies = new IdentityHashMap<>();
         private final Map<Node, Tensor> buffers = new IdentityHashMap<>();
         private final PriorityQueue<Node> ready = new PriorityQueue<>(LATEST_FIRST);
+        private Observer observer;
 
         Run(boolean retainGraph, boolean createGraph, Map<Node, Tensor> captured) {
             this.retainGraph = retainGraph;
@@ -143,12 +166,18 @@ public final class Engine {
             Tensor[] inputGrads = skip ? new Tensor[node.inputCount()]
                     : AnomalyMode.isEnabled() ? AnomalyMode.run(node, grad) : node.callBackward(grad);
             if (!retainGraph && !skip) node.releaseVariables();
+            Tensor[] sent = observer == null ? null : new Tensor[node.inputCount()];
             for (int i = 0; i < node.inputCount(); i++) {
                 Node next = node.nextFunction(i);
                 if (next == null) continue;
-                if (inputGrads[i] != null) accumulate(next, conform(node, i, inputGrads[i]));
+                if (inputGrads[i] != null) {
+                    Tensor conformed = conform(node, i, inputGrads[i]);
+                    if (sent != null) sent[i] = conformed;
+                    accumulate(next, conformed);
+                }
                 if (--dependencies.get(next)[0] == 0) ready.add(next);
             }
+            if (observer != null) observer.ran(node, grad, sent);
         }
 
         private void accumulate(Node node, Tensor grad) {

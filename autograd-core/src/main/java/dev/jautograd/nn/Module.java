@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code torch.nn.Module}. Python finds a module's parameters and submodules through
@@ -36,6 +38,15 @@ public class Module {
     private final Map<String, Tensor> parameters = new LinkedHashMap<>();
     private final Map<String, Module> modules = new LinkedHashMap<>();
     private boolean training = true;
+
+    // Every live module, weakly, in creation order: a picture of a graph names parameters by their
+    // module path (ParameterNames) without the user passing named_parameters() as torchviz asks.
+    private static final Map<Module, Long> LIVE = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final AtomicLong CREATED = new AtomicLong();
+
+    {
+        LIVE.put(this, CREATED.getAndIncrement());
+    }
 
     /** The computation; a module with one input overrides this ({@code model(x)} is {@code model.forward(x)}). */
     public Tensor forward(Tensor input) {
@@ -127,6 +138,16 @@ public class Module {
 
     private static <T> Set<T> identitySet() {
         return Collections.newSetFromMap(new IdentityHashMap<>());
+    }
+
+    /** The modules still reachable, oldest first (ParameterNames reads them at render time). */
+    static List<Module> live() {
+        List<Map.Entry<Module, Long>> entries;
+        synchronized (LIVE) {
+            entries = new ArrayList<>(LIVE.entrySet());
+        }
+        entries.sort(Map.Entry.comparingByValue());
+        return entries.stream().map(Map.Entry::getKey).toList();
     }
 
     /** This module's own parameter slots (null values included), for the state dict. */

@@ -35,8 +35,14 @@ final class GraphBuilder {
     }
 
     static AutogradGraph build(List<Tensor> outputs, VizOptions options) {
+        return build(outputs, options, new IdentityHashMap<>());
+    }
+
+    /** As {@link #build}, also filling {@code boxOf} with each drawn function's box id (for the explainer). */
+    static AutogradGraph build(List<Tensor> outputs, VizOptions options, Map<Node, Integer> boxOf) {
         var builder = new GraphBuilder(options);
         outputs.forEach(builder::addOutput);
+        boxOf.putAll(builder.functionIds);
         return new AutogradGraph(builder.nodes, builder.edges, builder.freed, builder.truncated);
     }
 

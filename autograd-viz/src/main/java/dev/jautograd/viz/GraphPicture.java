@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>The graph is captured when the picture is made; names are looked up each time it is drawn:
  * first those given to {@code makeDot} or {@link #withNames}, then the notebook's
- * ({@link Viz#useNotebookNames}). The SVG, PNG, DOT and text therefore name the same tensors.
+ * ({@link Viz#useNotebookNames}), then module paths of parameters ({@code 0.weight}). The SVG, PNG, DOT and text therefore name the same tensors.
  */
 public final class GraphPicture {
     /** Device pixels per CSS pixel in the PNG: sharp on high-density screens. */
@@ -56,8 +56,8 @@ public final class GraphPicture {
         return new GraphPicture(graph, names.orElse(more));
     }
 
-    private NameResolver names() {
-        return names.orElse(Viz.notebookNames());
+    NameResolver names() {
+        return names.orElse(Viz.notebookNames()).orElse(NameResolver.moduleParameters());
     }
 
     /** The text written in each box, indexed like {@code graph().nodes()}. */

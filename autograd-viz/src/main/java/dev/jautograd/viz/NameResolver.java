@@ -1,6 +1,7 @@
 package dev.jautograd.viz;
 
 import dev.jautograd.Tensor;
+import dev.jautograd.nn.ParameterNames;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -32,6 +33,15 @@ public interface NameResolver {
             if (tensor != null) byTensor.putIfAbsent(tensor, name);
         });
         return byTensor::get;
+    }
+
+    /**
+     * Each live module's parameters by path from the outermost module holding them
+     * ({@code l1.weight}, {@code 0.bias}): torchviz's {@code params=dict(model.named_parameters())}
+     * without passing it. Read now, so a picture drawn later sees modules registered since.
+     */
+    static NameResolver moduleParameters() {
+        return ParameterNames.current()::get;
     }
 
     /** This resolver, and {@code fallback} for the tensors it does not name. */

@@ -1,11 +1,13 @@
 package dev.jautograd.kernel;
 
 import dev.jautograd.kernel.display.GraphRenderer;
+import dev.jautograd.kernel.display.MimeBundle;
 import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.JShellSession;
 import dev.jautograd.kernel.session.OutputCapture;
 import dev.jautograd.kernel.wire.KernelChannels;
 import dev.jautograd.kernel.wire.WireCodec;
+import dev.jautograd.viz.BackwardExplanation;
 import dev.jautograd.viz.GraphPicture;
 import dev.jautograd.viz.NameResolver;
 import dev.jautograd.viz.Viz;
@@ -102,10 +104,20 @@ public final class Main {
      * Graphs name their tensors after the notebook's variables, read when the graph is drawn: when
      * shown, and in {@code toDot()}/{@code toText()}/{@code toSvg()} called in a cell.
      */
+    /** Tensor variables by name, then parameters of module variables by path: {@code l1.weight}, {@code model.0.bias}. */
+    private static NameResolver notebookNames(JShellSession session) {
+        var tensors = NameResolver.of(session.tensorVariables());
+        var parameters = new java.util.LinkedHashMap<String, dev.jautograd.Tensor>();
+        session.moduleVariables().forEach((variable, module) ->
+                module.namedParameters().forEach((path, p) -> parameters.putIfAbsent(variable + "." + path, p)));
+        return tensors.orElse(NameResolver.of(parameters));
+    }
+
     private static void registerGraphs(CompletableFuture<JShellSession> session) {
-        Supplier<NameResolver> names = () -> session.isDone()
-                ? NameResolver.of(session.join().tensorVariables()) : NameResolver.none();
+        Supplier<NameResolver> names = () -> session.isDone() ? notebookNames(session.join()) : NameResolver.none();
         Viz.useNotebookNames(names);
         Jupyter.registry().register(GraphPicture.class, new GraphRenderer(names));
+        Jupyter.registry().register(BackwardExplanation.class,
+                (explanation, shellText) -> new MimeBundle(explanation.mimeBundle(), explanation.mimeMetadata()));
     }
 }

@@ -3,13 +3,10 @@ package dev.jautograd.kernel.magic;
 import dev.jautograd.kernel.session.CellResult;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /** {@code %time}, {@code %%time} and {@code %timeit}, printing as IPython does. */
 final class TimeMagics {
     private static final int DEFAULT_RUNS = 7;
-    /** IPython grows the loop count by tens until one run takes at least 0.2 s. */
-    private static final double MIN_RUN_SECONDS = 0.2;
 
     private final Interpreter shell;
 
@@ -40,58 +37,47 @@ final class TimeMagics {
         return result;
     }
 
+    /**
+     * The timing loops run inside one snippet ({@link Timing}), not here: only code JShell is
+     * executing can be stopped by Kernel &gt; Interrupt, which then ends the magic like any cell.
+     */
     CellResult timeit(String args, int count) throws MagicError {
         var options = TimeitOptions.parse(args);
-        Callable<?> body = compile(options.statement(), count);
-        try {
-            int loops = options.loops() > 0 ? options.loops() : calibrate(body);
-            double[] perLoop = new double[options.runs() > 0 ? options.runs() : DEFAULT_RUNS];
-            for (int r = 0; r < perLoop.length; r++) {
-                perLoop[r] = runSeconds(body, loops) / loops;
+        String body = compile(options.statement(), count);
+        var result = shell.execute("dev.jautograd.kernel.magic.Timing.measure(" + body + ", " + options.loops() + ", "
+                + (options.runs() > 0 ? options.runs() : DEFAULT_RUNS) + ")", count);
+        if (result.failed()) {
+            if ("Interrupted".equals(result.error().ename())) {
+                return result;
             }
-            System.out.println(report(perLoop, loops));
-        } catch (Exception e) {
-            throw new MagicError(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+            throw new MagicError(result.error().ename(), result.error().evalue());
         }
+        double[] measured = (double[]) result.value();
+        System.out.println(report(java.util.Arrays.copyOfRange(measured, 1, measured.length), (int) measured[0]));
         return new CellResult(false, null, null, null);
     }
 
     /**
-     * Compiles the statement once into a lambda, so a loop calls it instead of compiling it each
-     * time: an expression as a Callable, else (a void call, a block) as a Runnable.
+     * The statement as a lambda that runs it n times and returns the nanoseconds taken: an
+     * expression's value is kept (so the JIT cannot drop it), else it runs as a statement (a void
+     * call, a block). Compiled here once to pick the form and report errors; not run.
      */
-    private Callable<?> compile(String statement, int count) throws MagicError {
-        var asValue = shell.execute("(java.util.concurrent.Callable<Object>) () -> (" + statement + ")", count);
-        if (!asValue.failed() && asValue.value() instanceof Callable<?> callable) {
-            return callable;
+    private String compile(String statement, int count) throws MagicError {
+        String asValue = loop("dev.jautograd.kernel.magic.Timing.consume(" + statement + ");");
+        if (!shell.execute(asValue, count).failed()) {
+            return asValue;
         }
-        var asStatement = shell.execute("(Runnable) () -> { " + statement + "; }", count);
-        if (asStatement.failed()) {
-            var error = asStatement.error();
-            throw new MagicError(error.ename(), error.evalue());
+        String asStatement = loop(statement + ";");
+        var compiled = shell.execute(asStatement, count);
+        if (compiled.failed()) {
+            throw new MagicError(compiled.error().ename(), compiled.error().evalue());
         }
-        var runnable = (Runnable) asStatement.value();
-        return () -> {
-            runnable.run();
-            return null;
-        };
+        return asStatement;
     }
 
-    /** Warms up while finding how many loops take at least 0.2 s: 1, 10, 100, ... */
-    private static int calibrate(Callable<?> body) throws Exception {
-        for (int loops = 1; ; loops *= 10) {
-            if (runSeconds(body, loops) >= MIN_RUN_SECONDS || loops >= 100_000_000) {
-                return loops;
-            }
-        }
-    }
-
-    private static double runSeconds(Callable<?> body, int loops) throws Exception {
-        long t0 = System.nanoTime();
-        for (int i = 0; i < loops; i++) {
-            body.call();
-        }
-        return (System.nanoTime() - t0) / 1e9;
+    private static String loop(String body) {
+        return "((dev.jautograd.kernel.magic.Timing.Body) __n -> { long __t0 = System.nanoTime();"
+                + " for (int __i = 0; __i < __n; __i++) { " + body + " } return System.nanoTime() - __t0; })";
     }
 
     /** {@code 1.23 ms ± 45.6 µs per loop (mean ± std. dev. of 7 runs, 100 loops each)}. */

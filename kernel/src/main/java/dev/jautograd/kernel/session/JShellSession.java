@@ -1,6 +1,7 @@
 package dev.jautograd.kernel.session;
 
 import dev.jautograd.Tensor;
+import dev.jautograd.nn.Module;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,6 +48,7 @@ public final class JShellSession implements AutoCloseable {
     private final AtomicLong cellNumber = new AtomicLong();
     private volatile boolean running;
     private volatile Map<String, Tensor> lastTensorVariables = Map.of();
+    private volatile Map<String, Module> lastModuleVariables = Map.of();
 
     private JShellSession(JShell shell, ValueCapturingExecutionControl control) {
         this.shell = shell;
@@ -177,25 +179,53 @@ public final class JShellSession implements AutoCloseable {
     /**
      * The notebook's variables that hold a tensor, by name in declaration order, so a graph can
      * label its leaves {@code a}, {@code w}. Read only between cells (JShell is not re-entrant);
-     * while a cell runs, the names of the last read are returned.
+     * while a cell runs, the names of the last read are returned. Variables holding a module of
+     * {@code dev.jautograd.nn} are read in the same pass ({@link #moduleVariables}).
      */
     public Map<String, Tensor> tensorVariables() {
         if (running) {
             return lastTensorVariables;
         }
         var named = new LinkedHashMap<String, Tensor>();
+        var modules = new LinkedHashMap<String, Module>();
         shell.variables()
                 .filter(v -> shell.status(v) == Status.VALID && !v.name().startsWith("$"))
-                .filter(v -> v.typeName().equals("Tensor") || v.typeName().endsWith(".Tensor"))
+                .filter(v -> v.typeName().equals("Tensor") || v.typeName().endsWith(".Tensor") || isNnModule(v.typeName()))
                 .forEach(v -> {
                     shell.varValue(v); // routes through the control, which keeps the object
                     control.takeValueFailure(v.name()); // a cell shows it, when it shows the value
-                    if (control.takeValue(v.name()) instanceof Tensor tensor) {
+                    Object value = control.takeValue(v.name());
+                    if (value instanceof Tensor tensor) {
                         named.put(v.name(), tensor);
+                    } else if (value instanceof Module module) {
+                        modules.put(v.name(), module);
                     }
                 });
+        lastModuleVariables = Collections.unmodifiableMap(modules);
         lastTensorVariables = Collections.unmodifiableMap(named); // keeps declaration order
         return lastTensorVariables;
+    }
+
+    /**
+     * The notebook's variables holding a module ({@code Linear}, {@code Sequential}, ...), so a
+     * graph can name parameters {@code l1.weight}. Only the library's own module types: reading a
+     * variable runs its {@code toString()}, which user code might never return from. As of the last
+     * {@link #tensorVariables()}, which reads both.
+     */
+    public Map<String, Module> moduleVariables() {
+        return lastModuleVariables;
+    }
+
+    private static boolean isNnModule(String typeName) {
+        String simple = typeName.startsWith("dev.jautograd.nn.") ? typeName.substring("dev.jautograd.nn.".length()) : typeName;
+        if (simple.isEmpty() || simple.contains(".") || simple.contains("<") || simple.contains("[")) {
+            return false;
+        }
+        try {
+            return Module.class.isAssignableFrom(Class.forName("dev.jautograd.nn." + simple, false, Module.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     /**
