@@ -19,7 +19,7 @@ final class VectorSoftmax {
     /** e = exp(x - max), then e · (1 / Σ e). */
     static void softmaxRow(float[] x, int at, float[] r, int rAt, int n) {
         float max = max(x, at, n);
-        float scale = 1 / expSum(x, at, max, r, rAt, n, true);
+        float scale = 1 / expSum(x, at, max, r, rAt, n);
         FloatVector sv = FloatVector.broadcast(S, scale);
         int i = 0;
         for (; i <= n - W; i += W) FloatVector.fromArray(S, r, rAt + i).mul(sv).intoArray(r, rAt + i);
@@ -29,7 +29,7 @@ final class VectorSoftmax {
     /** (x - max) - log Σ exp(x - max), the log by Sleef's logf_u10. */
     static void logSoftmaxRow(float[] x, int at, float[] r, int rAt, int n) {
         float max = max(x, at, n);
-        float logSum = SleefFloat.log(expSum(x, at, max, r, rAt, n, false));
+        float logSum = SleefFloat.log(expSum(x, at, max, r, rAt, n));
         FloatVector mv = FloatVector.broadcast(S, max), lv = FloatVector.broadcast(S, logSum);
         int i = 0;
         for (; i <= n - W; i += W) FloatVector.fromArray(S, x, at + i).sub(mv).sub(lv).intoArray(r, rAt + i);
@@ -38,19 +38,14 @@ final class VectorSoftmax {
 
     /** log_softmax's gradient: grad - exp(y) · Σ grad, one fused multiply-add. */
     static void logSoftmaxBackwardRow(float[] g, int gAt, float[] y, int yAt, float[] r, int rAt, int n) {
-        FloatVector acc = FloatVector.fromArray(S, g, gAt);
-        int d = W;
-        for (; d <= n - W; d += W) acc = acc.add(FloatVector.fromArray(S, g, gAt + d));
-        float[] lanes = acc.toArray();
-        for (int l = 0; d + l < n; l++) lanes[l] += g[gAt + d + l];
-        float sum = combine(lanes);
-        FloatVector sv = FloatVector.broadcast(S, sum);
+        FloatVector sv = FloatVector.broadcast(S, reduceAll(g, gAt, n));
+        float sum = sv.lane(0);
+        VectorMath.exp(y, yAt, r, rAt, n);
         int i = 0;
         for (; i <= n - W; i += W) {
-            FloatVector e = VectorMath.sleefExp(FloatVector.fromArray(S, y, yAt + i)).neg();
-            e.fma(sv, FloatVector.fromArray(S, g, gAt + i)).intoArray(r, rAt + i);
+            FloatVector.fromArray(S, r, rAt + i).neg().fma(sv, FloatVector.fromArray(S, g, gAt + i)).intoArray(r, rAt + i);
         }
-        for (; i < n; i++) r[rAt + i] = Math.fma(-SleefExp.exp(y[yAt + i]), sum, g[gAt + i]);
+        for (; i < n; i++) r[rAt + i] = Math.fma(-r[rAt + i], sum, g[gAt + i]);
     }
 
     /** softmax's gradient: (grad - Σ grad·y) · y, the Σ by map2_reduce_all (fused multiply-adds). */
@@ -79,23 +74,27 @@ final class VectorSoftmax {
         return max;
     }
 
-    /** Σ exp(x - max) in reduce_all's order (the exps into r when {@code store}). */
-    private static float expSum(float[] x, int at, float max, float[] r, int rAt, int n, boolean store) {
+    /**
+     * Σ exp(x - max) in reduce_all's order, the exps left in r. The exps by the array loop
+     * {@link VectorMath#exp}: a vector handed to a call that C2 does not inline is boxed (and
+     * runs the Vector API's slow Java fallback), so vectors never cross a call here.
+     */
+    private static float expSum(float[] x, int at, float max, float[] r, int rAt, int n) {
         FloatVector mv = FloatVector.broadcast(S, max);
-        FloatVector acc = VectorMath.sleefExp(FloatVector.fromArray(S, x, at).sub(mv));
-        if (store) acc.intoArray(r, rAt);
+        int i = 0;
+        for (; i <= n - W; i += W) FloatVector.fromArray(S, x, at + i).sub(mv).intoArray(r, rAt + i);
+        for (; i < n; i++) r[rAt + i] = x[at + i] - max;
+        VectorMath.exp(r, rAt, r, rAt, n);
+        return reduceAll(r, rAt, n);
+    }
+
+    /** vec::reduce_all with +: one vector accumulator, the tail into its first lanes. */
+    private static float reduceAll(float[] v, int at, int n) {
+        FloatVector acc = FloatVector.fromArray(S, v, at);
         int d = W;
-        for (; d <= n - W; d += W) {
-            FloatVector e = VectorMath.sleefExp(FloatVector.fromArray(S, x, at + d).sub(mv));
-            if (store) e.intoArray(r, rAt + d);
-            acc = acc.add(e);
-        }
+        for (; d <= n - W; d += W) acc = acc.add(FloatVector.fromArray(S, v, at + d));
         float[] lanes = acc.toArray();
-        for (int l = 0; d + l < n; l++) {
-            float e = SleefExp.exp(x[at + d + l] - max);
-            if (store) r[rAt + d + l] = e;
-            lanes[l] += e;
-        }
+        for (int l = 0; d + l < n; l++) lanes[l] += v[at + d + l];
         return combine(lanes);
     }
 
