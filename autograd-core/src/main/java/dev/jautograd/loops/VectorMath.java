@@ -38,7 +38,7 @@ final class VectorMath {
     private static final float ROUNDER = 0x1.8p23f;
 
     /** {@link SleefExp#exp} on 8 lanes: the same float operations and fused multiply-adds. */
-    static FloatVector sleefExp(FloatVector d) {
+    private static FloatVector sleefExp(FloatVector d) {
         FloatVector shifted = d.mul(R_LN2).add(ROUNDER);
         FloatVector qf = shifted.sub(ROUNDER);
         // the integer sits in the low mantissa bits of the shifted sum: no float-to-int conversion

@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link SoftmaxKernel}'s last-dim rows on 8 lanes, reached only through {@link Vectorized}: the
  * same float operations in the same order (reduce_all's lane sums are exactly one vector
- * accumulator), Sleef's exp by {@link VectorMath#sleefExp}, so the same bits as the scalar rows.
+ * accumulator), Sleef's exp by the array loop {@link VectorMath#exp}, so the same bits as the scalar rows.
  * Every row here has at least 8 elements; shorter rows stay scalar.
  */
 final class VectorSoftmax {
