@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Runs every workload in Java (JMH) and in PyTorch with the same shapes and thread count, then
-# prints one table of medians: workload, PyTorch, jautograd, ratio. See docs/performance.md.
+# prints one table of medians: workload, PyTorch, jautograd, ratio. Then each workload's first
+# call in a fresh process (a fresh JVM with the kernel's flags from kernel/kernelspec/launch.sh,
+# a fresh python3 with `import torch` timed apart), alternating the sides, and a second table.
+# See docs/performance.md.
 #
-#   benchmarks/compare/compare.sh                 # everything (about 15 minutes)
+#   benchmarks/compare/compare.sh                 # everything (about 25 minutes)
+#   BENCH_MODE=steady benchmarks/compare/compare.sh   # steady state only (BENCH_MODE=first: first calls only)
 #   benchmarks/compare/compare.sh 'Small|Mlp'     # a regex over workload names (JMH's and ours)
 #   BENCH_JAVA_BLAS=1 benchmarks/compare/compare.sh Matmul   # the pure-Java BLAS fallback instead of OpenBLAS
 #   BENCH_NO_VECTOR=1 benchmarks/compare/compare.sh 'exp|sigmoid'   # without --add-modules jdk.incubator.vector
@@ -11,6 +15,7 @@
 # Environment: BENCH_THREADS (default: nproc), BENCH_RUNS (measured runs, default 5),
 # BENCH_WARMUP (warm-up runs, default 3), BENCH_RUN_SECONDS (seconds per run, default 1),
 # BENCH_ROUNDS (default 2: Java then PyTorch, twice, so load changes on a shared machine hit both),
+# BENCH_FIRST_ROUNDS (fresh processes per workload and side, default 5),
 # BENCH_OUT (where raw results go, default benchmarks/compare/results), JAVA (default: java on PATH).
 set -euo pipefail
 
@@ -19,16 +24,19 @@ filter=${1:-.}
 threads=${BENCH_THREADS:-$(nproc)}
 runs=${BENCH_RUNS:-5}
 rounds=${BENCH_ROUNDS:-2}
+first_rounds=${BENCH_FIRST_ROUNDS:-5}
+mode=${BENCH_MODE:-both}
 warmup=${BENCH_WARMUP:-3}
 seconds=${BENCH_RUN_SECONDS:-1}
 out=${BENCH_OUT:-$root/benchmarks/compare/results}
 java=${JAVA:-java}
 jar=$root/benchmarks/target/benchmarks.jar
 mkdir -p "$out"
-rm -f "$out"/jmh.*.json "$out"/torch.*.jsonl
+rm -f "$out"/jmh.*.json "$out"/torch.*.jsonl "$out"/first.*.jsonl
 
-if [ ! -f "$jar" ]; then
-    (cd "$root" && mvn -q -DskipTests package)
+# Built every time (a stale jar would time old code); BENCH_NO_BUILD=1 skips it.
+if [ -z "${BENCH_NO_BUILD:-}" ] || [ ! -f "$jar" ]; then
+    (cd "$root" && mvn -q -pl benchmarks -am -DskipTests package)
 fi
 
 # One thread count for everyone: our kernel workers, OpenBLAS (used by both sides), PyTorch.
@@ -48,13 +56,35 @@ echo "threads $threads, $warmup warm-up + $runs measured runs of ${seconds}s eac
 /usr/bin/python3 -c 'import torch; print("PyTorch", torch.__version__, "threads", torch.get_num_threads())'
 echo
 
-for round in $(seq "$rounds"); do
+# The kernel's JVM flags: launch.sh's flags=( ... ) list (its CDS archive belongs to the kernel's
+# jar, so it is not used here), for the first calls.
+kernel_flags=$(flags=(); eval "$(sed -n '/^flags=(/,/^)/p' "$root/kernel/kernelspec/launch.sh")"; echo "${flags[*]}")
+kernel_flags="$kernel_flags -Xshare:auto -Djautograd.threads=$threads ${BENCH_JVM_ARGS:-}"
+
+steady_rounds=$rounds
+if [ "$mode" = first ]; then steady_rounds=0; fi
+for round in $(seq "$steady_rounds"); do
     "$java" -jar "$jar" -jvmArgsAppend "$jvm_args" -f 1 -wi "$warmup" -w "${seconds}s" -i "$runs" -r "${seconds}s" \
         -rf json -rff "$out/jmh.$round.json" "$filter" > "$out/jmh.$round.log" 2>&1 \
         || { tail -30 "$out/jmh.$round.log"; exit 1; }
     BENCH_RUNS=$runs BENCH_WARMUP=$warmup BENCH_RUN_SECONDS=$seconds \
         /usr/bin/python3 "$root/benchmarks/compare/torch_bench.py" "$filter" > "$out/torch.$round.jsonl"
 done
+
+# First calls: per round, per workload, a fresh JVM then a fresh python3, so load changes hit both.
+if [ "$mode" != steady ]; then
+    echo "first calls: $first_rounds fresh processes per workload and side; JVM flags: $kernel_flags"
+    names=$("$java" -cp "$jar" dev.jautograd.bench.FirstCall --list | grep -E -- "$filter" || true)
+    for round in $(seq "$first_rounds"); do
+        for name in $names; do
+            # shellcheck disable=SC2086  # a list of flags
+            MALLOC_ARENA_MAX=2 "$java" $kernel_flags -cp "$jar" dev.jautograd.bench.FirstCall "$name" \
+                2>/dev/null >> "$out/first.java.jsonl" || echo "FirstCall $name failed" >&2
+            /usr/bin/python3 "$root/benchmarks/compare/torch_first.py" "$name" >> "$out/first.torch.jsonl" \
+                || echo "torch_first.py $name failed" >&2
+        done
+    done
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 /usr/bin/python3 "$root/benchmarks/compare/table.py" "$out"

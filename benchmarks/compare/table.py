@@ -1,6 +1,8 @@
-"""Joins JMH's JSON results and torch_bench.py's lines into one table (Markdown) of medians.
+"""Joins JMH's JSON results and torch_bench.py's lines into one table (Markdown) of medians, and
+the first calls (first.java.jsonl from FirstCall.java, first.torch.jsonl from torch_first.py)
+into a second one.
 
-Usage: table.py RESULTS_DIR   (reads every jmh.*.json and torch.*.jsonl in it)
+Usage: table.py RESULTS_DIR   (reads every jmh.*.json, torch.*.jsonl and first.*.jsonl in it)
 compare.sh alternates the two sides over several rounds, so a change in machine load hits both;
 a row's runs are all measured runs of all rounds (JMH iterations, torch_bench runs). The table
 shows the median with min-max; ratio = PyTorch median / ours (above 1: we are faster). On a
@@ -20,6 +22,9 @@ TARGETS = {
     "MlpBench.step": 1.0, "ElementwiseBench.add": 1.0, "ElementwiseBench.mul": 1.0,
     "ElementwiseBench.exp": 1.0, "ElementwiseBench.sigmoid": 1.0, "ElementwiseBench.sum": 1.0,
     "ElementwiseBench.meanDim": 1.0,
+    "ElementwiseBench.meanDim0": 1.0, "MatmulBench.matmul:256": 1.0, "ClassroomBench.tanhLoop": 1.0,
+    "ClassroomBench.softmax": 1.0, "ClassroomBench.logSoftmax": 1.0, "ClassroomBench.crossEntropy": 1.0,
+    "ClassroomBench.chain": 1.0,
 }
 
 
@@ -70,8 +75,44 @@ def cell(row):
     return f"{human(med)} ({human(lo)}–{human(hi)})"
 
 
+def first_rows(path):
+    """workload -> {field: summary over fresh processes} for startup_ns, setup_ns, first_ns."""
+    runs = {}
+    for line in open(path) if os.path.exists(path) else []:
+        r = json.loads(line)
+        for field in ("startup_ns", "setup_ns", "first_ns"):
+            runs.setdefault(r["workload"], {}).setdefault(field, []).append(r[field])
+    return {name: {f: summary(v) for f, v in fields.items()} for name, fields in runs.items()}
+
+
+def first_table(directory):
+    ours = first_rows(os.path.join(directory, "first.java.jsonl"))
+    theirs = first_rows(os.path.join(directory, "first.torch.jsonl"))
+    if not ours or not theirs:
+        return
+    print()
+    print("First call in a fresh process (median (min–max) over fresh processes; startup: `import torch` / "
+          "JVM start until the library made its first tensor; setup: the inputs; first call: timed alone)")
+    print()
+    print("| workload | PyTorch startup | jautograd startup | PyTorch setup | jautograd setup "
+          "| PyTorch first call | jautograd first call | ratio of first calls |")
+    print("|---|---|---|---|---|---|---|---|")
+    for name in theirs:
+        if name not in ours:
+            continue
+        t, o = theirs[name], ours[name]
+        ratio = t["first_ns"][0] / o["first_ns"][0]
+        print(f"| {name} | {cell(t['startup_ns'])} | {cell(o['startup_ns'])} | {cell(t['setup_ns'])} "
+              f"| {cell(o['setup_ns'])} | {cell(t['first_ns'])} | {cell(o['first_ns'])} | {ratio:.2f}× |")
+
+
 def main():
     directory = sys.argv[1]
+    steady_table(directory)
+    first_table(directory)
+
+
+def steady_table(directory):
     ours = java_rows(sorted(glob.glob(os.path.join(directory, "jmh.*.json"))))
     theirs = torch_rows(sorted(glob.glob(os.path.join(directory, "torch.*.jsonl"))))
     print("| workload | PyTorch median (min–max) | jautograd median (min–max) | ratio of medians "

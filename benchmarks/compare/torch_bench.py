@@ -81,7 +81,58 @@ def elementwise(name):
         "sigmoid": lambda: x.sigmoid(),
         "sum": lambda: x.sum(),
         "meanDim": lambda: matrix.mean(1),
+        "meanDim0": lambda: matrix.mean(0),
     }[name]
+
+
+def tanh_loop():
+    """1000 SGD steps of a 2→16→16→1 tanh MLP on 100 points, MSE loss."""
+    torch.manual_seed(0)
+    l1, l2, l3 = torch.nn.Linear(2, 16), torch.nn.Linear(16, 16), torch.nn.Linear(16, 1)
+    opt = torch.optim.SGD([p for layer in (l1, l2, l3) for p in layer.parameters()], lr=0.01)
+    x, y = torch.randn(100, 2), torch.randn(100, 1)
+
+    def run():
+        for _ in range(1000):
+            opt.zero_grad(set_to_none=False)
+            loss = F.mse_loss(l3(torch.tanh(l2(torch.tanh(l1(x))))), y)
+            loss.backward()
+            opt.step()
+        return loss
+    return run
+
+
+def seeded(*shape):
+    torch.manual_seed(0)
+    return torch.randn(*shape)
+
+
+def cross_entropy():
+    """Cross-entropy of 1000×1000 logits against 1000 labels, forward and backward."""
+    logits = seeded(1000, 1000).requires_grad_()
+    labels = torch.randint(0, 1000, (1000,))
+
+    def run():
+        logits.grad = None
+        loss = F.cross_entropy(logits, labels)
+        loss.backward()
+        return loss
+    return run
+
+
+def chain():
+    """100 elementwise ops (25 × mul, add, tanh, sigmoid) on 1000 floats, then sum and backward."""
+    x = seeded(1000).requires_grad_()
+
+    def run():
+        x.grad = None
+        y = x
+        for _ in range(25):
+            y = y.mul(0.9).add(0.1).tanh().sigmoid()
+        total = y.sum()
+        total.backward()
+        return total
+    return run
 
 
 def notebook():
@@ -120,7 +171,12 @@ WORKLOADS = {
     "MatmulBench.matmul:1024": lambda: matmul(1024),
     "MlpBench.step": mlp_step,
     **{f"ElementwiseBench.{k}": (lambda k=k: elementwise(k))
-       for k in ["add", "mul", "exp", "sigmoid", "sum", "meanDim"]},
+       for k in ["add", "mul", "exp", "sigmoid", "sum", "meanDim", "meanDim0"]},
+    "ClassroomBench.tanhLoop": tanh_loop,
+    "ClassroomBench.softmax": lambda: (lambda x: lambda: x.softmax(1))(seeded(1000, 1000)),
+    "ClassroomBench.logSoftmax": lambda: (lambda x: lambda: x.log_softmax(1))(seeded(1000, 1000)),
+    "ClassroomBench.crossEntropy": cross_entropy,
+    "ClassroomBench.chain": chain,
     "NotebookBench.notebook": notebook,
 }
 

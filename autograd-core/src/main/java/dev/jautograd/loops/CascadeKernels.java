@@ -80,17 +80,68 @@ final class CascadeKernels {
     /** {@code vectorized_outer_sum}: the kept dim is contiguous; 32, then 8, then 1 outputs at a time. */
     static void outerSum(float[] x, int xb, int reduceStride, int size0, int size1, float[] r, int rb, int outStride) {
         int blocks = size1 / (ILP * W), j = blocks * ILP * W;
-        Parallel.forRange(blocks, size0 * ILP * W, (from, to) -> {
-            for (int b = from; b < to; b++) {
-                int at = b * ILP * W;
-                store(multiRowSum(x, xb + at, reduceStride, W, size0, ILP, W), r, rb, outStride, at);
-            }
-        });
+        if (Loops.fastPaths()) {
+            outerSumTiled(x, xb, reduceStride, size0, j, r, rb, outStride);
+        } else {
+            Parallel.forRange(blocks, size0 * ILP * W, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    int at = b * ILP * W;
+                    store(multiRowSum(x, xb + at, reduceStride, W, size0, ILP, W), r, rb, outStride, at);
+                }
+            });
+        }
         for (; j + W <= size1; j += W) {
             float[] sums = rowSum(x, xb + j, reduceStride, size0, W);
             store(java.util.Arrays.copyOf(sums, W), r, rb, outStride, j);
         }
         for (; j < size1; j++) r[rb + j * outStride] += rowSum(x, xb + j, reduceStride, size0);
+    }
+
+    /** Columns per tile of {@link #outerSumTiled}: four levels of accumulators stay in a 32 kB L1 cache. */
+    private static final int TILE = 1024;
+
+    /**
+     * {@code vectorized_outer_sum}'s blocks of 32 columns ([0, columns)), each column's adds in
+     * {@link #multiRowSum}'s order, but walked a row of a tile at a time: contiguous, so the JIT
+     * vectorises the adds and the memory streams, where a 32-column block strides down every row.
+     */
+    private static void outerSumTiled(float[] x, int xb, int rowStride, int size, int columns, float[] r, int rb,
+            int outStride) {
+        int tiles = (columns + TILE - 1) / TILE;
+        Parallel.forRange(tiles, size * TILE, (from, to) -> {
+            float[][] acc = new float[LEVELS][TILE];
+            for (int t = from; t < to; t++) {
+                int c0 = t * TILE, width = Math.min(TILE, columns - c0);
+                tile(x, xb + c0, rowStride, size, width, acc);
+                for (int c = 0; c < width; c++) r[rb + (c0 + c) * outStride] += acc[0][c];
+            }
+        });
+    }
+
+    /** {@link #multiRowSum} of {@code width} adjacent columns, into acc[0] (every level cleared first). */
+    private static void tile(float[] x, int base, int rowStride, int size, int width, float[][] acc) {
+        for (float[] level : acc) java.util.Arrays.fill(level, 0, width, 0f);
+        int power = CascadeSum.levelPower(size), step = 1 << power;
+        long mask = step - 1;
+        float[] first = acc[0];
+        int i = 0;
+        while (i + step <= size) {
+            for (int j = 0; j < step; j++, i++) addRow(first, x, base + i * rowStride, width);
+            for (int j = 1; j < LEVELS; j++) {
+                float[] upper = acc[j], lower = acc[j - 1];
+                for (int k = 0; k < width; k++) {
+                    upper[k] += lower[k];
+                    lower[k] = 0;
+                }
+                if ((i & (mask << (j * power))) != 0) break;
+            }
+        }
+        for (; i < size; i++) addRow(first, x, base + i * rowStride, width);
+        for (int j = 1; j < LEVELS; j++) for (int k = 0; k < width; k++) first[k] += acc[j][k];
+    }
+
+    private static void addRow(float[] acc, float[] x, int at, int width) {
+        for (int k = 0; k < width; k++) acc[k] += x[at + k];
     }
 
     /** {@code scalar_outer_sum}: four outputs at a time, then one. */

@@ -55,9 +55,14 @@ public final class SoftmaxKernel {
         Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
         float[] in = ((FloatStorage) storage(x)).array(), r = ((FloatStorage) storage(out)).array();
         int base = x.storageOffset();
+        boolean vector = Vectorized.softmaxRows(n);
         Parallel.forRange(rows, n, (from, to) -> {
             for (int row = from; row < to; row++) {
                 int at = base + row * n, rAt = row * n;
+                if (vector) {
+                    Vectorized.logSoftmaxRow(in, at, r, rAt, n);
+                    continue;
+                }
                 float max = in[at];
                 for (int i = 1; i < n; i++) max = maximum(max, in[at + i]);
                 for (int i = 0; i < n; i++) r[rAt + i] = SleefExp.exp(in[at + i] - max);
@@ -81,8 +86,13 @@ public final class SoftmaxKernel {
         float[] gs = ((FloatStorage) storage(g)).array(), ys = ((FloatStorage) storage(y)).array();
         float[] r = ((FloatStorage) storage(out)).array();
         int gBase = g.storageOffset(), yBase = y.storageOffset();
+        boolean vector = Vectorized.softmaxRows(n);
         Parallel.forRange(rows, n, (from, to) -> {
             for (int row = from; row < to; row++) {
+                if (vector) {
+                    Vectorized.logSoftmaxBackwardRow(gs, gBase + row * n, ys, yBase + row * n, r, row * n, n);
+                    continue;
+                }
                 float sum = reduceAll(gs, gBase + row * n, n);
                 for (int i = 0; i < n; i++) {
                     r[row * n + i] = Math.fma(-SleefExp.exp(ys[yBase + row * n + i]), sum, gs[gBase + row * n + i]);
@@ -105,9 +115,14 @@ public final class SoftmaxKernel {
         float[] gs = ((FloatStorage) storage(g)).array(), ys = ((FloatStorage) storage(y)).array();
         float[] r = ((FloatStorage) storage(out)).array();
         int gBase = g.storageOffset(), yBase = y.storageOffset();
+        boolean vector = Vectorized.softmaxRows(n);
         Parallel.forRange(rows, n, (from, to) -> {
             for (int row = from; row < to; row++) {
                 int gAt = gBase + row * n, yAt = yBase + row * n;
+                if (vector) {
+                    Vectorized.softmaxBackwardRow(gs, gAt, ys, yAt, r, row * n, n);
+                    continue;
+                }
                 float sum = dotAll(gs, gAt, ys, yAt, n);
                 for (int i = 0; i < n; i++) r[row * n + i] = (gs[gAt + i] - sum) * ys[yAt + i];
             }
@@ -131,6 +146,10 @@ public final class SoftmaxKernel {
     }
 
     private static void lastDim(float[] x, int at, float[] r, int rAt, int n) {
+        if (Vectorized.softmaxRows(n)) {
+            Vectorized.softmaxRow(x, at, r, rAt, n);
+            return;
+        }
         float max = x[at];
         for (int i = 1; i < n; i++) max = maximum(max, x[at + i]);
         for (int i = 0; i < n; i++) r[rAt + i] = SleefExp.exp(x[at + i] - max);

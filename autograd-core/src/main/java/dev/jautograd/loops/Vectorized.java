@@ -40,6 +40,27 @@ final class Vectorized {
         return VectorMath.cascadeLanes(x, row, vecSize);
     }
 
+    /** Whether {@link SoftmaxKernel}'s rows of {@code n} elements take the SIMD rows of {@link VectorSoftmax}. */
+    static boolean softmaxRows(int n) {
+        return AVAILABLE && Loops.fastPaths() && n >= CascadeSum.LANES;
+    }
+
+    static void softmaxRow(float[] x, int at, float[] r, int rAt, int n) {
+        VectorSoftmax.softmaxRow(x, at, r, rAt, n);
+    }
+
+    static void logSoftmaxRow(float[] x, int at, float[] r, int rAt, int n) {
+        VectorSoftmax.logSoftmaxRow(x, at, r, rAt, n);
+    }
+
+    static void softmaxBackwardRow(float[] g, int gAt, float[] y, int yAt, float[] r, int rAt, int n) {
+        VectorSoftmax.softmaxBackwardRow(g, gAt, y, yAt, r, rAt, n);
+    }
+
+    static void logSoftmaxBackwardRow(float[] g, int gAt, float[] y, int yAt, float[] r, int rAt, int n) {
+        VectorSoftmax.logSoftmaxBackwardRow(g, gAt, y, yAt, r, rAt, n);
+    }
+
     /**
      * Runs PyTorch's float32 {@code f} over a range of vector-loop elements with SIMD if it has a
      * vector form here (the same bits as {@link FloatFunction#pytorchFloat}); false if the caller must.
@@ -49,6 +70,7 @@ final class Vectorized {
         switch (f) {
             case EXP -> VectorMath.exp(x, ox, r, or, len);
             case SIGMOID -> VectorMath.sigmoid(x, ox, r, or, len);
+            case TANH -> VectorTanh.tanh(x, ox, r, or, len);
             default -> {
                 return false;
             }

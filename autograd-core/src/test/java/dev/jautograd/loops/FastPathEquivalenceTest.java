@@ -87,6 +87,8 @@ class FastPathEquivalenceTest {
                 named("exp large", x -> x[0].exp(), big),
                 named("sigmoid large", x -> x[0].sigmoid(), big),
                 named("relu large", x -> x[0].relu(), big),
+                named("tanh large (SIMD lanes and a scalar tail)", x -> x[0].mul(3).tanh(), big),
+                named("tanh around its cut-offs", x -> x[0].tanh(), tanhEdges()),
                 named("exp of a view", x -> x[0].t().exp(), t),
                 named("fill_ and add_", x -> x[0].clone().fill_(0.25).add_(x[1]), m, n),
                 named("zero_ large", x -> x[0].clone().zero_(), big),
@@ -127,7 +129,37 @@ class FastPathEquivalenceTest {
                 named("column sums wide", x -> x[0].sum(0), wide),
                 named("sum with NaN and inf", x -> x[0].sum(), specials()),
                 named("softmax rows", x -> x[0].softmax(1), wide),
-                named("softmax columns", x -> x[0].softmax(0), m));
+                named("softmax columns", x -> x[0].softmax(0), m),
+                named("softmax rows of 1003 (SIMD and a tail)", x -> x[0].mul(4).softmax(1), randn(40, 1003)),
+                named("softmax rows with specials", x -> x[0].view(2, 6).softmax(1), specials()),
+                named("log_softmax rows of 1003", x -> x[0].mul(4).logSoftmax(1), randn(40, 1003)),
+                named("log_softmax rows with specials", x -> x[0].view(2, 6).logSoftmax(1), specials()),
+                named("column sums, tiles and tails", x -> x[0].sum(0), randn(70, 2 * 1024 + 32 * 3 + 8 + 5)),
+                named("column sums of a row slice", x -> x[0].narrow(1, 3, 1100).sum(0), randn(40, 1200)));
+    }
+
+    /** Inputs near tanh's branches: 0, tiny, the 8.664 clamp, huge, NaN, infinities, both signs. */
+    private static Tensor tanhEdges() {
+        double[] v = {0.0, -0.0, 1e-30, -1e-8, 0.5, -0.5, 1, 2.5, -4, 8.6643, 8.6644, -8.6643, 8.7, 9, -20, 1e10,
+            Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0.34657359, 0.34657360, 5.5};
+        return Torch.tensor(v);
+    }
+
+    static Stream<Named<Case>> softmaxGradients() {
+        Torch.manualSeed(19);
+        Tensor wide = randn(30, 1001), weights = randn(30, 1001), labels = Torch.randint(0, 1001, 30);
+        return Stream.of(
+                named("softmax backward", x -> x[0].softmax(1).mul(x[1]).sum(), wide, weights),
+                named("log_softmax backward", x -> x[0].logSoftmax(1).mul(x[1]).sum(), wide, weights),
+                named("cross-entropy backward", x -> dev.jautograd.nn.Functional.crossEntropy(x[0], labels), wide));
+    }
+
+    /** The fused softmax gradients (SIMD rows) give the plain rows' bits. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("softmaxGradients")
+    void softmaxGradientsAreBitIdentical(Case c) {
+        Tensor[] plain = gradients(c, false), fast = gradients(c, true);
+        for (int i = 0; i < plain.length; i++) assertArrayEquals(floatBits(plain[i]), floatBits(fast[i]));
     }
 
     /** float32 sums add in PyTorch's order on both paths (CascadeSum), so they agree bit for bit. */

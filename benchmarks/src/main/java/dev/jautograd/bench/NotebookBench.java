@@ -27,31 +27,36 @@ import org.openjdk.jmh.infra.Blackhole;
 public class NotebookBench {
     @Benchmark
     public void notebook(Blackhole shown) {
+        cells(shown::consume);
+    }
+
+    /** The notebook's cells in order; {@code shown} gets what each displays. */
+    static void cells(java.util.function.Consumer<Object> shown) {
         Tensor a = Torch.tensor(new double[] {5}).requiresGrad_();
         Tensor b = Torch.tensor(new double[] {6}).requiresGrad_();
-        shown.consume(a.toString());
-        shown.consume(b.toString());
+        shown.accept(a.toString());
+        shown.accept(b.toString());
         Tensor y = a.pow(3).sub(b.pow(2));
-        shown.consume(y.toString());
-        shown.consume(String.valueOf(a.grad()));
-        shown.consume(String.valueOf(b.grad()));
+        shown.accept(y.toString());
+        shown.accept(String.valueOf(a.grad()));
+        shown.accept(String.valueOf(b.grad()));
         y.backward();
-        shown.consume(a.grad().toString());
-        shown.consume(b.grad().toString());
+        shown.accept(a.grad().toString());
+        shown.accept(b.grad().toString());
         Torch.manualSeed(0);
         Tensor w = Torch.randn(10, 1).requiresGrad_();
-        shown.consume(w.toString());
+        shown.accept(w.toString());
         Tensor x = Torch.randn(1, 10).requiresGrad_();
-        shown.consume(x.toString());
+        shown.accept(x.toString());
         Tensor output = Torch.matmul(x, w).add(b);
-        shown.consume(output.toString());
+        shown.accept(output.toString());
         Tensor loss = output.rsub(1);
-        shown.consume(loss.toString());
+        shown.accept(loss.toString());
         loss.backward();
-        shown.consume(w.grad().toString());
+        shown.accept(w.grad().toString());
         try (var noGrad = Torch.noGrad()) {
             w = w.sub(w.grad().data().mul(0.001));
         }
-        shown.consume(w.toString());
+        shown.accept(w.toString());
     }
 }
