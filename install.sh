@@ -26,7 +26,8 @@ jupyter nbconvert and writes notebooks/autograd.nbconvert.ipynb.
                   Jupyter finds it with JUPYTER_PATH=DIR/share/jupyter
   --name NAME     kernelspec name (default $KERNEL_NAME; notebooks record this name)
   --jar PATH      install this kernel jar instead of building one (no Maven needed)
-  --no-run        install only; do not execute the notebook
+  --no-run        install only; do not execute the notebook (the JVM's start-up cache is
+                  then trained on one typical cell instead of the two notebooks)
   -h, --help      this help
 
 Installed files are 0644 and folders 0755, owned by whoever runs this. Running it again
@@ -184,7 +185,7 @@ install_kernelspec() {
     VERSIONED="jautograd-kernel-$version"
     [[ -f "$SPEC_DIR/$VERSIONED.jar" ]] && cmp -s "$JAR" "$SPEC_DIR/$VERSIONED.jar" \
         || put "$JAR" "$SPEC_DIR/$VERSIONED.jar"
-    build_cds_archive
+    build_startup_cache
     local file
     for file in logo-32x32.png logo-64x64.png logo-svg.svg; do
         put "$REPO/kernel/kernelspec/$file" "$SPEC_DIR/$file"
@@ -202,20 +203,40 @@ install_kernelspec() {
     remove_unused_versions
 }
 
-# A class-data-sharing archive of the classes JShell and javac load takes about a quarter off
-# starting JShell and running the first cells (--warmup: 1.9 s -> 1.4 s, median of 5). It is tied
-# to this JDK and this jar's path; launch.sh uses it when present and the JVM silently starts
-# without it when it no longer fits (a moved folder, an updated JDK).
-build_cds_archive() {
-    local archive="$SPEC_DIR/$VERSIONED.jsa" temporary="$SPEC_DIR/.$VERSIONED.jsa.new.$$"
-    [[ -s "$archive" ]] && return
+# The JVM's start-up cache, built by one training run of the kernel jar: `--warmup` runs a typical
+# cell and, unless --no-run, the cells of notebooks/autograd.ipynb and notebooks/training.ipynb.
+# On JDK 25+ an ahead-of-time cache (JEP 483/514/515: classes loaded and linked, method profiles);
+# below 25, or if that fails, a class-data-sharing archive of the classes loaded (JShell, javac,
+# the kernel). Both are tied to this JDK and this jar's path; launch.sh uses the one present and
+# the JVM silently starts without it when it no longer fits (a moved folder, an updated JDK).
+build_startup_cache() {
+    local base="$SPEC_DIR/$VERSIONED" training=(--warmup)
+    [[ -s "$base.aot" || -s "$base.jsa" ]] && return
+    if [[ $run_notebook -eq 1 ]]; then
+        training+=("$REPO/notebooks/autograd.ipynb")
+        [[ -f "$REPO/notebooks/training.ipynb" ]] && training+=("$REPO/notebooks/training.ipynb")
+    fi
+    if (( JAVA_FEATURE >= 25 )); then
+        step "Building the ahead-of-time cache (a training run of the kernel)"
+        build_cache "$base.aot" -XX:AOTCacheOutput="$SPEC_DIR/.$VERSIONED.aot.new.$$" "${training[@]}" && return
+        echo "    (this JVM could not write it; building a class-data-sharing archive instead)"
+    fi
     step "Building the class-data-sharing archive"
-    if "$JAVA" -XX:ArchiveClassesAtExit="$temporary" --add-modules=jdk.incubator.vector -XX:+UseSerialGC \
-            -jar "$SPEC_DIR/$VERSIONED.jar" --warmup >/dev/null 2>&1 && [[ -s "$temporary" ]]; then
-        chmod 0644 "$temporary" && mv -f "$temporary" "$archive"
+    build_cache "$base.jsa" -XX:ArchiveClassesAtExit="$SPEC_DIR/.$VERSIONED.jsa.new.$$" "${training[@]}" \
+        || echo "    (skipped: this JVM could not write the archive; the kernel starts without it)"
+}
+
+# build_cache FINAL FLAG=TEMPORARY ARGS...: one training run (the jar with ARGS) writing
+# TEMPORARY, renamed to FINAL. The flags that shape the cache are launch.sh's.
+build_cache() {
+    local final="$1" flag="$2" temporary="${2#*=}"
+    shift 2
+    if "$JAVA" "$flag" --add-modules=jdk.incubator.vector -XX:+UseSerialGC \
+            -jar "$SPEC_DIR/$VERSIONED.jar" "$@" >/dev/null 2>&1 && [[ -s "$temporary" ]]; then
+        chmod 0644 "$temporary" && mv -f "$temporary" "$final"
     else
-        rm -f "$temporary"
-        echo "    (skipped: this JVM could not write the archive; the kernel starts without it)"
+        rm -f "$temporary" "$temporary.config"
+        return 1
     fi
 }
 
@@ -228,7 +249,7 @@ remove_unused_versions() {
         if jar_in_use "$old"; then
             echo "    kept $(basename "$old"): a running kernel uses it"
         else
-            rm -f "$old" "${old%.jar}.jsa"
+            rm -f "$old" "${old%.jar}.jsa" "${old%.jar}.aot"
         fi
     done
     find "$SPEC_DIR" -maxdepth 1 -name '.*.new.*' -mmin +60 -delete 2>/dev/null || true

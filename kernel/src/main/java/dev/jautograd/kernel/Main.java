@@ -19,20 +19,22 @@ import java.util.logging.Logger;
 
 /**
  * {@code java -jar jautograd-kernel.jar CONNECTION_FILE}, as the kernelspec's argv runs it.
- * {@code --warmup} runs a typical cell and exits: install.sh runs it once with
- * {@code -XX:ArchiveClassesAtExit} to build a class-data-sharing archive of JShell and javac.
+ * {@code --warmup [NOTEBOOK.ipynb...]} runs a typical cell, then the notebooks' cells, and exits:
+ * install.sh runs it once as the training run of the JVM's ahead-of-time cache (JDK 25,
+ * {@code -XX:AOTCacheOutput}) or class-data-sharing archive ({@code -XX:ArchiveClassesAtExit}).
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("--warmup")) {
+        if (args.length >= 1 && args[0].equals("--warmup")) {
             warmUp();
+            NotebookWarmup.run(java.util.Arrays.stream(args).skip(1).map(Path::of).toList());
             return;
         }
         if (args.length != 1) {
-            System.err.println("usage: java -jar jautograd-kernel.jar CONNECTION_FILE | --warmup");
+            System.err.println("usage: java -jar jautograd-kernel.jar CONNECTION_FILE | --warmup [NOTEBOOK.ipynb...]");
             System.exit(2);
         }
         serve(args[0]);
@@ -109,7 +111,7 @@ public final class Main {
      * Graphs name their tensors after the notebook's variables, read when the graph is drawn: when
      * shown, and in {@code toDot()}/{@code toText()}/{@code toSvg()} called in a cell.
      */
-    private static void registerGraphs(CompletableFuture<JShellSession> session) {
+    static void registerGraphs(CompletableFuture<JShellSession> session) {
         Supplier<NameResolver> names = () -> session.isDone()
                 ? NameResolver.of(session.join().tensorVariables()) : NameResolver.none();
         Viz.useNotebookNames(names);
