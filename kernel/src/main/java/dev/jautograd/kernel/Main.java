@@ -70,6 +70,7 @@ public final class Main {
         // JShell's first compile takes about a second; it starts once the sockets are bound so
         // kernel_info is answered meanwhile, and the first cell waits for the session.
         var session = CompletableFuture.supplyAsync(JShellSession::start);
+        session.thenRun(LibraryWarmup::startIfIdle); // the library's first-cell paths, while the student reads
         registerGraphs(session);
         Runnable exit = () -> exit(output, channels);
         var kernel = new JavaKernel(channels, session, output, input, Jupyter.registry(), exit);
