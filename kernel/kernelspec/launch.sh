@@ -20,18 +20,13 @@ flags=(
     -XX:MaxHeapFreeRatio=40              #   a growing heap's full GCs too many), and shrink to it at once:
     -XX:-ShrinkHeapInSteps               #   the kernel runs one when idle with a big heap (IdleCollector)
 )
-# The start-up cache install.sh built with a training run: on JDK 25+ an ahead-of-time cache
-# (classes of JShell, javac, the kernel and the library loaded and linked, with method profiles),
-# else a class-data-sharing archive. A moved folder or an updated JDK makes it unusable: the JVM
-# then starts without it, and these -Xlog settings keep its complaint out of the server's log.
-cache="$here/${JAR%.jar}"
-if (( JAVA_FEATURE >= 25 )) && [[ -r "$cache.aot" ]]; then
-    flags+=(-XX:AOTCache="$cache.aot")   # excludes -Xshare: the JVM refuses both
-else
-    [[ -r "$cache.jsa" ]] && flags+=(-XX:SharedArchiveFile="$cache.jsa")
-    flags+=(-Xshare:auto)
+# Class-data sharing: classes of JShell, javac and the kernel mapped from an archive built at
+# install time. A moved folder or an updated JDK makes it unusable: the JVM then starts without
+# it, and these keep its complaint out of the server's log.
+if [[ -r "$here/${JAR%.jar}.jsa" ]]; then
+    flags+=(-XX:SharedArchiveFile="$here/${JAR%.jar}.jsa")
 fi
-flags+=(-Xlog:cds=off,cds+dynamic=off)
+flags+=(-Xshare:auto -Xlog:cds=off,cds+dynamic=off)
 if (( JAVA_FEATURE >= 24 )); then
     flags+=(-Xlog:aot=off)
 fi
