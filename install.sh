@@ -26,7 +26,8 @@ jupyter nbconvert and writes notebooks/autograd.nbconvert.ipynb.
                   Jupyter finds it with JUPYTER_PATH=DIR/share/jupyter
   --name NAME     kernelspec name (default $KERNEL_NAME; notebooks record this name)
   --jar PATH      install this kernel jar instead of building one (no Maven needed)
-  --no-run        install only; do not execute the notebook
+  --no-run        install only; do not execute the notebook (the class-data-sharing archive
+                  is then trained on one typical cell instead of the two notebooks)
   -h, --help      this help
 
 Installed files are 0644 and folders 0755, owned by whoever runs this. Running it again
@@ -187,7 +188,7 @@ install_kernelspec() {
     VERSIONED="jautograd-kernel-$version"
     [[ -f "$SPEC_DIR/$VERSIONED.jar" ]] && cmp -s "$JAR" "$SPEC_DIR/$VERSIONED.jar" \
         || put "$JAR" "$SPEC_DIR/$VERSIONED.jar"
-    build_cds_archive
+    build_startup_cache
     local file
     for file in logo-32x32.png logo-64x64.png logo-svg.svg; do
         put "$REPO/kernel/kernelspec/$file" "$SPEC_DIR/$file"
@@ -206,20 +207,39 @@ install_kernelspec() {
     remove_unused_versions
 }
 
-# A class-data-sharing archive of the classes JShell and javac load takes about a quarter off
-# starting JShell and running the first cells (--warmup: 1.9 s -> 1.4 s, median of 5). It is tied
-# to this JDK and this jar's path; launch.sh uses it when present and the JVM silently starts
-# without it when it no longer fits (a moved folder, an updated JDK).
-build_cds_archive() {
-    local archive="$SPEC_DIR/$VERSIONED.jsa" temporary="$SPEC_DIR/.$VERSIONED.jsa.new.$$"
+# A class-data-sharing archive of the classes a kernel loads (JShell, javac, the kernel, the
+# library), from one training run of the installed jar: `--warmup` runs a typical cell and, unless
+# --no-run, every code cell of notebooks/autograd.ipynb and notebooks/training.ipynb. It takes
+# about a quarter off starting JShell and running the first cells (--warmup: 1.9 s -> 1.4 s,
+# median of 5). It is tied to this JDK and this jar's path; launch.sh uses it when present and
+# the JVM silently starts without it when it no longer fits (a moved folder, an updated JDK).
+# JDK 25's ahead-of-time cache (-XX:AOTCacheOutput) was measured in its place and dropped: with
+# --add-modules it gets no full module graph, so it held fewer classes than this archive (4,308
+# against 4,892 of a warm-up's 5,300, lambdas not archived), was twice its size (45 MB) and
+# saved no CPU time (docs/kernel.md, "Start-up cache").
+build_startup_cache() {
+    local archive="$SPEC_DIR/$VERSIONED.jsa" training=(--warmup)
     [[ -s "$archive" ]] && return
-    step "Building the class-data-sharing archive"
-    if "$JAVA" -XX:ArchiveClassesAtExit="$temporary" --add-modules=jdk.incubator.vector -XX:+UseSerialGC \
-            -jar "$SPEC_DIR/$VERSIONED.jar" --warmup >/dev/null 2>&1 && [[ -s "$temporary" ]]; then
-        chmod 0644 "$temporary" && mv -f "$temporary" "$archive"
+    if [[ $run_notebook -eq 1 ]]; then
+        training+=("$REPO/notebooks/autograd.ipynb")
+        [[ -f "$REPO/notebooks/training.ipynb" ]] && training+=("$REPO/notebooks/training.ipynb")
+    fi
+    step "Building the class-data-sharing archive (a training run of the kernel)"
+    build_cache "$archive" -XX:ArchiveClassesAtExit="$SPEC_DIR/.$VERSIONED.jsa.new.$$" "${training[@]}" \
+        || echo "    (skipped: this JVM could not write the archive; the kernel starts without it)"
+}
+
+# build_cache FINAL FLAG=TEMPORARY ARGS...: one training run (the jar with ARGS) writing
+# TEMPORARY, renamed to FINAL. The flags that shape the cache are launch.sh's.
+build_cache() {
+    local final="$1" flag="$2" temporary="${2#*=}"
+    shift 2
+    if "$JAVA" "$flag" --add-modules=jdk.incubator.vector -XX:+UseSerialGC \
+            -jar "$SPEC_DIR/$VERSIONED.jar" "$@" >/dev/null 2>&1 && [[ -s "$temporary" ]]; then
+        chmod 0644 "$temporary" && mv -f "$temporary" "$final"
     else
         rm -f "$temporary"
-        echo "    (skipped: this JVM could not write the archive; the kernel starts without it)"
+        return 1
     fi
 }
 

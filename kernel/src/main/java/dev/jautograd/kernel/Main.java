@@ -21,20 +21,22 @@ import java.util.logging.Logger;
 
 /**
  * {@code java -jar jautograd-kernel.jar CONNECTION_FILE}, as the kernelspec's argv runs it.
- * {@code --warmup} runs a typical cell and exits: install.sh runs it once with
- * {@code -XX:ArchiveClassesAtExit} to build a class-data-sharing archive of JShell and javac.
+ * {@code --warmup [NOTEBOOK.ipynb...]} runs a typical cell, then the notebooks' cells, and exits:
+ * install.sh runs it once as the training run of the JVM's ahead-of-time cache (JDK 25,
+ * {@code -XX:AOTCacheOutput}) or class-data-sharing archive ({@code -XX:ArchiveClassesAtExit}).
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 1 && args[0].equals("--warmup")) {
+        if (args.length >= 1 && args[0].equals("--warmup")) {
             warmUp();
+            NotebookWarmup.run(java.util.Arrays.stream(args).skip(1).map(Path::of).toList());
             return;
         }
         if (args.length != 1) {
-            System.err.println("usage: java -jar jautograd-kernel.jar CONNECTION_FILE | --warmup");
+            System.err.println("usage: java -jar jautograd-kernel.jar CONNECTION_FILE | --warmup [NOTEBOOK.ipynb...]");
             System.exit(2);
         }
         serve(args[0]);
@@ -70,6 +72,7 @@ public final class Main {
         // JShell's first compile takes about a second; it starts once the sockets are bound so
         // kernel_info is answered meanwhile, and the first cell waits for the session.
         var session = CompletableFuture.supplyAsync(JShellSession::start);
+        session.thenRun(LibraryWarmup::startIfIdle); // the library's first-cell paths, while the student reads
         registerGraphs(session);
         ExitDeadline.armForShutdown(log);
         Runnable exit = () -> exit(output, channels);
@@ -113,7 +116,7 @@ public final class Main {
         return tensors.orElse(NameResolver.of(parameters));
     }
 
-    private static void registerGraphs(CompletableFuture<JShellSession> session) {
+    static void registerGraphs(CompletableFuture<JShellSession> session) {
         Supplier<NameResolver> names = () -> session.isDone() ? notebookNames(session.join()) : NameResolver.none();
         Viz.useNotebookNames(names);
         Jupyter.registry().register(GraphPicture.class, new GraphRenderer(names));

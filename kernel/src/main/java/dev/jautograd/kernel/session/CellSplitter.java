@@ -16,8 +16,19 @@ final class CellSplitter {
         this.analysis = analysis;
     }
 
-    /** One snippet's source (leading blanks and comments removed) and its offset in the cell. */
-    record Chunk(String source, int offset) { }
+    /**
+     * One snippet's source (leading blanks and comments removed) and its offset in the cell; a
+     * block of statements joined by {@link StatementBatcher} also has the statements as parts.
+     */
+    record Chunk(String source, int offset, List<Chunk> parts) {
+        Chunk(String source, int offset) {
+            this(source, offset, List.of());
+        }
+
+        boolean joined() {
+            return !parts.isEmpty();
+        }
+    }
 
     List<Chunk> split(String cell) {
         var chunks = new ArrayList<Chunk>();

@@ -40,6 +40,7 @@ public final class JShellSession implements AutoCloseable {
     private final JShell shell;
     private final ValueCapturingExecutionControl control;
     private final CellSplitter splitter;
+    private final StatementBatcher batcher = new StatementBatcher();
     private final ErrorFormatter errors;
     private final Definitions definitions;
     private final VariableFields variables;
@@ -94,14 +95,7 @@ public final class JShellSession implements AutoCloseable {
         running = true;
         var created = new ArrayList<Snippet>();
         try {
-            var result = CellResult.nothing();
-            for (var chunk : splitter.split(cell)) {
-                result = evaluate(chunk, cell, executionCount, created);
-                if (result.failed()) {
-                    break;
-                }
-            }
-            return result;
+            return evaluateEach(batcher.batch(splitter.split(cell), cell), cell, executionCount, created);
         } finally {
             running = false;
             history.cellFinished(created);
@@ -110,6 +104,10 @@ public final class JShellSession implements AutoCloseable {
 
     private CellResult evaluate(CellSplitter.Chunk chunk, String cell, int executionCount, List<Snippet> created) {
         List<SnippetEvent> events = shell.eval(chunk.source());
+        if (chunk.joined() && !compiled(events, cell, chunk.offset())) {
+            return interrupted.get() ? CellResult.failed(ErrorFormatter.interrupted())
+                    : evaluateEach(chunk.parts(), cell, executionCount, created);
+        }
         // Notes go to System.err, which the kernel routes to the running cell, as jshell prints its feedback.
         variables.update(events).forEach(name -> System.err.print(
                 "variable " + name + " was reset to null: its value belongs to a definition that was replaced\n"));
@@ -142,6 +140,37 @@ public final class JShellSession implements AutoCloseable {
                 System.err.print(note);
             }
             result = valueOf(event);
+        }
+        return result;
+    }
+
+    /**
+     * Whether a block of joined statements compiled (then it has run). One that did not has run
+     * nothing: its statements then go one by one, so a compile error reads as it always has.
+     */
+    private boolean compiled(List<SnippetEvent> events, String cell, int offset) {
+        for (var event : events) {
+            if (event.causeSnippet() == null && event.exception() == null
+                    && errors.failure(event, cell, offset) != null) {
+                if (shell.status(event.snippet()).isActive()) {
+                    variables.update(shell.drop(event.snippet()));
+                    history.renewCompilers();
+                }
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Evaluates chunks in order up to the first that fails; the last one's result is the cell's. */
+    private CellResult evaluateEach(List<CellSplitter.Chunk> parts, String cell, int executionCount,
+            List<Snippet> created) {
+        var result = CellResult.nothing();
+        for (var part : parts) {
+            result = evaluate(part, cell, executionCount, created);
+            if (result.failed()) {
+                break;
+            }
         }
         return result;
     }
