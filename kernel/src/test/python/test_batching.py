@@ -1,9 +1,15 @@
 """A cell's consecutive plain statements run as one JShell snippet (StatementBatcher): through the
 real kernel, a long cell gives the right result, and errors still name the cell's own lines.
 No timing here: the speed is measured by benchmarks/kernel/first_run.py."""
+import re
 import unittest
 
 from kernel_case import KernelCase
+
+
+def plain(traceback):
+    """The traceback's lines without the kernel's ANSI colours."""
+    return [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in traceback]
 
 
 class StatementBatchingTests(KernelCase):
@@ -26,14 +32,14 @@ class StatementBatchingTests(KernelCase):
         content, _ = self.run_cell("count += 1;\ncount += 2;\n\n// a comment\ncount += two[7];\ncount += 100;")
         self.assertEqual(content["status"], "error", content)
         self.assertEqual(content["ename"], "ArrayIndexOutOfBoundsException")
-        self.assertIn("line 5)", "\n".join(content["traceback"]))
+        self.assertIn("line 5)", "\n".join(plain(content["traceback"])))
         self.assertEqual(self.result_text("count"), "3")
 
     def test_a_compile_error_names_the_cell_line_and_column(self):
         self.run_cell("int total = 0;")
         content, _ = self.run_cell("total += 1;\ntotal += 2;\ntotal += nothingHere;\ntotal += 4;")
         self.assertEqual(content["status"], "error", content)
-        traceback = content["traceback"]
+        traceback = plain(content["traceback"])
         self.assertIn("Line 3, column 10: cannot find symbol", "\n".join(traceback))
         self.assertIn("total += nothingHere;", traceback)
         self.assertEqual(self.result_text("total"), "3")
