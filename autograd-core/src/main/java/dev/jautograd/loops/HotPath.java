@@ -8,11 +8,11 @@ package dev.jautograd.loops;
  *
  * <p>So while the gate is cold the work runs scalar in chunks, timed, and now and then a small
  * vector trial, timed too, within a budget (trials take at most {@code 1/BUDGET} of the scalar
- * time at first, then as much as it). The trials keep the kernel's invocation and back-edge counts growing, so C2 compiles it
- * in the end; once a trial's time per element beats the scalar chunks' best by
- * {@code MARGIN}, the gate turns hot for good and everything goes vector in one call. Both
- * paths give the same bits (FastPathEquivalenceTest), and a chunk is always whole units of
- * work (a softmax row is done by one path), so mixing them is invisible.
+ * time at first, then as much as it). The trials keep the kernel's invocation and back-edge
+ * counts growing, so C2 compiles it in the end; once a trial's time per element beats the
+ * scalar chunks' best by {@code MARGIN}, the gate turns hot for good and everything goes vector
+ * in one call. Both paths give the same bits (FastPathEquivalenceTest), and a chunk is always
+ * whole units of work (a softmax row is done by one path), so mixing them is invisible.
  *
  * <p>Thread-safe: threads of one {@link Parallel} split share a gate; the statistics are racy
  * but every write is a whole volatile value, so a lost update only delays the switch.
@@ -32,9 +32,9 @@ final class HotPath {
     static final int CHUNK_ELEMENTS = 2048;
     /** The smallest vector trial: eight vectors (smaller ones cost as much per call, measured). */
     static final int MIN_TRIAL_ELEMENTS = 64;
-    /** Trials may take 1/BUDGET of the first PATIENT_NANOS spent scalar, so a first call costs little more... */
+    /** Trials may take 1/BUDGET of the first PATIENT_NANOS spent scalar, so a first call costs little more, */
     static final long BUDGET = 5;
-    /** ...and as much as the scalar time after it, so a kernel run again and again turns hot within seconds. */
+    /** and as much as the scalar time after it, so a kernel run again and again turns hot within seconds. */
     static final long PATIENT_NANOS = 1_000_000_000;
     /**
      * Scalar time before the first trial. The first vector operation in a JVM initialises the
