@@ -23,6 +23,11 @@ final class HotPath {
         void run(int from, int to, boolean vector);
     }
 
+    /** Whether the vector path may be tried yet ({@link Vectorized#apiReady}, or true in tests). */
+    interface Readiness {
+        boolean ready();
+    }
+
     /** System.nanoTime, or a fake one in tests. */
     interface Clock {
         long nanoTime();
@@ -35,19 +40,20 @@ final class HotPath {
     /** Trials may take 1/BUDGET of the first PATIENT_NANOS spent scalar, so a first call costs little more, */
     static final long BUDGET = 5;
     /** and as much as the scalar time after it, so a kernel run again and again turns hot within seconds. */
-    static final long PATIENT_NANOS = 1_000_000_000;
+    static final long PATIENT_NANOS = 500_000_000;
     /**
-     * Scalar time before the first trial. The first vector operation in a JVM initialises the
-     * Vector API (150-300 ms measured), more than a short first call costs in all; a call this
-     * short ends without it.
+     * Scalar time before the first trial: a call this short never asks for the vector path. The
+     * first vector operation in a JVM initialises the Vector API (150-300 ms measured, more than
+     * such a call costs in all), which {@link Readiness} does off the caller's thread.
      */
-    static final long FIRST_TRIAL_AFTER_NANOS = 200_000_000;
+    static final long FIRST_TRIAL_AFTER_NANOS = 20_000_000;
     /** The vector path must beat the scalar best by this factor (timing noise, call overhead). */
     static final double MARGIN = 1.25;
     /** Scalar chunks timed before the first trial, so the best it is compared with is a settled one. */
     static final int MIN_SCALAR_CHUNKS = 8;
 
     private final Clock clock;
+    private final Readiness readiness;
     private volatile boolean hot;
     private volatile long scalarNanos, vectorNanos, scalarChunks;
     /** Best picoseconds per element of each path so far. */
@@ -56,11 +62,12 @@ final class HotPath {
     private volatile long vectorLatest = Long.MAX_VALUE;
 
     HotPath() {
-        this(System::nanoTime);
+        this(System::nanoTime, Vectorized::apiReady);
     }
 
-    HotPath(Clock clock) {
+    HotPath(Clock clock, Readiness readiness) {
         this.clock = clock;
+        this.readiness = readiness;
     }
 
     /** True once the vector path has won: callers then run it directly, ungated. */
@@ -91,7 +98,8 @@ final class HotPath {
     private boolean trialDue() {
         long scalar = scalarNanos;
         long allowance = scalar <= PATIENT_NANOS ? scalar / BUDGET : PATIENT_NANOS / BUDGET + scalar - PATIENT_NANOS;
-        return scalar >= FIRST_TRIAL_AFTER_NANOS && scalarChunks >= MIN_SCALAR_CHUNKS && vectorNanos < allowance;
+        return scalar >= FIRST_TRIAL_AFTER_NANOS && scalarChunks >= MIN_SCALAR_CHUNKS && vectorNanos < allowance
+                && readiness.ready();
     }
 
     /**

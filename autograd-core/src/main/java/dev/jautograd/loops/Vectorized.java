@@ -31,6 +31,28 @@ final class Vectorized {
         }
     }
 
+    private static volatile boolean apiReady;
+    private static final java.util.concurrent.atomic.AtomicBoolean API_STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Whether the Vector API has been initialised, which its first operation in a JVM does
+     * (150-300 ms measured): the first ask starts that on a daemon thread, off the caller's
+     * path, and the {@link HotPath} gates try vectors only after it. If it fails, never.
+     */
+    static boolean apiReady() {
+        if (!apiReady && API_STARTED.compareAndSet(false, true)) {
+            Thread init = new Thread(() -> {
+                float[] a = new float[64];
+                VectorMath.sigmoid(a, 0, a, 0, a.length);
+                VectorTanh.tanh(a, 0, a, 0, a.length);
+                apiReady = true;
+            }, "jautograd-vector-init");
+            init.setDaemon(true);
+            init.start();
+        }
+        return apiReady;
+    }
+
     static boolean available() {
         return AVAILABLE;
     }

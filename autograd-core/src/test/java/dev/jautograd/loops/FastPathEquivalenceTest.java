@@ -182,7 +182,7 @@ class FastPathEquivalenceTest {
         long[] now = {0};
         int[] trials = {0};
         boolean[] sawScalarAfterTrial = {false};
-        HotPath gate = new HotPath(() -> now[0]);
+        HotPath gate = new HotPath(() -> now[0], () -> true);
         gate.run(0, in.length, 1, (from, to, vector) -> {
             Vectorized.floatChunk(f, in, 0, out, 0, from, to, vector);
             if (vector) trials[0]++;

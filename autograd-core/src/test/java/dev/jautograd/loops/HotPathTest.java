@@ -39,7 +39,7 @@ class HotPathTest {
         FakeKernels k = new FakeKernels();
         k.scalarNanos = 100 * MS;
         k.vectorNanos = 1000 * MS;
-        HotPath gate = new HotPath(k);
+        HotPath gate = new HotPath(k, () -> true);
         gate.run(3, 100_003, 1, k);
         int at = 3;
         for (int[] c : k.chunks) {
@@ -53,8 +53,8 @@ class HotPathTest {
     @Test
     void aShortFirstCallRunsOnlyScalar() {
         FakeKernels k = new FakeKernels();
-        k.scalarNanos = MS; // 49 chunks: 49 ms, under the first trial's threshold
-        HotPath gate = new HotPath(k);
+        k.scalarNanos = HotPath.FIRST_TRIAL_AFTER_NANOS / 50; // 49 chunks: under the first trial's threshold
+        HotPath gate = new HotPath(k, () -> true);
         gate.run(0, 49 * HotPath.CHUNK_ELEMENTS, 1, k);
         assertEquals(0, k.vectorChunks());
         assertEquals(49, k.chunks.size());
@@ -66,11 +66,12 @@ class HotPathTest {
         FakeKernels k = new FakeKernels();
         k.scalarNanos = 10 * MS;
         k.vectorNanos = 30 * MS; // a 64-element trial: hundreds of times slower per element
-        HotPath gate = new HotPath(k);
-        gate.run(0, 100 * HotPath.CHUNK_ELEMENTS, 1, k); // 1 s of scalar work
+        HotPath gate = new HotPath(k, () -> true);
+        int chunks = (int) (HotPath.PATIENT_NANOS / k.scalarNanos);
+        gate.run(0, chunks * HotPath.CHUNK_ELEMENTS, 1, k);
         long trials = k.vectorChunks();
         assertTrue(trials >= 1, "trials keep the vector kernel's JIT counters growing");
-        assertTrue(trials * k.vectorNanos <= 100 * k.scalarNanos / HotPath.BUDGET + k.vectorNanos, "over budget: " + trials);
+        assertTrue(trials * k.vectorNanos <= chunks * k.scalarNanos / HotPath.BUDGET + k.vectorNanos, "over budget: " + trials);
         assertFalse(gate.hot());
         k.chunks.stream().filter(c -> c[2] == 1).forEach(c -> assertEquals(HotPath.MIN_TRIAL_ELEMENTS, c[1] - c[0]));
     }
@@ -80,7 +81,7 @@ class HotPathTest {
         FakeKernels k = new FakeKernels();
         k.scalarNanos = 25 * MS;
         k.vectorNanos = 1000 * MS;
-        HotPath gate = new HotPath(k);
+        HotPath gate = new HotPath(k, () -> true);
         gate.run(0, 20 * HotPath.CHUNK_ELEMENTS, 1, k); // 500 ms scalar: one slow trial
         assertFalse(gate.hot());
         k.vectorNanos = MS / 100; // compiled: 10 µs per trial, far under a scalar chunk's share
@@ -97,11 +98,24 @@ class HotPathTest {
     }
 
     @Test
+    void noTrialBeforeTheVectorApiIsReady() {
+        FakeKernels k = new FakeKernels();
+        k.scalarNanos = 100 * MS;
+        boolean[] ready = {false};
+        HotPath gate = new HotPath(k, () -> ready[0]);
+        gate.run(0, 40 * HotPath.CHUNK_ELEMENTS, 1, k);
+        assertEquals(0, k.vectorChunks());
+        ready[0] = true;
+        gate.run(0, 2 * HotPath.CHUNK_ELEMENTS, 1, k);
+        assertTrue(k.vectorChunks() >= 1);
+    }
+
+    @Test
     void rowsAreNeverSplit() {
         FakeKernels k = new FakeKernels();
         k.scalarNanos = 50 * MS;
         k.vectorNanos = 500 * MS;
-        HotPath gate = new HotPath(k);
+        HotPath gate = new HotPath(k, () -> true);
         gate.run(0, 300, 1000, k); // rows of 1000 elements: 2 rows a chunk, 1 row a trial
         for (int[] c : k.chunks) assertTrue(c[1] - c[0] == (c[2] == 1 ? 1 : 2) || c[1] == 300);
         assertTrue(k.vectorChunks() >= 1);
@@ -112,7 +126,7 @@ class HotPathTest {
         FakeKernels k = new FakeKernels();
         k.scalarNanos = 300 * MS; // the first chunk alone crosses the first trial's threshold
         k.vectorNanos = 0;
-        HotPath gate = new HotPath(k);
+        HotPath gate = new HotPath(k, () -> true);
         gate.run(0, HotPath.MIN_SCALAR_CHUNKS * HotPath.CHUNK_ELEMENTS, 1, k);
         assertFalse(gate.hot(), "decided on fewer than MIN_SCALAR_CHUNKS scalar chunks");
         gate.run(0, 4 * HotPath.CHUNK_ELEMENTS, 1, k);
