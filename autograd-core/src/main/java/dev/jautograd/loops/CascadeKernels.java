@@ -69,13 +69,11 @@ final class CascadeKernels {
 
     /** Gates {@link Vectorized#cascadeLanes} (see {@link HotPath}); a row is summed wholly by one path. */
     private static final HotPath LANES = new HotPath();
-    /** Longer rows never serve as a trial while cold: an uncompiled trial of them would cost seconds. */
-    private static final int MAX_TRIAL_ROW = 8 * HotPath.CHUNK_ELEMENTS;
 
     static float innerRow(float[] x, int row, int size0) {
         int vecSize = size0 / W;
         float[] lanes;
-        if (!Vectorized.available() || !Loops.fastPaths() || (!LANES.hot() && size0 > MAX_TRIAL_ROW)) {
+        if (!Vectorized.available() || !Loops.fastPaths()) {
             lanes = rowSum(x, row, W, vecSize, W);
         } else if (LANES.hot()) {
             lanes = Vectorized.cascadeLanes(x, row, vecSize);

@@ -37,6 +37,11 @@ final class HotPath {
     static final int CHUNK_ELEMENTS = 2048;
     /** The smallest vector trial: eight vectors (smaller ones cost as much per call, measured). */
     static final int MIN_TRIAL_ELEMENTS = 64;
+    /**
+     * Longer units (a softmax row, a summed row) cannot be cut into trials; they go vector as
+     * before the gate: their own long loops get C2's on-stack replacement within the call.
+     */
+    static final int MAX_TRIAL_ELEMENTS = 8 * CHUNK_ELEMENTS;
     /** Trials may take 1/BUDGET of the first PATIENT_NANOS spent scalar, so a first call costs little more, */
     static final long BUDGET = 5;
     /** and as much as the scalar time after it, so a kernel run again and again turns hot within seconds. */
@@ -82,7 +87,7 @@ final class HotPath {
     void run(int from, int to, int weight, Work work) {
         int chunk = Math.max(1, CHUNK_ELEMENTS / weight);
         for (int at = from; at < to;) {
-            if (hot) {
+            if (hot || weight > MAX_TRIAL_ELEMENTS) {
                 work.run(at, to, true);
                 return;
             }

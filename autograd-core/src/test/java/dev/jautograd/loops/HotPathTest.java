@@ -122,6 +122,16 @@ class HotPathTest {
     }
 
     @Test
+    void unitsTooLongForATrialGoVectorAsBeforeTheGate() {
+        FakeKernels k = new FakeKernels();
+        HotPath gate = new HotPath(k, () -> true);
+        gate.run(0, 50, HotPath.MAX_TRIAL_ELEMENTS + 1, k);
+        assertEquals(List.of(0, 50, 1), List.of(k.chunks.get(0)[0], k.chunks.get(0)[1], k.chunks.get(0)[2]));
+        assertEquals(1, k.chunks.size());
+        assertFalse(gate.hot(), "no verdict on the rows that fit a trial");
+    }
+
+    @Test
     void theScalarBestMustBeSettledBeforeDeciding() {
         FakeKernels k = new FakeKernels();
         k.scalarNanos = 300 * MS; // the first chunk alone crosses the first trial's threshold
