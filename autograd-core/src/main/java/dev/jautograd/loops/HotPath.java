@@ -8,7 +8,7 @@ package dev.jautograd.loops;
  *
  * <p>So while the gate is cold the work runs scalar in chunks, timed, and now and then a small
  * vector trial, timed too, within a budget (trials take at most {@code 1/BUDGET} of the scalar
- * time at first, then as much as it). The trials keep the kernel's invocation and back-edge
+ * time at first, then several times it). The trials keep the kernel's invocation and back-edge
  * counts growing, so C2 compiles it in the end; once a trial's time per element beats the
  * scalar chunks' best by {@code MARGIN}, the gate turns hot for good and everything goes vector
  * in one call. Both paths give the same bits (FastPathEquivalenceTest), and a chunk is always
@@ -44,8 +44,11 @@ final class HotPath {
     static final int MAX_TRIAL_ELEMENTS = 8 * CHUNK_ELEMENTS;
     /** Trials may take 1/BUDGET of the first PATIENT_NANOS spent scalar, so a first call costs little more, */
     static final long BUDGET = 5;
-    /** and as much as the scalar time after it, so a kernel run again and again turns hot within seconds. */
-    static final long PATIENT_NANOS = 500_000_000;
+    /**
+     * and LATER_SHARE times the scalar time after it, so a kernel run again and again turns hot
+     * within seconds: warming the vector path costs about a second however it is spread.
+     */
+    static final long PATIENT_NANOS = 300_000_000, LATER_SHARE = 4;
     /**
      * Scalar time before the first trial: a call this short never asks for the vector path. The
      * first vector operation in a JVM initialises the Vector API (150-300 ms measured, more than
@@ -102,7 +105,7 @@ final class HotPath {
 
     private boolean trialDue() {
         long scalar = scalarNanos;
-        long allowance = scalar <= PATIENT_NANOS ? scalar / BUDGET : PATIENT_NANOS / BUDGET + scalar - PATIENT_NANOS;
+        long allowance = scalar <= PATIENT_NANOS ? scalar / BUDGET : PATIENT_NANOS / BUDGET + LATER_SHARE * (scalar - PATIENT_NANOS);
         return scalar >= FIRST_TRIAL_AFTER_NANOS && scalarChunks >= MIN_SCALAR_CHUNKS && vectorNanos < allowance
                 && readiness.ready();
     }

@@ -187,7 +187,7 @@ class FastPathEquivalenceTest {
             Vectorized.floatChunk(f, in, 0, out, 0, from, to, vector);
             if (vector) trials[0]++;
             else if (trials[0] > 0) sawScalarAfterTrial[0] = true;
-            now[0] += vector ? (trials[0] < 3 ? 1_000_000_000L : 1_000) : 300_000_000L;
+            now[0] += vector ? (trials[0] < 3 ? 10_000_000_000L : 1_000) : 300_000_000L;
         });
         assertTrue(gate.hot() && trials[0] == 4 && sawScalarAfterTrial[0], gate.toString());
         int[] bits = new int[out.length];
