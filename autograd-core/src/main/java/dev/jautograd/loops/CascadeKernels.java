@@ -67,10 +67,22 @@ final class CascadeKernels {
         });
     }
 
+    /** Gates {@link Vectorized#cascadeLanes} (see {@link HotPath}); a row is summed wholly by one path. */
+    private static final HotPath LANES = new HotPath();
+
     static float innerRow(float[] x, int row, int size0) {
         int vecSize = size0 / W;
-        float[] lanes = Vectorized.available() && Loops.fastPaths() ? Vectorized.cascadeLanes(x, row, vecSize)
-                : rowSum(x, row, W, vecSize, W);
+        float[] lanes;
+        if (!Vectorized.available() || !Loops.fastPaths()) {
+            lanes = rowSum(x, row, W, vecSize, W);
+        } else if (LANES.hot()) {
+            lanes = Vectorized.cascadeLanes(x, row, vecSize);
+        } else {
+            float[][] out = new float[1][];
+            LANES.run(0, 1, Math.max(1, size0), (from, to, vector) ->
+                    out[0] = vector ? Vectorized.cascadeLanes(x, row, vecSize) : rowSum(x, row, W, vecSize, W));
+            lanes = out[0];
+        }
         float total = 0;
         for (int k = vecSize * W; k < size0; k++) total += x[row + k];
         for (int l = 0; l < W; l++) total += lanes[l];

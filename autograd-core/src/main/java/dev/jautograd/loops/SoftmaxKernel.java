@@ -18,6 +18,9 @@ import dev.jautograd.storage.FloatStorage;
  */
 public final class SoftmaxKernel {
     private static final int W = CascadeSum.LANES;
+    /** One gate per SIMD row kernel: a row is done wholly by one path, so its bits never mix. */
+    private static final HotPath SOFTMAX = new HotPath(), LOG_SOFTMAX = new HotPath(),
+            SOFTMAX_BACKWARD = new HotPath(), LOG_SOFTMAX_BACKWARD = new HotPath();
 
     private SoftmaxKernel() {}
 
@@ -32,9 +35,9 @@ public final class SoftmaxKernel {
         float[] in = ((FloatStorage) storage(x)).array(), r = ((FloatStorage) storage(out)).array();
         int base = x.storageOffset(), rows = outer, columns = inner;
         if (inner == 1) {
-            Parallel.forRange(rows, n, (from, to) -> {
-                for (int row = from; row < to; row++) lastDim(in, base + row * n, r, row * n, n);
-            });
+            Parallel.forRange(rows, n, (from, to) -> rows(SOFTMAX, from, to, n, (a, b, vector) -> {
+                for (int row = a; row < b; row++) lastDim(in, base + row * n, r, row * n, n, vector);
+            }));
         } else {
             Parallel.forRange(rows, n * columns, (from, to) -> {
                 for (int o = from; o < to; o++) otherDim(in, base + o * n * columns, r, o * n * columns, n, columns);
@@ -55,9 +58,8 @@ public final class SoftmaxKernel {
         Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
         float[] in = ((FloatStorage) storage(x)).array(), r = ((FloatStorage) storage(out)).array();
         int base = x.storageOffset();
-        boolean vector = Vectorized.softmaxRows(n);
-        Parallel.forRange(rows, n, (from, to) -> {
-            for (int row = from; row < to; row++) {
+        Parallel.forRange(rows, n, (from, to) -> rows(LOG_SOFTMAX, from, to, n, (a, b, vector) -> {
+            for (int row = a; row < b; row++) {
                 int at = base + row * n, rAt = row * n;
                 if (vector) {
                     Vectorized.logSoftmaxRow(in, at, r, rAt, n);
@@ -69,7 +71,7 @@ public final class SoftmaxKernel {
                 float logSum = SleefFloat.log(reduceAll(r, rAt, n));
                 for (int i = 0; i < n; i++) r[rAt + i] = in[at + i] - max - logSum;
             }
-        });
+        }));
         return out;
     }
 
@@ -86,9 +88,8 @@ public final class SoftmaxKernel {
         float[] gs = ((FloatStorage) storage(g)).array(), ys = ((FloatStorage) storage(y)).array();
         float[] r = ((FloatStorage) storage(out)).array();
         int gBase = g.storageOffset(), yBase = y.storageOffset();
-        boolean vector = Vectorized.softmaxRows(n);
-        Parallel.forRange(rows, n, (from, to) -> {
-            for (int row = from; row < to; row++) {
+        Parallel.forRange(rows, n, (from, to) -> rows(LOG_SOFTMAX_BACKWARD, from, to, n, (a, b, vector) -> {
+            for (int row = a; row < b; row++) {
                 if (vector) {
                     Vectorized.logSoftmaxBackwardRow(gs, gBase + row * n, ys, yBase + row * n, r, row * n, n);
                     continue;
@@ -98,7 +99,7 @@ public final class SoftmaxKernel {
                     r[row * n + i] = Math.fma(-SleefExp.exp(ys[yBase + row * n + i]), sum, gs[gBase + row * n + i]);
                 }
             }
-        });
+        }));
         return out;
     }
 
@@ -115,9 +116,8 @@ public final class SoftmaxKernel {
         float[] gs = ((FloatStorage) storage(g)).array(), ys = ((FloatStorage) storage(y)).array();
         float[] r = ((FloatStorage) storage(out)).array();
         int gBase = g.storageOffset(), yBase = y.storageOffset();
-        boolean vector = Vectorized.softmaxRows(n);
-        Parallel.forRange(rows, n, (from, to) -> {
-            for (int row = from; row < to; row++) {
+        Parallel.forRange(rows, n, (from, to) -> rows(SOFTMAX_BACKWARD, from, to, n, (a, b, vector) -> {
+            for (int row = a; row < b; row++) {
                 int gAt = gBase + row * n, yAt = yBase + row * n;
                 if (vector) {
                     Vectorized.softmaxBackwardRow(gs, gAt, ys, yAt, r, row * n, n);
@@ -126,7 +126,7 @@ public final class SoftmaxKernel {
                 float sum = dotAll(gs, gAt, ys, yAt, n);
                 for (int i = 0; i < n; i++) r[row * n + i] = (gs[gAt + i] - sum) * ys[yAt + i];
             }
-        });
+        }));
         return out;
     }
 
@@ -145,8 +145,18 @@ public final class SoftmaxKernel {
         return ((acc[0] + acc[4]) + (acc[2] + acc[6])) + ((acc[1] + acc[5]) + (acc[3] + acc[7]));
     }
 
-    private static void lastDim(float[] x, int at, float[] r, int rAt, int n) {
-        if (Vectorized.softmaxRows(n)) {
+    /**
+     * Rows [from, to) of n elements through {@code rows}: SIMD rows where they exist, once the
+     * kernel's gate has found them compiled and faster (see {@link HotPath}).
+     */
+    private static void rows(HotPath gate, int from, int to, int n, HotPath.Work rows) {
+        if (!Vectorized.softmaxRows(n)) rows.run(from, to, false);
+        else if (gate.hot()) rows.run(from, to, true);
+        else gate.run(from, to, n, rows);
+    }
+
+    private static void lastDim(float[] x, int at, float[] r, int rAt, int n, boolean vector) {
+        if (vector) {
             Vectorized.softmaxRow(x, at, r, rAt, n);
             return;
         }

@@ -31,6 +31,28 @@ final class Vectorized {
         }
     }
 
+    private static volatile boolean apiReady;
+    private static final java.util.concurrent.atomic.AtomicBoolean API_STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Whether the Vector API has been initialised, which its first operation in a JVM does
+     * (150-300 ms measured): the first ask starts that on a daemon thread, off the caller's
+     * path, and the {@link HotPath} gates try vectors only after it. If it fails, never.
+     */
+    static boolean apiReady() {
+        if (!apiReady && API_STARTED.compareAndSet(false, true)) {
+            Thread init = new Thread(() -> {
+                float[] a = new float[64];
+                VectorMath.sigmoid(a, 0, a, 0, a.length);
+                VectorTanh.tanh(a, 0, a, 0, a.length);
+                apiReady = true;
+            }, "jautograd-vector-init");
+            init.setDaemon(true);
+            init.start();
+        }
+        return apiReady;
+    }
+
     static boolean available() {
         return AVAILABLE;
     }
@@ -61,20 +83,42 @@ final class Vectorized {
         VectorSoftmax.logSoftmaxBackwardRow(g, gAt, y, yAt, r, rAt, n);
     }
 
+    private static final HotPath EXP = new HotPath(), SIGMOID = new HotPath(), TANH = new HotPath();
+
     /**
      * Runs PyTorch's float32 {@code f} over a range of vector-loop elements with SIMD if it has a
      * vector form here (the same bits as {@link FloatFunction#pytorchFloat}); false if the caller must.
+     * Scalar until the kernel's {@link HotPath} finds the SIMD form compiled and faster.
      */
     static boolean pytorchFloats(FloatFunction f, float[] x, int ox, float[] r, int or, int len) {
         if (!AVAILABLE || !Loops.fastPaths()) return false;
+        HotPath gate = switch (f) {
+            case EXP -> EXP;
+            case SIGMOID -> SIGMOID;
+            case TANH -> TANH;
+            default -> null;
+        };
+        if (gate == null) return false;
+        if (gate.hot()) {
+            vectorFloats(f, x, ox, r, or, len);
+        } else {
+            gate.run(0, len, 1, (from, to, vector) -> floatChunk(f, x, ox, r, or, from, to, vector));
+        }
+        return true;
+    }
+
+    /** Elements [from, to) of a {@link #pytorchFloats} range on either path (the same bits). */
+    static void floatChunk(FloatFunction f, float[] x, int ox, float[] r, int or, int from, int to, boolean vector) {
+        if (vector) vectorFloats(f, x, ox + from, r, or + from, to - from);
+        else for (int i = from; i < to; i++) r[or + i] = f.pytorchFloat(x[ox + i], true);
+    }
+
+    private static void vectorFloats(FloatFunction f, float[] x, int ox, float[] r, int or, int len) {
         switch (f) {
             case EXP -> VectorMath.exp(x, ox, r, or, len);
             case SIGMOID -> VectorMath.sigmoid(x, ox, r, or, len);
             case TANH -> VectorTanh.tanh(x, ox, r, or, len);
-            default -> {
-                return false;
-            }
+            default -> throw new IllegalArgumentException(f + " has no vector form");
         }
-        return true;
     }
 }

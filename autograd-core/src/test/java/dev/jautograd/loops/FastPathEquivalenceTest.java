@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -160,6 +161,38 @@ class FastPathEquivalenceTest {
     void softmaxGradientsAreBitIdentical(Case c) {
         Tensor[] plain = gradients(c, false), fast = gradients(c, true);
         for (int i = 0; i < plain.length; i++) assertArrayEquals(floatBits(plain[i]), floatBits(fast[i]));
+    }
+
+    /**
+     * A gate that turns hot in the middle of one array: scalar chunks, slow vector trials, then
+     * a fast trial and the rest vector in one call. The mixed result must carry the plain bits.
+     */
+    @ParameterizedTest
+    @EnumSource(value = FloatFunction.class, names = {"EXP", "SIGMOID", "TANH"})
+    void aGateTurningHotMidArrayGivesThePlainBits(FloatFunction f) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Vectorized.available(), "no Vector API in this JVM");
+        java.util.Random random = new java.util.Random(23);
+        float[] in = new float[100 * HotPath.CHUNK_ELEMENTS + 5], out = new float[in.length];
+        double[] values = new double[in.length];
+        for (int i = 0; i < in.length; i++) values[i] = in[i] = (float) (random.nextGaussian() * 6);
+        Tensor x = Torch.tensor(values);
+        assertEquals(DType.FLOAT32, x.dtype());
+        Function<Tensor[], Tensor> plain = f == FloatFunction.EXP ? t -> t[0].exp() : f == FloatFunction.TANH ? t -> t[0].tanh() : t -> t[0].sigmoid();
+        Tensor expected = evaluate(new Case(plain, x), false);
+        long[] now = {0};
+        int[] trials = {0};
+        boolean[] sawScalarAfterTrial = {false};
+        HotPath gate = new HotPath(() -> now[0], () -> true);
+        gate.run(0, in.length, 1, (from, to, vector) -> {
+            Vectorized.floatChunk(f, in, 0, out, 0, from, to, vector);
+            if (vector) trials[0]++;
+            else if (trials[0] > 0) sawScalarAfterTrial[0] = true;
+            now[0] += vector ? (trials[0] < 3 ? 10_000_000_000L : 1_000) : 300_000_000L;
+        });
+        assertTrue(gate.hot() && trials[0] == 4 && sawScalarAfterTrial[0], gate.toString());
+        int[] bits = new int[out.length];
+        for (int i = 0; i < out.length; i++) bits[i] = Float.floatToIntBits(out[i]);
+        assertArrayEquals(floatBits(expected), bits);
     }
 
     /** float32 sums add in PyTorch's order on both paths (CascadeSum), so they agree bit for bit. */

@@ -1,0 +1,145 @@
+package dev.jautograd.loops;
+
+/**
+ * Whether one SIMD kernel has become faster than its scalar twin in this JVM. The Vector API is
+ * fast only once C2 has compiled the kernel; before that every vector operation runs the API's
+ * Java fallback (boxing, allocating), 10-100× slower than the scalar loop, so a notebook cell's
+ * first softmax or exp (a fresh JVM, run once) would pay seconds for SIMD it never profits from.
+ *
+ * <p>So while the gate is cold the work runs scalar in chunks, timed, and now and then a small
+ * vector trial, timed too, within a budget (trials take at most {@code 1/BUDGET} of the scalar
+ * time at first, then several times it). The trials keep the kernel's invocation and back-edge
+ * counts growing, so C2 compiles it in the end; once a trial's time per element beats the
+ * scalar chunks' best by {@code MARGIN}, the gate turns hot for good and everything goes vector
+ * in one call. Both paths give the same bits (FastPathEquivalenceTest), and a chunk is always
+ * whole units of work (a softmax row is done by one path), so mixing them is invisible.
+ *
+ * <p>Thread-safe: threads of one {@link Parallel} split share a gate; the statistics are racy
+ * but every write is a whole volatile value, so a lost update only delays the switch.
+ */
+final class HotPath {
+    /** Units of work: indices [from, to) on the vector path or on the scalar one. */
+    interface Work {
+        void run(int from, int to, boolean vector);
+    }
+
+    /** Whether the vector path may be tried yet ({@link Vectorized#apiReady}, or true in tests). */
+    interface Readiness {
+        boolean ready();
+    }
+
+    /** System.nanoTime, or a fake one in tests. */
+    interface Clock {
+        long nanoTime();
+    }
+
+    /** Elements per timed scalar chunk: long enough that two nanoTime calls cost under 1 %. */
+    static final int CHUNK_ELEMENTS = 2048;
+    /** The smallest vector trial: eight vectors (smaller ones cost as much per call, measured). */
+    static final int MIN_TRIAL_ELEMENTS = 64;
+    /**
+     * Longer units (a softmax row, a summed row) cannot be cut into trials; they go vector as
+     * before the gate: their own long loops get C2's on-stack replacement within the call.
+     */
+    static final int MAX_TRIAL_ELEMENTS = 8 * CHUNK_ELEMENTS;
+    /** Trials may take 1/BUDGET of the first PATIENT_NANOS spent scalar, so a first call costs little more, */
+    static final long BUDGET = 5;
+    /**
+     * and LATER_SHARE times the scalar time after it, so a kernel run again and again turns hot
+     * within seconds: warming the vector path costs about a second however it is spread.
+     */
+    static final long PATIENT_NANOS = 300_000_000, LATER_SHARE = 4;
+    /**
+     * Scalar time before the first trial: a call this short never asks for the vector path. The
+     * first vector operation in a JVM initialises the Vector API (150-300 ms measured, more than
+     * such a call costs in all), which {@link Readiness} does off the caller's thread.
+     */
+    static final long FIRST_TRIAL_AFTER_NANOS = 20_000_000;
+    /** The vector path must beat the scalar best by this factor (timing noise, call overhead). */
+    static final double MARGIN = 1.25;
+    /** Scalar chunks timed before the first trial, so the best it is compared with is a settled one. */
+    static final int MIN_SCALAR_CHUNKS = 8;
+
+    private final Clock clock;
+    private final Readiness readiness;
+    private volatile boolean hot;
+    private volatile long scalarNanos, vectorNanos, scalarChunks;
+    /** Best picoseconds per element of each path so far. */
+    private volatile long scalarBest = Long.MAX_VALUE, vectorBest = Long.MAX_VALUE;
+    /** Picoseconds per element of the latest trial, which sizes the next one. */
+    private volatile long vectorLatest = Long.MAX_VALUE;
+
+    HotPath() {
+        this(System::nanoTime, Vectorized::apiReady);
+    }
+
+    HotPath(Clock clock, Readiness readiness) {
+        this.clock = clock;
+        this.readiness = readiness;
+    }
+
+    /** True once the vector path has won: callers then run it directly, ungated. */
+    boolean hot() {
+        return hot;
+    }
+
+    /**
+     * Runs units [from, to), each of {@code weight} elements, through {@code work}: all vector
+     * when hot, else scalar chunks with vector trials in between as the budget allows.
+     */
+    void run(int from, int to, int weight, Work work) {
+        int chunk = Math.max(1, CHUNK_ELEMENTS / weight);
+        for (int at = from; at < to;) {
+            if (hot || weight > MAX_TRIAL_ELEMENTS) {
+                work.run(at, to, true);
+                return;
+            }
+            boolean vector = trialDue();
+            int end = (int) Math.min(to, (long) at + (vector ? trialUnits(chunk, weight) : chunk));
+            long start = clock.nanoTime();
+            work.run(at, end, vector);
+            record(vector, clock.nanoTime() - start, (long) (end - at) * weight);
+            at = end;
+        }
+    }
+
+    private boolean trialDue() {
+        long scalar = scalarNanos;
+        long allowance = scalar <= PATIENT_NANOS ? scalar / BUDGET : PATIENT_NANOS / BUDGET + LATER_SHARE * (scalar - PATIENT_NANOS);
+        return scalar >= FIRST_TRIAL_AFTER_NANOS && scalarChunks >= MIN_SCALAR_CHUNKS && vectorNanos < allowance
+                && readiness.ready();
+    }
+
+    /**
+     * A trial takes about as long as a scalar chunk: one vector while the vector path is
+     * hundreds of times slower (the JIT counts invocations more than elements, so many small
+     * trials reach C2 sooner), growing to a whole chunk as it catches up, where the timing
+     * overhead is small enough for a fair comparison.
+     */
+    private int trialUnits(int chunk, int weight) {
+        long latest = vectorLatest, elements = latest == Long.MAX_VALUE ? MIN_TRIAL_ELEMENTS
+                : Math.max(MIN_TRIAL_ELEMENTS, CHUNK_ELEMENTS * Math.min(scalarBest, latest) / Math.max(1, latest));
+        return (int) Math.max(1, Math.min(chunk, elements / weight));
+    }
+
+    /** Adds one timed chunk to the statistics, and turns hot if the vector path has won. */
+    void record(boolean vector, long nanos, long elements) {
+        long picosPerElement = Math.max(0, nanos) * 1000 / Math.max(1, elements);
+        if (vector) {
+            vectorNanos += nanos;
+            vectorBest = Math.min(vectorBest, picosPerElement);
+            vectorLatest = picosPerElement;
+            if (vectorBest * MARGIN < scalarBest) hot = true;
+        } else {
+            scalarNanos += nanos;
+            scalarChunks++;
+            scalarBest = Math.min(scalarBest, picosPerElement);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return (hot ? "hot" : "cold") + " scalar " + scalarChunks + " chunks " + scalarNanos / 1000 + " µs best "
+                + scalarBest + " ps/el, vector trials " + vectorNanos / 1000 + " µs best " + vectorBest + " ps/el";
+    }
+}
