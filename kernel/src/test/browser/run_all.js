@@ -1,13 +1,10 @@
-// Opens a notebook in a live Notebook 6 server with Debian's Chromium (playwright-core, no browser
-// download), does Kernel > Restart & Run All through the menu and its dialog as a user would, waits
-// until every code cell has run and the kernel is idle, then prints what the page shows as JSON
-// (images in outputs, progress bars, errors, prompts) and takes a screenshot of the whole notebook.
+// Opens a notebook in a live Notebook 6 server with Debian's Chromium, does Kernel > Restart &
+// Run All through the menu and its dialog as a user would, waits until every code cell has run
+// and the kernel is idle, then prints what the page shows as JSON (images in outputs, progress
+// bars, errors, prompts) and takes a screenshot of the whole notebook.
 //
 //   node run_all.js URL SCREENSHOT.png PROFILE_DIR TIMEOUT_MS
-const { chromium } = require('playwright-core');
-
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run'];
+const { runOnNotebook, imagesLoaded } = require('./notebook_page');
 
 async function restartAndRunAll(page) {
   await page.click('#kernellink');
@@ -22,50 +19,29 @@ function finished() {
   return idle && cells.length > 0 && cells.every(c => typeof c.input_prompt_number === 'number');
 }
 
-async function main() {
-  const [url, screenshot, profile, timeoutMs] = process.argv.slice(2);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: FLAGS,
-    viewport: { width: 1280, height: 900 },
-  });
-  try {
-    const page = await context.newPage();
-    const console = [];
-    page.on('console', m => console.push(m.type() + ': ' + m.text()));
-    await page.goto(url, { waitUntil: 'load', timeout: 60000 });
-    await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel
-      && Jupyter.notebook.kernel.is_connected(), null, { timeout: 120000 });
-    const started = Date.now();
-    await restartAndRunAll(page);
-    await page.waitForFunction(finished, null, { timeout: Number(timeoutMs), polling: 500 });
-    const seconds = (Date.now() - started) / 1000;
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('.output_area img'))
-      .every(img => img.complete), null, { timeout: 30000 });
-    const seen = await page.evaluate(() => ({
-      prompts: Jupyter.notebook.get_cells().filter(c => c.cell_type === 'code').map(c => c.input_prompt_number),
-      images: Array.from(document.querySelectorAll('.output_area img')).map(img => ({
-        cls: img.className, src: img.getAttribute('src').slice(0, 22),
-        naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight,
-        width: Math.round(img.getBoundingClientRect().width),
-      })),
-      progress: Array.from(document.querySelectorAll('.output_area progress')).map(p => ({
-        value: p.value, max: p.max, text: p.closest('.output_area').innerText,
-      })),
-      errors: Array.from(document.querySelectorAll('.output_error')).map(e => e.innerText),
-      trusted: document.querySelector('#notification_trusted').textContent.trim(),
-    }));
-    seen.seconds = seconds;
-    // Notebook 6 scrolls inside #site, not the page: make the window as tall as the notebook.
-    const height = await page.evaluate(() => document.querySelector('#notebook').scrollHeight
-      + document.querySelector('#header').offsetHeight);
-    await page.setViewportSize({ width: 1280, height: Math.min(height + 40, 16000) });
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: screenshot });
-    seen.console = console;
-    process.stdout.write(JSON.stringify(seen));
-  } finally {
-    await context.close();
-  }
-}
+const [url, screenshot, profile, timeoutMs] = process.argv.slice(2);
 
-main().catch(e => { process.stderr.write(String(e.stack || e)); process.exit(1); });
+runOnNotebook(url, screenshot, profile, async page => {
+  await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel
+    && Jupyter.notebook.kernel.is_connected(), null, { timeout: 120000 });
+  const started = Date.now();
+  await restartAndRunAll(page);
+  await page.waitForFunction(finished, null, { timeout: Number(timeoutMs), polling: 500 });
+  const seconds = (Date.now() - started) / 1000;
+  await page.waitForFunction(imagesLoaded, null, { timeout: 30000 });
+  const seen = await page.evaluate(() => ({
+    prompts: Jupyter.notebook.get_cells().filter(c => c.cell_type === 'code').map(c => c.input_prompt_number),
+    images: Array.from(document.querySelectorAll('.output_area img')).map(img => ({
+      cls: img.className, src: img.getAttribute('src').slice(0, 22),
+      naturalWidth: img.naturalWidth, naturalHeight: img.naturalHeight,
+      width: Math.round(img.getBoundingClientRect().width),
+    })),
+    progress: Array.from(document.querySelectorAll('.output_area progress')).map(p => ({
+      value: p.value, max: p.max, text: p.closest('.output_area').innerText,
+    })),
+    errors: Array.from(document.querySelectorAll('.output_error')).map(e => e.innerText),
+    trusted: document.querySelector('#notification_trusted').textContent.trim(),
+  }));
+  seen.seconds = seconds;
+  return seen;
+});

@@ -1,22 +1,20 @@
 """Kernel > Restart & Run All on notebooks/training.ipynb in a live Notebook 6 server, in Debian's
 Chromium driven by playwright-core (kernel/src/test/browser/run_all.js), as a student would run it:
 the kernel installed into a temporary prefix (kernel_env), the server on 127.0.0.1 with a free port,
-a random token and fresh Jupyter dirs (test_untrusted_notebook's NotebookServer).
+a random token and fresh Jupyter dirs (notebook_browser).
 
 Checked through the DOM once every cell has run: no error, each plot is an image that loaded, the
 graph is an image, and the progress bar is in its final state (300/300, 100%). The screenshot is
 kept as kernel/target/live-run-all/training.png, with the page's findings (seen.json) and the server log.
 The run is bounded: RUN_TIMEOUT_MS for the cells, a little more for the whole browser session.
 """
-import json
 import pathlib
 import shutil
-import subprocess
 import tempfile
 import unittest
 
 import kernel_env
-from test_untrusted_notebook import BROWSER_DIR, NotebookServer, browser_missing
+from notebook_browser import browse, browser_missing
 
 kernel_env.install()
 NOTEBOOK = kernel_env.REPO_ROOT / "notebooks" / "training.ipynb"
@@ -33,23 +31,13 @@ class LiveRunAllTest(unittest.TestCase):
         cls.tmp = pathlib.Path(tempfile.mkdtemp(prefix="jautograd-live-run-all-"))
         (cls.tmp / "notebooks").mkdir()
         shutil.copy(NOTEBOOK, cls.tmp / "notebooks" / "training.ipynb")
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
         cls.screenshot = ARTIFACTS / "training.png"
-        server = NotebookServer(cls.tmp)  # inherits JUPYTER_PATH: the kernel in its temporary prefix
         try:
-            server.wait_ready()
-            run = subprocess.run(
-                ["node", str(BROWSER_DIR / "run_all.js"), server.url("notebooks/training.ipynb"),
-                 str(cls.screenshot), str(cls.tmp / "chromium-profile"), str(RUN_TIMEOUT_MS)],
-                cwd=BROWSER_DIR, capture_output=True, text=True, timeout=RUN_TIMEOUT_MS / 1000 + 180)
-        finally:
-            server.stop()
-            shutil.copy(cls.tmp / "server.log", ARTIFACTS / "server.log")
-        if run.returncode != 0:
+            cls.seen = browse(cls.tmp, "training.ipynb", "run_all.js", cls.screenshot, ARTIFACTS,
+                              RUN_TIMEOUT_MS / 1000 + 180, RUN_TIMEOUT_MS)
+        except BaseException:
             shutil.rmtree(cls.tmp, ignore_errors=True)
-            raise AssertionError("browser run failed: " + run.stderr[-3000:])
-        cls.seen = json.loads(run.stdout)
-        (ARTIFACTS / "seen.json").write_text(json.dumps(cls.seen, indent=1), encoding="utf-8")
+            raise
         print(f"\nRun All took {cls.seen['seconds']:.0f} s; screenshot: {cls.screenshot}", flush=True)
 
     @classmethod
