@@ -9,14 +9,11 @@ message. FidelityGoldenTest has one Java lambda per name, written as a student w
 
 Run: /usr/bin/python3 tools/goldens/gen_fidelity.py   (deterministic: same file every run)
 """
-import json
-import os
-
 import torch
 
+from golden_common import write_text_cases
+
 torch.set_num_threads(1)
-OUT = os.path.join(os.path.dirname(__file__), "..", "..", "autograd-core", "src", "test",
-                   "resources", "goldens", "fidelity.json")
 CASES = {}
 
 
@@ -253,25 +250,8 @@ def mse_loss_item():
     return torch.nn.functional.mse_loss(a, b).item()
 
 
-def text(value):
-    if isinstance(value, tuple):
-        return "(" + ", ".join(text(v) for v in value) + ")"
-    return value if isinstance(value, str) else repr(value)
-
-
-def run(fn):
-    try:
-        return {"name": fn.__name__, "text": text(fn())}
-    except Exception as e:  # noqa: BLE001 (the golden is the message)
-        return {"name": fn.__name__, "error": str(e).split("\n")[0]}
-
-
 def main():
-    data = {"torch": torch.__version__, "cases": [run(fn) for fn in CASES.values()]}
-    with open(OUT, "w") as f:
-        json.dump(data, f, indent=1)
-        f.write("\n")
-    print(f"{len(data['cases'])} cases -> {os.path.relpath(OUT)}")
+    write_text_cases("fidelity.json", "gen_fidelity.py", CASES.values())
 
 
 if __name__ == "__main__":

@@ -9,13 +9,10 @@ error, the first line of its message. ReleaseGoldenTest has one Java row per nam
 
 Run: /usr/bin/python3 tools/goldens/gen_release.py   (deterministic: same file every run)
 """
-import json
-import os
-
 import torch
 
-OUT = os.path.join(os.path.dirname(__file__), "..", "..", "autograd-core", "src", "test",
-                   "resources", "goldens", "release.json")
+from golden_common import write_text_cases
+
 
 
 def written_through_view():
@@ -65,25 +62,8 @@ CASES = [copyslices_repr, copyslices_backward_twice, copyslices_retain_graph_twi
          copyslices_slice_fill_twice, copyslices_grad_twice]
 
 
-def text(value):
-    if isinstance(value, tuple):
-        return "(" + ", ".join(text(v) for v in value) + ")"
-    return value if isinstance(value, str) else repr(value)
-
-
-def run(fn):
-    try:
-        return {"name": fn.__name__, "text": text(fn())}
-    except Exception as e:  # noqa: BLE001 (the golden is the message)
-        return {"name": fn.__name__, "error": str(e).split("\n")[0]}
-
-
 def main():
-    data = {"torch": torch.__version__, "cases": [run(fn) for fn in CASES]}
-    with open(OUT, "w") as f:
-        json.dump(data, f, indent=1)
-        f.write("\n")
-    print(f"{len(data['cases'])} cases -> {os.path.relpath(OUT)}")
+    write_text_cases("release.json", "gen_release.py", CASES)
 
 
 if __name__ == "__main__":

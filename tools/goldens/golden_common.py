@@ -233,3 +233,22 @@ def write(filename, generator, cases, **extra):
         json.dump(doc, f, sort_keys=True, indent=1)
         f.write("\n")
     print(f"{filename}: {len(cases)} cases")
+
+
+def printed(value):
+    """What a result prints as in Python: a string as is, a tuple of reprs, else repr."""
+    if isinstance(value, tuple):
+        return "(" + ", ".join(printed(v) for v in value) + ")"
+    return value if isinstance(value, str) else repr(value)
+
+
+def text_case(fn):
+    """A case named after fn: the text its result prints as, or the first line of its error."""
+    try:
+        return {"name": fn.__name__, "text": printed(fn())}
+    except Exception as e:  # noqa: BLE001 (the golden is the message)
+        return {"name": fn.__name__, "error": str(e).split("\n")[0]}
+
+
+def write_text_cases(filename, generator, fns):
+    write(filename, generator, [text_case(fn) for fn in fns])
