@@ -1,11 +1,6 @@
 package dev.jautograd.golden;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import com.google.gson.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,16 +21,6 @@ class AutogradGoldenTest {
     void showsWhatPyTorchShows(JsonObject golden) {
         String name = golden.get("name").getAsString();
         var scenario = AutogradScenarios.SCENARIOS.getOrDefault(name, TrainingScenarios.SCENARIOS.get(name));
-        assertNotNull(scenario, "no Java scenario for " + golden.get("name"));
-        var steps = new Steps();
-        scenario.accept(steps);
-        List<List<String>> expected = new ArrayList<>();
-        golden.getAsJsonArray("steps").forEach(step -> expected.add(List.of(
-                step.getAsJsonArray().get(0).getAsString(), step.getAsJsonArray().get(1).getAsString())));
-        var actual = steps.recorded();
-        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
-            assertEquals(expected.get(i), actual.get(i), "step " + i);
-        }
-        assertEquals(expected.size(), actual.size(), "number of steps");
+        Steps.assertShowsWhatPyTorchShows(golden, scenario);
     }
 }

@@ -1,9 +1,14 @@
 package dev.jautograd.golden;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import com.google.gson.JsonObject;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.JavaHints;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What an autograd scenario shows, step by step, as gen_autograd.py's Recorder writes it: a
@@ -47,6 +52,21 @@ final class Steps {
             return;
         }
         steps.add(List.of(label, "<no error>"));
+    }
+
+    /** Plays the scenario and compares each step it shows with the golden's, then their count. */
+    static void assertShowsWhatPyTorchShows(JsonObject golden, Consumer<Steps> scenario) {
+        assertNotNull(scenario, "no Java scenario for " + golden.get("name"));
+        var steps = new Steps();
+        scenario.accept(steps);
+        List<List<String>> expected = new ArrayList<>();
+        golden.getAsJsonArray("steps").forEach(step -> expected.add(List.of(
+                step.getAsJsonArray().get(0).getAsString(), step.getAsJsonArray().get(1).getAsString())));
+        var actual = steps.recorded();
+        for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
+            assertEquals(expected.get(i), actual.get(i), "step " + i);
+        }
+        assertEquals(expected.size(), actual.size(), "number of steps");
     }
 
     List<List<String>> recorded() {
