@@ -69,6 +69,7 @@ torch_env() {
         *) echo "unknown PyTorch config $1 (known: plain tuned)" >&2; exit 2 ;;
     esac
 }
+for config in $torch_configs; do torch_env "$config" > /dev/null; done  # an unknown name stops here
 
 echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "JVM flags: $jvm_args"
