@@ -75,7 +75,11 @@ echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs: $(grep -m1 'model name
 echo "JVM flags: $jvm_args"
 echo "threads $threads, $warmup warm-up + $runs measured runs of ${seconds}s each; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "$java" $jvm_args -cp "$jar" dev.jautograd.bench.BenchInfo 2>/dev/null
-/usr/bin/python3 -c 'import torch; torch.set_num_threads('"$threads"'); cpu = [l.strip() for l in torch.__config__.show().splitlines() if "CPU capability" in l]; print("PyTorch", torch.__version__, "threads", torch.get_num_threads(), *cpu)'
+# shellcheck disable=SC2016  # Python source
+/usr/bin/python3 -c 'import os, torch
+torch.set_num_threads(int(os.environ["BENCH_THREADS"]))
+cpu = [line.strip() for line in torch.__config__.show().splitlines() if "CPU capability" in line]
+print("PyTorch", torch.__version__, "threads", torch.get_num_threads(), *cpu)'
 echo "PyTorch configs: $torch_configs (the table takes the faster per workload)"
 echo
 

@@ -139,7 +139,8 @@ def steady_table(directory):
         print("PyTorch's figure is its faster environment per workload (compare.sh's torch_env); medians of each:")
         print()
         for name, by_config in configs.items():
-            print(f"- {name}: " + ", ".join(f"{c} {human(m)}" for c, m in sorted(by_config.items(), key=lambda i: i[1])))
+            ranked = sorted(by_config.items(), key=lambda item: item[1])
+            print(f"- {name}: " + ", ".join(f"{c} {human(m)}" for c, m in ranked))
 
 
 if __name__ == "__main__":

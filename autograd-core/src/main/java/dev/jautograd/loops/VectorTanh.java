@@ -100,7 +100,10 @@ final class VectorTanh {
         }
     }
 
-    /** The end of expk2: 1 + the pair (hi, lo), times 2^q as the factors p1·p2, in place; a pass of its own for the same node limit. */
+    /**
+     * The end of expk2: 1 + the pair (hi, lo), times 2^q as the factors p1·p2, in place; a pass
+     * of its own for the same node limit.
+     */
     private static void scale(int n, float[] hi, float[] lo, float[] p1, float[] p2) {
         for (int i = 0; i < n; i += W) {
             FloatVector th = FloatVector.fromArray(S, hi, i), y = th.add(1f);

@@ -42,7 +42,8 @@ class SelectFastPathTest {
         return Stream.of(
                 named("dense both sides", x -> Torch.where(x[0].gt(0), x[0], x[1])),
                 named("a single 0-dim value on the right", x -> Torch.where(x[0].gt(0), x[0], Torch.tensor(-0.0f))),
-                named("a single value on the left", x -> Torch.where(x[0].lt(0), Torch.tensor(new float[] {2.5f}), x[1])),
+                named("a single value on the left",
+                        x -> Torch.where(x[0].lt(0), Torch.tensor(new float[] {2.5f}), x[1])),
                 named("a view with an offset", x -> Torch.where(x[0].gt(0).narrow(0, 1, 2), x[0].narrow(0, 1, 2),
                         x[1].narrow(0, 1, 2))),
                 named("broadcast column (plain loop)", x -> Torch.where(x[0].gt(0), x[0], x[1].narrow(1, 0, 1))),
