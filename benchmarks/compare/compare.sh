@@ -5,7 +5,7 @@
 # a fresh python3 with `import torch` timed apart), alternating the sides, and a second table.
 # See docs/performance.md.
 #
-#   benchmarks/compare/compare.sh                 # everything (about 25 minutes)
+#   benchmarks/compare/compare.sh                 # everything (about 35 minutes: settling and the second PyTorch environment added ~10)
 #   BENCH_MODE=steady benchmarks/compare/compare.sh   # steady state only (BENCH_MODE=first: first calls only)
 #   benchmarks/compare/compare.sh 'Small|Mlp'     # a regex over workload names (JMH's and ours)
 #   BENCH_JAVA_BLAS=1 benchmarks/compare/compare.sh Matmul   # the pure-Java BLAS fallback instead of OpenBLAS
