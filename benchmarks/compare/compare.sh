@@ -5,7 +5,7 @@
 # a fresh python3 with `import torch` timed apart), alternating the sides, and a second table.
 # See docs/performance.md.
 #
-#   benchmarks/compare/compare.sh                 # everything (about 25 minutes)
+#   benchmarks/compare/compare.sh                 # everything (about 35 minutes: settling and the second PyTorch environment added ~10)
 #   BENCH_MODE=steady benchmarks/compare/compare.sh   # steady state only (BENCH_MODE=first: first calls only)
 #   benchmarks/compare/compare.sh 'Small|Mlp'     # a regex over workload names (JMH's and ours)
 #   BENCH_JAVA_BLAS=1 benchmarks/compare/compare.sh Matmul   # the pure-Java BLAS fallback instead of OpenBLAS
@@ -16,7 +16,11 @@
 # BENCH_WARMUP (warm-up runs, default 3), BENCH_RUN_SECONDS (seconds per run, default 1),
 # BENCH_ROUNDS (default 2: Java then PyTorch, twice, so load changes on a shared machine hit both),
 # BENCH_FIRST_ROUNDS (fresh processes per workload and side, default 5),
-# BENCH_OUT (where raw results go, default benchmarks/compare/results), JAVA (default: java on PATH).
+# BENCH_OUT (where raw results go, default benchmarks/compare/results), JAVA (default: java on PATH),
+# BENCH_SETTLE_SECONDS (each side runs a workload until its time per call stops improving, at most
+# this long, before the warm-up; default 30), BENCH_TORCH_CONFIGS (PyTorch's process environments,
+# default "tuned plain": each runs, and the table takes PyTorch's faster one per workload; see
+# torch_env below and docs/performance.md).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -43,17 +47,40 @@ fi
 export OPENBLAS_NUM_THREADS=$threads OMP_NUM_THREADS=$threads BENCH_THREADS=$threads
 # Transparent huge pages: streaming 40 MB tensors through 4 kB pages stalls on TLB misses and
 # stops the prefetcher at every page; with huge pages sum/mean over 10^7 floats run ~1.5x faster
-# (PyTorch's large buffers get them from the kernel anyway). Recommended for any jautograd JVM.
+# (THP is "madvise" on Debian, so PyTorch's buffers get them only in the tuned environment below,
+# through glibc.malloc.hugetlb). Recommended for any jautograd JVM.
 jvm_args="-XX:+UseTransparentHugePages -Djautograd.threads=$threads"
 if [ -z "${BENCH_NO_VECTOR:-}" ]; then jvm_args="--add-modules jdk.incubator.vector $jvm_args"; fi
 if [ -n "${BENCH_JAVA_BLAS:-}" ]; then jvm_args="$jvm_args -Djautograd.blas=java"; fi
 jvm_args="$jvm_args ${BENCH_JVM_ARGS:-}"
 
+# PyTorch's process environment, by name. plain: as a user's python3 starts. tuned: what this
+# machine needs so PyTorch is not handicapped against the JVM, which keeps its warmed heap (in huge
+# pages, -XX:+UseTransparentHugePages) and has no spinning thread pools: libgomp's threads sleep
+# when idle instead of spinning against OpenBLAS's pthreads for the same 2 cores (the MLP step),
+# and glibc keeps freed memory in huge pages instead of unmapping every buffer over 32 MB and
+# faulting in a fresh one on the next call (exp of 10^7 floats: 80 ms instead of 16-27 ms).
+torch_configs=${BENCH_TORCH_CONFIGS:-tuned plain}
+torch_env() {
+    case $1 in
+        plain) echo "BENCH_TORCH_CONFIG=plain" ;;
+        tuned) echo "BENCH_TORCH_CONFIG=tuned OMP_WAIT_POLICY=PASSIVE" \
+            "GLIBC_TUNABLES=glibc.malloc.hugetlb=1:glibc.malloc.mmap_max=0:glibc.malloc.trim_threshold=17179869184" ;;
+        *) echo "unknown PyTorch config $1 (known: plain tuned)" >&2; exit 2 ;;
+    esac
+}
+for config in $torch_configs; do torch_env "$config" > /dev/null; done  # an unknown name stops here
+
 echo "## $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "JVM flags: $jvm_args"
 echo "threads $threads, $warmup warm-up + $runs measured runs of ${seconds}s each; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 "$java" $jvm_args -cp "$jar" dev.jautograd.bench.BenchInfo 2>/dev/null
-/usr/bin/python3 -c 'import torch; print("PyTorch", torch.__version__, "threads", torch.get_num_threads())'
+# shellcheck disable=SC2016  # Python source
+/usr/bin/python3 -c 'import os, torch
+torch.set_num_threads(int(os.environ["BENCH_THREADS"]))
+cpu = [line.strip() for line in torch.__config__.show().splitlines() if "CPU capability" in line]
+print("PyTorch", torch.__version__, "threads", torch.get_num_threads(), *cpu)'
+echo "PyTorch configs: $torch_configs (the table takes the faster per workload)"
 echo
 
 # The kernel's JVM flags: launch.sh's flags=( ... ) list (its CDS archive belongs to the kernel's
@@ -67,8 +94,11 @@ for round in $(seq "$steady_rounds"); do
     "$java" -jar "$jar" -jvmArgsAppend "$jvm_args" -f 1 -wi "$warmup" -w "${seconds}s" -i "$runs" -r "${seconds}s" \
         -rf json -rff "$out/jmh.$round.json" "$filter" > "$out/jmh.$round.log" 2>&1 \
         || { tail -30 "$out/jmh.$round.log"; exit 1; }
-    BENCH_RUNS=$runs BENCH_WARMUP=$warmup BENCH_RUN_SECONDS=$seconds \
-        /usr/bin/python3 "$root/benchmarks/compare/torch_bench.py" "$filter" > "$out/torch.$round.jsonl"
+    for config in $torch_configs; do
+        # shellcheck disable=SC2046  # a list of VAR=value words
+        env $(torch_env "$config") BENCH_RUNS=$runs BENCH_WARMUP=$warmup BENCH_RUN_SECONDS=$seconds \
+            /usr/bin/python3 "$root/benchmarks/compare/torch_bench.py" "$filter" > "$out/torch.$round.$config.jsonl"
+    done
 done
 
 # First calls: per round, per workload, a fresh JVM then a fresh python3, so load changes hit both.

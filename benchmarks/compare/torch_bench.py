@@ -1,8 +1,10 @@
 """PyTorch side of benchmarks/compare/compare.sh: the same workloads as the JMH benchmarks, same shapes.
 
-Each workload is warmed up, then timed in several runs of at least RUN_SECONDS each; a run's
-figure is its mean time per call, and the report gives the median run with the min and max.
-Prints one JSON object per line: {"workload", "median_ns", "min_ns", "max_ns", "runs_ns"}.
+Each workload is settled (run until its time per call stops improving, as the JMH side does:
+WorkloadBench.settle), warmed up, then timed in several runs of at least RUN_SECONDS each; a
+run's figure is its mean time per call, and the report gives the median run with the min and max.
+Prints one JSON object per line: {"workload", "config", "median_ns", "min_ns", "max_ns", "runs_ns"},
+config naming the process environment compare.sh chose (BENCH_TORCH_CONFIG; see docs/performance.md).
 """
 import json
 import os
@@ -17,6 +19,21 @@ import torch.nn.functional as F
 RUN_SECONDS = float(os.environ.get("BENCH_RUN_SECONDS", "1"))
 WARMUP_RUNS = int(os.environ.get("BENCH_WARMUP", "3"))
 RUNS = int(os.environ.get("BENCH_RUNS", "5"))
+SETTLE_SECONDS = float(os.environ.get("BENCH_SETTLE_SECONDS", "30"))
+
+
+def settle(fn, window=0.25, quiet=2.0, improvement=0.95):
+    """WorkloadBench.settle's rule: until no 0.25 s window beats the best by 5 % for 2 s (at most SETTLE_SECONDS)."""
+    start = improved = time.perf_counter()
+    best = float("inf")
+    while time.perf_counter() - start < SETTLE_SECONDS and time.perf_counter() - improved < quiet:
+        calls, begin = 0, time.perf_counter()
+        while time.perf_counter() - begin < window:
+            fn()
+            calls += 1
+        per_call = (time.perf_counter() - begin) / calls
+        if per_call < best * improvement:
+            best, improved = per_call, time.perf_counter()
 
 
 def time_runs(fn):
@@ -29,6 +46,7 @@ def time_runs(fn):
             if elapsed >= RUN_SECONDS:
                 return elapsed / calls * 1e9
 
+    settle(fn)
     for _ in range(WARMUP_RUNS):
         one_run()
     return [one_run() for _ in range(RUNS)]
@@ -181,6 +199,9 @@ WORKLOADS = {
 }
 
 
+CONFIG = os.environ.get("BENCH_TORCH_CONFIG", "as started")
+
+
 def main():
     torch.set_num_threads(int(os.environ.get("BENCH_THREADS", os.cpu_count())))
     pattern = re.compile(sys.argv[1] if len(sys.argv) > 1 else "")
@@ -188,7 +209,7 @@ def main():
         if not pattern.search(name):
             continue
         runs = time_runs(make())
-        print(json.dumps({"workload": name, "median_ns": statistics.median(runs), "min_ns": min(runs),
+        print(json.dumps({"workload": name, "config": CONFIG, "median_ns": statistics.median(runs), "min_ns": min(runs),
                           "max_ns": max(runs), "runs_ns": runs}), flush=True)
 
 

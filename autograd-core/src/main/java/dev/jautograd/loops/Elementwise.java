@@ -119,6 +119,10 @@ public final class Elementwise {
     /** {@code cond ? a : b} per element, all three broadcast together (torch.where). */
     public static Tensor select(Tensor cond, Tensor a, Tensor b, DType outType) {
         int[] shape = Shapes.broadcast(Shapes.broadcast(cond.shape(), a.shape()), b.shape()); // PyTorch's order
+        if (Loops.fastPaths()) {
+            Tensor fast = DenseFloat.select(cond, a, b, shape, outType);
+            if (fast != null) return fast;
+        }
         Tensor out = TensorInternals.empty(outType, shape);
         int[] atC = Strided.offsets(shape, Strided.broadcastStrides(cond, shape), cond.storageOffset());
         int[] atA = Strided.offsets(shape, Strided.broadcastStrides(a, shape), a.storageOffset());
