@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every workload in Java (JMH) and in PyTorch with the same shapes and thread count, then
 # prints one table of medians: workload, PyTorch, jautograd, ratio. Then each workload's first
-# call in a fresh process (a fresh JVM with the kernel's flags from kernel/kernelspec/launch.sh,
-# a fresh python3 with `import torch` timed apart), alternating the sides, and a second table.
+# call in a fresh process (a fresh JVM with the kernel's flags from kernel/kernelspec/launch.sh
+# and a class-data-sharing archive trained as install.sh trains the kernel's, a fresh python3 with
+# `import torch` timed apart), alternating the sides, and a second table.
 # See docs/performance.md.
 #
 #   benchmarks/compare/compare.sh                 # everything (about 35 minutes: settling and the second PyTorch environment added ~10)
@@ -11,6 +12,7 @@
 #   BENCH_JAVA_BLAS=1 benchmarks/compare/compare.sh Matmul   # the pure-Java BLAS fallback instead of OpenBLAS
 #   BENCH_NO_VECTOR=1 benchmarks/compare/compare.sh 'exp|sigmoid'   # without --add-modules jdk.incubator.vector
 #   BENCH_JVM_ARGS='-XX:TieredStopAtLevel=1' benchmarks/compare/compare.sh   # extra JVM flags (e.g. a launcher's)
+#   BENCH_NO_CDS=1 BENCH_MODE=first benchmarks/compare/compare.sh   # first calls without the kernel's archive
 #
 # Environment: BENCH_THREADS (default: nproc), BENCH_RUNS (measured runs, default 5),
 # BENCH_WARMUP (warm-up runs, default 3), BENCH_RUN_SECONDS (seconds per run, default 1),
@@ -35,12 +37,13 @@ seconds=${BENCH_RUN_SECONDS:-1}
 out=${BENCH_OUT:-$root/benchmarks/compare/results}
 java=${JAVA:-java}
 jar=$root/benchmarks/target/benchmarks.jar
+kernel_jar=$root/kernel/target/jautograd-kernel.jar
 mkdir -p "$out"
 rm -f "$out"/jmh.*.json "$out"/torch.*.jsonl "$out"/first.*.jsonl
 
 # Built every time (a stale jar would time old code); BENCH_NO_BUILD=1 skips it.
-if [ -z "${BENCH_NO_BUILD:-}" ] || [ ! -f "$jar" ]; then
-    (cd "$root" && mvn -q -pl benchmarks -am -DskipTests package)
+if [ -z "${BENCH_NO_BUILD:-}" ] || [ ! -f "$jar" ] || [ ! -f "$kernel_jar" ]; then
+    (cd "$root" && mvn -q -pl benchmarks,kernel -am -DskipTests package)
 fi
 
 # One thread count for everyone: our kernel workers, OpenBLAS (used by both sides), PyTorch.
@@ -83,10 +86,29 @@ print("PyTorch", torch.__version__, "threads", torch.get_num_threads(), *cpu)'
 echo "PyTorch configs: $torch_configs (the table takes the faster per workload)"
 echo
 
-# The kernel's JVM flags: launch.sh's flags=( ... ) list (its CDS archive belongs to the kernel's
-# jar, so it is not used here), for the first calls.
+# The kernel's JVM flags: launch.sh's flags=( ... ) list, for the first calls.
 kernel_flags=$(flags=(); eval "$(sed -n '/^flags=(/,/^)/p' "$root/kernel/kernelspec/launch.sh")"; echo "${flags[*]}")
 kernel_flags="$kernel_flags -Xshare:auto -Djautograd.threads=$threads ${BENCH_JVM_ARGS:-}"
+# And the kernel's class-data-sharing archive: install.sh trains it with one run of the kernel jar
+# over the two notebooks (--warmup); here the same run, with the benchmarks jar after the kernel
+# jar on the class path (the library's classes come from the kernel jar, as in a kernel), so
+# FirstCall starts as a kernel does. -Xshare:on checks once that the archive maps.
+first_cp=$jar
+if [ "$mode" != steady ] && [ -z "${BENCH_NO_CDS:-}" ]; then
+    archive=$out/firstcall.jsa first_cp=$kernel_jar:$jar
+    rm -f "$archive"
+    # shellcheck disable=SC2086  # a list of flags
+    "$java" $kernel_flags -XX:ArchiveClassesAtExit="$archive" -cp "$first_cp" dev.jautograd.kernel.Main --warmup \
+        "$root/notebooks/autograd.ipynb" "$root/notebooks/training.ipynb" > "$out/firstcall.jsa.log" 2>&1 || true
+    # shellcheck disable=SC2086
+    if "$java" $kernel_flags -XX:SharedArchiveFile="$archive" -Xshare:on -cp "$first_cp" dev.jautograd.bench.FirstCall --list \
+            > /dev/null 2>> "$out/firstcall.jsa.log"; then
+        kernel_flags="$kernel_flags -XX:SharedArchiveFile=$archive -Xlog:cds=off,cds+dynamic=off"
+    else
+        echo "warning: the class-data-sharing archive did not build or map (see $out/firstcall.jsa.log); first calls run without it" >&2
+        first_cp=$jar
+    fi
+fi
 
 steady_rounds=$rounds
 if [ "$mode" = first ]; then steady_rounds=0; fi
@@ -104,11 +126,11 @@ done
 # First calls: per round, per workload, a fresh JVM then a fresh python3, so load changes hit both.
 if [ "$mode" != steady ]; then
     echo "first calls: $first_rounds fresh processes per workload and side; JVM flags: $kernel_flags"
-    names=$("$java" -cp "$jar" dev.jautograd.bench.FirstCall --list | grep -E -- "$filter" || true)
+    names=$("$java" -cp "$first_cp" dev.jautograd.bench.FirstCall --list | grep -E -- "$filter" || true)
     for round in $(seq "$first_rounds"); do
         for name in $names; do
             # shellcheck disable=SC2086  # a list of flags
-            MALLOC_ARENA_MAX=2 "$java" $kernel_flags -cp "$jar" dev.jautograd.bench.FirstCall "$name" \
+            MALLOC_ARENA_MAX=2 "$java" $kernel_flags -cp "$first_cp" dev.jautograd.bench.FirstCall "$name" \
                 2>/dev/null >> "$out/first.java.jsonl" || echo "FirstCall $name failed" >&2
             /usr/bin/python3 "$root/benchmarks/compare/torch_first.py" "$name" >> "$out/first.torch.jsonl" \
                 || echo "torch_first.py $name failed" >&2

@@ -84,12 +84,13 @@ def cell(row):
 
 
 def first_rows(path):
-    """workload -> {field: summary over fresh processes} for startup_ns, setup_ns, first_ns."""
+    """workload -> {field: summary over fresh processes} for startup_ns, setup_ns, first_ns, first_cpu_ns."""
     runs = {}
     for line in open(path) if os.path.exists(path) else []:
         r = json.loads(line)
-        for field in ("startup_ns", "setup_ns", "first_ns"):
-            runs.setdefault(r["workload"], {}).setdefault(field, []).append(r[field])
+        for field in ("startup_ns", "setup_ns", "first_ns", "first_cpu_ns"):
+            if field in r:
+                runs.setdefault(r["workload"], {}).setdefault(field, []).append(r[field])
     return {name: {f: summary(v) for f, v in fields.items()} for name, fields in runs.items()}
 
 
@@ -112,6 +113,17 @@ def first_table(directory):
         ratio = t["first_ns"][0] / o["first_ns"][0]
         print(f"| {name} | {cell(t['startup_ns'])} | {cell(o['startup_ns'])} | {cell(t['setup_ns'])} "
               f"| {cell(o['setup_ns'])} | {cell(t['first_ns'])} | {cell(o['first_ns'])} | {ratio:.2f}× |")
+    cpu = [name for name in theirs if "first_cpu_ns" in theirs[name] and "first_cpu_ns" in ours.get(name, {})]
+    if cpu:
+        print()
+        print("The same first calls in CPU time of the calling thread (workers and JIT threads not counted, "
+              "on either side; a loaded machine disturbs it far less than the wall time above)")
+        print()
+        print("| workload | PyTorch first call CPU | jautograd first call CPU | ratio |")
+        print("|---|---|---|---|")
+        for name in cpu:
+            t, o = theirs[name]["first_cpu_ns"], ours[name]["first_cpu_ns"]
+            print(f"| {name} | {cell(t)} | {cell(o)} | {t[0] / max(1, o[0]):.2f}× |")
 
 
 def main():

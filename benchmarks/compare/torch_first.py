@@ -2,7 +2,7 @@
 
 Usage: torch_first.py NAME. Prints one JSON line, FirstCall.java's counterpart: startup_ns (the
 `import torch`, from inside the process), setup_ns (the workload's inputs) and first_ns (its
-first call, timed alone).
+first call, timed alone), first_cpu_ns (the CPU time of the calling thread in it).
 """
 import json
 import os
@@ -21,7 +21,8 @@ import torch_bench  # noqa: E402
 name = sys.argv[1]
 t0 = time.perf_counter_ns()
 step = torch_bench.WORKLOADS[name]()
-t1 = time.perf_counter_ns()
+c1, t1 = time.thread_time_ns(), time.perf_counter_ns()
 step()
-t2 = time.perf_counter_ns()
-print(json.dumps({"workload": name, "startup_ns": imported - start, "setup_ns": t1 - t0, "first_ns": t2 - t1}))
+t2, c2 = time.perf_counter_ns(), time.thread_time_ns()
+print(json.dumps({"workload": name, "startup_ns": imported - start, "setup_ns": t1 - t0, "first_ns": t2 - t1,
+                  "first_cpu_ns": c2 - c1}))

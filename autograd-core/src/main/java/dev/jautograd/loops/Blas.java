@@ -36,7 +36,7 @@ public final class Blas {
     }
 
     public static boolean available() {
-        return Libraries.JAVA != null;
+        return Libraries.NATIVE != null || JavaLibrary.JAVA != null;
     }
 
     /** Forces the pure-Java BLAS (true) or lets the native one be used when present (false). */
@@ -55,7 +55,7 @@ public final class Blas {
     }
 
     private static dev.ludovic.netlib.blas.BLAS current() {
-        return !preferJava && Libraries.NATIVE != null ? Libraries.NATIVE : Libraries.JAVA;
+        return !preferJava && Libraries.NATIVE != null ? Libraries.NATIVE : JavaLibrary.JAVA;
     }
 
     private static boolean isNative(dev.ludovic.netlib.blas.BLAS blas) {
@@ -119,15 +119,27 @@ public final class Blas {
     /** Loaded on first use, so a JVM that never multiplies matrices never touches netlib. */
     private static final class Libraries {
         static final dev.ludovic.netlib.blas.BLAS NATIVE = loadNative();
-        static final dev.ludovic.netlib.blas.BLAS JAVA = loadJava();
 
+        /**
+         * netlib's JNIBLAS itself, not {@code NativeBLAS.getInstance()}: that goes through
+         * netlib's InstanceBuilder, which also builds the Java BLAS, and with the Vector API
+         * module that initialises the API (VectorBLAS's species) on the first matmul's path,
+         * a quarter of a second in a fresh JVM, for a BLAS that is not used.
+         */
         private static dev.ludovic.netlib.blas.BLAS loadNative() {
             try {
-                return dev.ludovic.netlib.blas.NativeBLAS.getInstance();
-            } catch (RuntimeException | LinkageError none) {
+                var getInstance = Class.forName("dev.ludovic.netlib.blas.JNIBLAS").getDeclaredMethod("getInstance");
+                getInstance.setAccessible(true);
+                return (dev.ludovic.netlib.blas.BLAS) getInstance.invoke(null);
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError none) {
                 return null; // no libblas.so.3 (or not loadable): the Java BLAS takes over
             }
         }
+    }
+
+    /** The pure-Java BLAS, built when first used (no native BLAS, or {@link #preferJava}). */
+    private static final class JavaLibrary {
+        static final dev.ludovic.netlib.blas.BLAS JAVA = loadJava();
 
         private static dev.ludovic.netlib.blas.BLAS loadJava() {
             try {
