@@ -62,6 +62,14 @@ final class CascadeKernels {
 
     /** {@code vectorized_inner_sum}: each of size1 rows is contiguous along the reduced dim. */
     static void innerSum(float[] x, int xb, int rowStride, int size0, int size1, float[] r, int rb, int outStride) {
+        if (outStride == 0) { // every row adds into one output (x[:, :k].sum()): rows in parallel, adds in row order
+            float[] rows = new float[size1];
+            Parallel.forRange(size1, size0, (from, to) -> {
+                for (int j = from; j < to; j++) rows[j] = innerRow(x, xb + j * rowStride, size0);
+            });
+            for (float row : rows) r[rb] += row;
+            return;
+        }
         Parallel.forRange(size1, size0, (from, to) -> {
             for (int j = from; j < to; j++) r[rb + j * outStride] += innerRow(x, xb + j * rowStride, size0);
         });
