@@ -64,13 +64,13 @@ final class CascadeKernels {
     static void innerSum(float[] x, int xb, int rowStride, int size0, int size1, float[] r, int rb, int outStride) {
         if (outStride == 0) { // every row adds into one output (x[:, :k].sum()): rows in parallel, adds in row order
             float[] rows = new float[size1];
-            Parallel.forRange(size1, size0, (from, to) -> {
+            Parallel.forUnits(size1, size0, (from, to) -> {
                 for (int j = from; j < to; j++) rows[j] = innerRow(x, xb + j * rowStride, size0);
             });
             for (float row : rows) r[rb] += row;
             return;
         }
-        Parallel.forRange(size1, size0, (from, to) -> {
+        Parallel.forUnits(size1, size0, (from, to) -> {
             for (int j = from; j < to; j++) r[rb + j * outStride] += innerRow(x, xb + j * rowStride, size0);
         });
     }
@@ -139,7 +139,7 @@ final class CascadeKernels {
         // timed in the same units, so the comparison stays fair.
         int weight = Math.min(size * block, HotPath.MAX_TRIAL_ELEMENTS);
         if (simd > 0) {
-            Parallel.forRange(simd, size * block, (from, to) -> {
+            Parallel.forUnits(simd, size * block, (from, to) -> {
                 if (COLUMNS.hot()) work.run(from, to, true);
                 else COLUMNS.run(from, to, weight, work);
             });

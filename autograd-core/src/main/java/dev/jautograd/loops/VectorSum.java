@@ -35,7 +35,7 @@ final class VectorSum {
         int blockRows = 1 << (3 * power), blocks = size / blockRows, done = 0;
         if (blocks >= 2 && (long) size * 32 >= Parallel.MIN_PARALLEL * 4L) {
             float[][] parts = new float[blocks][];
-            Parallel.forRange(blocks, blockRows * 32, (from, to) -> {
+            Parallel.forUnits(blocks, blockRows * 32, (from, to) -> {
                 for (int b = from; b < to; b++) {
                     parts[b] = new float[3 * 32];
                     cascadeSteps(x, row, b * blockRows, (b + 1) * blockRows, power, parts[b]);
