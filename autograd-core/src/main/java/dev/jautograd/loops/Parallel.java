@@ -51,6 +51,47 @@ final class Parallel {
         forRange(n, 1, body);
     }
 
+    /**
+     * Like {@link #forRange}, but every thread claims batches of units from a shared counter as
+     * it comes free, so a worker that gets its core late (a loaded machine, a busy hub) takes
+     * fewer units instead of holding the caller up for half the loop. For units whose result
+     * does not depend on which thread runs them (each writes its own outputs).
+     */
+    static void forUnits(int n, int cost, Range body) {
+        boolean small = (long) n * cost < MIN_PARALLEL || Thread.currentThread() instanceof Worker;
+        if (small || THREADS == 1 || n <= 1) {
+            body.run(0, n);
+            return;
+        }
+        int batch = Math.max(1, n / (THREADS * 8));
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+        var done = new java.util.concurrent.atomic.AtomicInteger();
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Runnable claim = () -> {
+            for (int from; (from = next.getAndAdd(batch)) < n;) {
+                int to = Math.min(n, from + batch);
+                try {
+                    body.run(from, to);
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                } finally {
+                    done.addAndGet(to - from);
+                }
+            }
+        };
+        for (int c = 1; c < Math.min(THREADS, n); c++) pool().execute(claim);
+        claim.run();
+        // A worker still running holds at most one batch; one that never started finds none left.
+        for (int spins = 0; done.get() < n; spins++) {
+            if (spins < 10_000) Thread.onSpinWait();
+            else java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+        }
+        Throwable t = failure.get();
+        if (t instanceof RuntimeException r) throw r;
+        if (t instanceof Error e) throw e;
+        if (t != null) throw new IllegalStateException(t);
+    }
+
     private static int bound(int n, int chunks, int c) {
         return (int) ((long) n * c / chunks);
     }

@@ -34,6 +34,22 @@ public final class Reduce {
         return out;
     }
 
+    /**
+     * PyTorch's CPU mean: the sum, then {@code div_} by the count of reduced elements, which for
+     * float32 is a float division by the count rounded to float. The fresh sum is divided in
+     * place by a plain loop (vectorised by the JIT), not through a per-element lambda.
+     */
+    public static Tensor mean(Tensor a, boolean[] reduced, boolean keepdim, int count) {
+        Tensor sum = sum(a, reduced, keepdim, a.dtype());
+        if (storage(sum) instanceof FloatStorage fs) {
+            float[] s = fs.array();
+            float divisor = count;
+            for (int i = 0, n = sum.numel(); i < n; i++) s[i] /= divisor;
+            return sum;
+        }
+        return Elementwise.map(sum, a.dtype(), x -> x / count);
+    }
+
     private static double[] accumulate(Tensor a, boolean[] reduced, int[] keptShape) {
         int[] shape = a.shape();
         // Where each input element lands in the output: output strides, with 0 along reduced dims.

@@ -54,7 +54,17 @@ final class Vectorized {
 
     /** {@link CascadeKernels#rowSum} over vectors of 8 floats, with SIMD adds (the same bits). */
     static float[] cascadeLanes(float[] x, int row, int vecSize) {
-        return VectorMath.cascadeLanes(x, row, vecSize);
+        return VectorSum.cascadeLanes(x, row, vecSize);
+    }
+
+    /** Columns per block of {@link #columnSums}, or 0 without the Vector API. */
+    static int columnBlock() {
+        return AVAILABLE ? VectorSum.COLUMN_BLOCK : 0;
+    }
+
+    /** {@link CascadeKernels}' column sums for blocks [from, to) of {@link #columnBlock} columns, with SIMD adds (the same bits). */
+    static void columnSums(float[] x, int base, int rowStride, int rows, int from, int to, float[] r, int rb, int outStride) {
+        VectorSum.columns(x, base, rowStride, rows, from, to, r, rb, outStride);
     }
 
     /** Whether {@link SoftmaxKernel}'s rows of {@code n} elements take the SIMD rows of {@link VectorSoftmax}. */

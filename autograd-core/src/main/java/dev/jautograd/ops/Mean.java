@@ -32,8 +32,7 @@ public final class Mean extends Node {
                     + "floating point or complex dtype. Got: " + (input.dtype() == dev.jautograd.DType.BOOL ? "Bool" : "Long"));
         }
         int count = dims.count(input.shape());
-        Tensor sum = Reduce.sum(input, dims.reduced(), dims.keepdim(), input.dtype());
-        Tensor out = dev.jautograd.loops.Elementwise.map(sum, input.dtype(), x -> x / count);
+        Tensor out = Reduce.mean(input, dims.reduced(), dims.keepdim(), count);
         return Graph.records(input) ? Graph.attach(out, new Mean(name, input, dims, count)) : out;
     }
 
