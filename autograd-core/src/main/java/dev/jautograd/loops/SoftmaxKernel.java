@@ -15,14 +15,27 @@ import dev.jautograd.storage.FloatStorage;
  * them), then e · (1 / sum). Along another dim ({@code _vec_softmax}): 8 neighbouring columns at
  * a time with a running sum per lane and e / sum; the columns left over one by one with the
  * C library's exp ({@link GlibcExp}).
+ *
+ * <p>Last-dim kernels go row by row, each row wholly on one path (the SIMD rows of
+ * {@link VectorSoftmax} or the scalar rows here, the same bits), rows split over the workers.
  */
 public final class SoftmaxKernel {
     private static final int W = CascadeSum.LANES;
+    /**
+     * What a row costs against {@link Parallel}'s simple float work: an exp and three passes an
+     * element, so rows go to the second thread from 8192 elements (PyTorch: from 2048).
+     */
+    private static final int ROW_COST = 4;
     /** One gate per SIMD row kernel: a row is done wholly by one path, so its bits never mix. */
     private static final HotPath SOFTMAX = new HotPath(), LOG_SOFTMAX = new HotPath(),
             SOFTMAX_BACKWARD = new HotPath(), LOG_SOFTMAX_BACKWARD = new HotPath();
 
     private SoftmaxKernel() {}
+
+    /** One row of n floats: from a (and b, for gradients) into r, on the SIMD path or the scalar one. */
+    private interface Row {
+        void run(float[] a, int aAt, float[] b, int bAt, float[] r, int rAt, int n, boolean vector);
+    }
 
     /** softmax along {@code dim} of a float32 tensor; a new contiguous tensor. */
     public static Tensor softmax(Tensor input, int dim) {
@@ -31,18 +44,13 @@ public final class SoftmaxKernel {
         int n = shape[dim], outer = 1, inner = 1;
         for (int d = 0; d < dim; d++) outer *= shape[d];
         for (int d = dim + 1; d < shape.length; d++) inner *= shape[d];
+        if (inner == 1) return lastDim(SOFTMAX, x, null, SoftmaxKernel::softmaxRow);
         Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
-        float[] in = ((FloatStorage) storage(x)).array(), r = ((FloatStorage) storage(out)).array();
-        int base = x.storageOffset(), rows = outer, columns = inner;
-        if (inner == 1) {
-            Parallel.forRange(rows, n, (from, to) -> rows(SOFTMAX, from, to, n, (a, b, vector) -> {
-                for (int row = a; row < b; row++) lastDim(in, base + row * n, r, row * n, n, vector);
-            }));
-        } else {
-            Parallel.forRange(rows, n * columns, (from, to) -> {
-                for (int o = from; o < to; o++) otherDim(in, base + o * n * columns, r, o * n * columns, n, columns);
-            });
-        }
+        float[] in = floats(x), r = floats(out);
+        int base = x.storageOffset(), columns = inner;
+        Parallel.forRange(outer, n * columns, (from, to) -> {
+            for (int o = from; o < to; o++) otherDim(in, base + o * n * columns, r, o * n * columns, n, columns);
+        });
         return out;
     }
 
@@ -52,27 +60,7 @@ public final class SoftmaxKernel {
      * over the rows' sums), then (x - max) - log Σ.
      */
     public static Tensor logSoftmaxLastDim(Tensor input) {
-        Tensor x = input.contiguous();
-        int[] shape = x.shape();
-        int n = shape[shape.length - 1], rows = x.numel() / n;
-        Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
-        float[] in = ((FloatStorage) storage(x)).array(), r = ((FloatStorage) storage(out)).array();
-        int base = x.storageOffset();
-        Parallel.forRange(rows, n, (from, to) -> rows(LOG_SOFTMAX, from, to, n, (a, b, vector) -> {
-            for (int row = a; row < b; row++) {
-                int at = base + row * n, rAt = row * n;
-                if (vector) {
-                    Vectorized.logSoftmaxRow(in, at, r, rAt, n);
-                    continue;
-                }
-                float max = in[at];
-                for (int i = 1; i < n; i++) max = maximum(max, in[at + i]);
-                for (int i = 0; i < n; i++) r[rAt + i] = SleefExp.exp(in[at + i] - max);
-                float logSum = SleefFloat.log(reduceAll(r, rAt, n));
-                for (int i = 0; i < n; i++) r[rAt + i] = in[at + i] - max - logSum;
-            }
-        }));
-        return out;
+        return lastDim(LOG_SOFTMAX, input, null, SoftmaxKernel::logSoftmaxRow);
     }
 
     /**
@@ -81,26 +69,7 @@ public final class SoftmaxKernel {
      * multiply-add (rounded once).
      */
     public static Tensor logSoftmaxBackwardLastDim(Tensor grad, Tensor output) {
-        Tensor g = grad.contiguous(), y = output.contiguous();
-        int[] shape = y.shape();
-        int n = shape[shape.length - 1], rows = y.numel() / n;
-        Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
-        float[] gs = ((FloatStorage) storage(g)).array(), ys = ((FloatStorage) storage(y)).array();
-        float[] r = ((FloatStorage) storage(out)).array();
-        int gBase = g.storageOffset(), yBase = y.storageOffset();
-        Parallel.forRange(rows, n, (from, to) -> rows(LOG_SOFTMAX_BACKWARD, from, to, n, (a, b, vector) -> {
-            for (int row = a; row < b; row++) {
-                if (vector) {
-                    Vectorized.logSoftmaxBackwardRow(gs, gBase + row * n, ys, yBase + row * n, r, row * n, n);
-                    continue;
-                }
-                float sum = reduceAll(gs, gBase + row * n, n);
-                for (int i = 0; i < n; i++) {
-                    r[row * n + i] = Math.fma(-SleefExp.exp(ys[yBase + row * n + i]), sum, gs[gBase + row * n + i]);
-                }
-            }
-        }));
-        return out;
+        return lastDim(LOG_SOFTMAX_BACKWARD, grad, output, SoftmaxKernel::logSoftmaxBackwardRow);
     }
 
     /**
@@ -109,25 +78,82 @@ public final class SoftmaxKernel {
      * acc + x·y; under 8 elements the products summed in turn), then (grad - Σ) · y.
      */
     public static Tensor softmaxBackwardLastDim(Tensor grad, Tensor output) {
-        Tensor g = grad.contiguous(), y = output.contiguous();
-        int[] shape = y.shape();
-        int n = shape[shape.length - 1], rows = y.numel() / n;
+        return lastDim(SOFTMAX_BACKWARD, grad, output, SoftmaxKernel::softmaxBackwardRow);
+    }
+
+    /** {@code row} over every last-dim row of a (and b, of a's shape, when not null) into a new tensor. */
+    private static Tensor lastDim(HotPath gate, Tensor a, Tensor b, Row row) {
+        Tensor ac = a.contiguous(), bc = b == null ? null : b.contiguous();
+        int[] shape = ac.shape();
+        int n = shape[shape.length - 1], rows = ac.numel() / n;
         Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
-        float[] gs = ((FloatStorage) storage(g)).array(), ys = ((FloatStorage) storage(y)).array();
-        float[] r = ((FloatStorage) storage(out)).array();
-        int gBase = g.storageOffset(), yBase = y.storageOffset();
-        Parallel.forRange(rows, n, (from, to) -> rows(SOFTMAX_BACKWARD, from, to, n, (a, b, vector) -> {
-            for (int row = a; row < b; row++) {
-                int gAt = gBase + row * n, yAt = yBase + row * n;
-                if (vector) {
-                    Vectorized.softmaxBackwardRow(gs, gAt, ys, yAt, r, row * n, n);
-                    continue;
-                }
-                float sum = dotAll(gs, gAt, ys, yAt, n);
-                for (int i = 0; i < n; i++) r[row * n + i] = (gs[gAt + i] - sum) * ys[yAt + i];
-            }
+        float[] as = floats(ac), bs = bc == null ? null : floats(bc), r = floats(out);
+        int aBase = ac.storageOffset(), bBase = bc == null ? 0 : bc.storageOffset();
+        Parallel.forRange(rows, n * ROW_COST, (from, to) -> rows(gate, from, to, n, (first, end, vector) -> {
+            for (int i = first; i < end; i++) row.run(as, aBase + i * n, bs, bBase + i * n, r, i * n, n, vector);
         }));
         return out;
+    }
+
+    private static float[] floats(Tensor t) {
+        return ((FloatStorage) storage(t)).array();
+    }
+
+    /**
+     * Rows [from, to) of n elements through {@code rows}: SIMD rows where they exist, once the
+     * kernel's gate has found them compiled and faster (see {@link HotPath}).
+     */
+    private static void rows(HotPath gate, int from, int to, int n, HotPath.Work rows) {
+        if (!Vectorized.softmaxRows(n)) rows.run(from, to, false);
+        else if (gate.hot()) rows.run(from, to, true);
+        else gate.run(from, to, n, rows);
+    }
+
+    private static void softmaxRow(float[] x, int at, float[] unused, int unusedAt, float[] r, int rAt, int n, boolean vector) {
+        if (vector) {
+            Vectorized.softmaxRow(x, at, r, rAt, n);
+            return;
+        }
+        float max = rowMax(x, at, n);
+        for (int i = 0; i < n; i++) r[rAt + i] = SleefExp.exp(x[at + i] - max);
+        float scale = 1 / reduceAll(r, rAt, n);
+        for (int i = 0; i < n; i++) r[rAt + i] = r[rAt + i] * scale;
+    }
+
+    private static void logSoftmaxRow(float[] x, int at, float[] unused, int unusedAt, float[] r, int rAt, int n, boolean vector) {
+        if (vector) {
+            Vectorized.logSoftmaxRow(x, at, r, rAt, n);
+            return;
+        }
+        float max = rowMax(x, at, n);
+        for (int i = 0; i < n; i++) r[rAt + i] = SleefExp.exp(x[at + i] - max);
+        float logSum = SleefFloat.log(reduceAll(r, rAt, n));
+        for (int i = 0; i < n; i++) r[rAt + i] = x[at + i] - max - logSum;
+    }
+
+    private static void logSoftmaxBackwardRow(float[] g, int gAt, float[] y, int yAt, float[] r, int rAt, int n, boolean vector) {
+        if (vector) {
+            Vectorized.logSoftmaxBackwardRow(g, gAt, y, yAt, r, rAt, n);
+            return;
+        }
+        float sum = reduceAll(g, gAt, n);
+        for (int i = 0; i < n; i++) r[rAt + i] = Math.fma(-SleefExp.exp(y[yAt + i]), sum, g[gAt + i]);
+    }
+
+    private static void softmaxBackwardRow(float[] g, int gAt, float[] y, int yAt, float[] r, int rAt, int n, boolean vector) {
+        if (vector) {
+            Vectorized.softmaxBackwardRow(g, gAt, y, yAt, r, rAt, n);
+            return;
+        }
+        float sum = dotAll(g, gAt, y, yAt, n);
+        for (int i = 0; i < n; i++) r[rAt + i] = (g[gAt + i] - sum) * y[yAt + i];
+    }
+
+    /** vec::reduce_all with vec::maximum, which lets NaN win. */
+    private static float rowMax(float[] x, int at, int n) {
+        float max = x[at];
+        for (int i = 1; i < n; i++) max = maximum(max, x[at + i]);
+        return max;
     }
 
     /** {@code vec::map2_reduce_all} with x·y and +. */
@@ -142,29 +168,7 @@ public final class SoftmaxKernel {
         int d = W;
         for (; d < n - n % W; d += W) for (int l = 0; l < W; l++) acc[l] = Math.fma(a[aAt + d + l], b[bAt + d + l], acc[l]);
         for (int l = 0; d + l < n; l++) acc[l] = Math.fma(a[aAt + d + l], b[bAt + d + l], acc[l]);
-        return ((acc[0] + acc[4]) + (acc[2] + acc[6])) + ((acc[1] + acc[5]) + (acc[3] + acc[7]));
-    }
-
-    /**
-     * Rows [from, to) of n elements through {@code rows}: SIMD rows where they exist, once the
-     * kernel's gate has found them compiled and faster (see {@link HotPath}).
-     */
-    private static void rows(HotPath gate, int from, int to, int n, HotPath.Work rows) {
-        if (!Vectorized.softmaxRows(n)) rows.run(from, to, false);
-        else if (gate.hot()) rows.run(from, to, true);
-        else gate.run(from, to, n, rows);
-    }
-
-    private static void lastDim(float[] x, int at, float[] r, int rAt, int n, boolean vector) {
-        if (vector) {
-            Vectorized.softmaxRow(x, at, r, rAt, n);
-            return;
-        }
-        float max = x[at];
-        for (int i = 1; i < n; i++) max = maximum(max, x[at + i]);
-        for (int i = 0; i < n; i++) r[rAt + i] = SleefExp.exp(x[at + i] - max);
-        float scale = 1 / reduceAll(r, rAt, n);
-        for (int i = 0; i < n; i++) r[rAt + i] = r[rAt + i] * scale;
+        return combineLanes(acc);
     }
 
     /** vec::maximum: NaN wins. */
@@ -183,8 +187,12 @@ public final class SoftmaxKernel {
         int d = W;
         for (; d < n - n % W; d += W) for (int l = 0; l < W; l++) acc[l] += v[at + d + l];
         for (int l = 0; d + l < n; l++) acc[l] += v[at + d + l];
-        // _mm256_permute2f128_ps, then _mm256_shuffle_ps 0x4E and 0xB1: lane 0 ends as this
-        return ((acc[0] + acc[4]) + (acc[2] + acc[6])) + ((acc[1] + acc[5]) + (acc[3] + acc[7]));
+        return combineLanes(acc);
+    }
+
+    /** reduce_all's last step, _mm256_permute2f128_ps then _mm256_shuffle_ps 0x4E and 0xB1: lane 0 ends as this. */
+    static float combineLanes(float[] a) {
+        return ((a[0] + a[4]) + (a[2] + a[6])) + ((a[1] + a[5]) + (a[3] + a[7]));
     }
 
     private static void otherDim(float[] x, int at, float[] r, int rAt, int n, int columns) {

@@ -33,6 +33,38 @@ final class VectorMath {
         for (; i < len; i++) r[or + i] = 1f / (1f + SleefExp.exp(-x[ox + i]));
     }
 
+    /**
+     * e = exp(x - shift) into r and Σ e in {@code vec::reduce_all}'s order (one vector
+     * accumulator, the tail into its first lanes), in one pass while the row is in L1: softmax's
+     * and log_softmax's exp-and-sum. The loop lives here, beside {@link #sleefExp}, because a
+     * vector handed to a call C2 does not inline is boxed. {@code len} is at least 8.
+     */
+    static float expSum(float[] x, int ox, float shift, float[] r, int or, int len) {
+        FloatVector sv = splat(shift), acc = FloatVector.zero(AVX2_FLOATS); // 0 + e is e: exps are never -0
+        int i = 0;
+        for (int bound = AVX2_FLOATS.loopBound(len); i < bound; i += AVX2_FLOATS.length()) {
+            FloatVector e = sleefExp(load(x, ox + i).sub(sv));
+            e.intoArray(r, or + i);
+            acc = acc.add(e);
+        }
+        float[] lanes = acc.toArray();
+        for (int l = 0; i + l < len; l++) {
+            r[or + i + l] = SleefExp.exp(x[ox + i + l] - shift);
+            lanes[l] += r[or + i + l];
+        }
+        return SoftmaxKernel.combineLanes(lanes);
+    }
+
+    /** r = g - exp(y) · s, one fused multiply-add as GCC compiles it: log_softmax's gradient in one pass. */
+    static void gradMinusExpTimes(float[] g, int og, float[] y, int oy, float s, float[] r, int or, int len) {
+        FloatVector sv = splat(s);
+        int i = 0;
+        for (int bound = AVX2_FLOATS.loopBound(len); i < bound; i += AVX2_FLOATS.length()) {
+            sleefExp(load(y, oy + i)).neg().fma(sv, load(g, og + i)).intoArray(r, or + i);
+        }
+        for (; i < len; i++) r[or + i] = Math.fma(-SleefExp.exp(y[oy + i]), s, g[og + i]);
+    }
+
     private static final float R_LN2 = 1.442695040888963407359924681001892137426645954152985934135449406931f;
     /** x + 1.5·2²³ - 1.5·2²³ rounds x to an integer, ties to even (cvtps2dq), for |x| < 2²²: every lane whose result is used. */
     private static final float ROUNDER = 0x1.8p23f;

@@ -5,6 +5,7 @@ import static dev.jautograd.internal.TensorInternals.storage;
 import dev.jautograd.DType;
 import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
+import dev.jautograd.autograd.GradMode;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.internal.TensorInternals;
 import dev.jautograd.storage.Storage;
@@ -13,18 +14,25 @@ import java.util.List;
 /**
  * Negative log-likelihood of class targets for a (C) or (N, C) input: -input[i, target[i]],
  * summed, averaged over the targets not equal to ignoreIndex, or kept per row. The sum follows
- * ATen's nll_loss_out_frame: a cascade of partial sums, carried up every 16 targets.
- * The gradient puts -grad (over the count, for "mean") at each (i, target[i]): a one-hot mask.
+ * ATen's nll_loss_out_frame: a cascade of partial sums, carried up every 16 targets. Only the N
+ * picked entries are read, and only their positions are kept for the gradient.
+ *
+ * <p>The gradient is ATen's nll_loss_backward: a zero-filled tensor of the input's shape with
+ * -grad (over the count, for "mean") at each (i, target[i]). With create_graph it is built from
+ * tensor ops instead, so it stays differentiable in grad.
  */
 public final class NllLoss extends Node {
     private static final int LEVELS = 8;
-    private final Tensor oneHot;
+    private final int[] shape;
+    /** Each row's target as a flat index into a contiguous tensor of the input's shape; -1 where ignored. */
+    private final int[] hits;
     private final Reduction reduction;
     private final double totalWeight;
 
-    private NllLoss(Tensor input, Tensor oneHot, Reduction reduction, double totalWeight) {
+    private NllLoss(Tensor input, int[] hits, Reduction reduction, double totalWeight) {
         super("NllLossBackward0", input);
-        this.oneHot = oneHot;
+        this.shape = input.shape();
+        this.hits = hits;
         this.reduction = reduction;
         this.totalWeight = totalWeight;
     }
@@ -38,19 +46,19 @@ public final class NllLoss extends Node {
         int classes = input.size(-1), batch = input.dim() == 1 ? 1 : input.size(0);
         long[] targets = target.toLongArray();
         boolean f32 = input.dtype() == DType.FLOAT32;
-        double[] x = input.toDoubleArray();
-        Tensor oneHot = TensorInternals.empty(input.dtype(), input.shape());
+        int[] hits = new int[batch];
         double[] perRow = new double[batch], partial = new double[LEVELS];
         int ignored = 0;
         for (int b = 0; b < batch; b++) {
+            hits[b] = -1;
             if (targets[b] == ignoreIndex) { ignored++; continue; }
             if (targets[b] < 0 || targets[b] >= classes) {
                 throw new IndexOutOfBoundsException("Target " + targets[b] + " is out of bounds.");
             }
-            int at = b * classes + (int) targets[b];
-            storage(oneHot).set(at, 1);
-            perRow[b] = -x[at];
-            partial[0] = round(partial[0] - x[at], f32);
+            hits[b] = b * classes + (int) targets[b];
+            double x = picked(input, b, (int) targets[b]);
+            perRow[b] = -x;
+            partial[0] = round(partial[0] - x, f32);
             // ATen carries level j into j + 1 whenever b's j-th group of 4 bits is zero (b = 0 included).
             for (int j = 0; j + 1 < LEVELS && (b & (15 << (4 * j))) == 0; j++) {
                 partial[j + 1] = round(partial[j + 1] + partial[j], f32);
@@ -60,7 +68,13 @@ public final class NllLoss extends Node {
         double total = batch - ignored;
         Tensor out = reduction == Reduction.NONE && input.dim() == 2
                 ? fromValues(input.dtype(), perRow, batch) : fromValues(input.dtype(), reduced(partial, total, reduction, f32));
-        return Graph.records(input) ? Graph.attach(out, new NllLoss(input, oneHot, reduction, total)) : out;
+        return Graph.records(input) ? Graph.attach(out, new NllLoss(input, hits, reduction, total)) : out;
+    }
+
+    /** input[b, c] (input[c] for a 1-D input), read in place whatever the strides. */
+    private static double picked(Tensor input, int b, int c) {
+        int at = input.storageOffset() + c * input.stride(-1) + (input.dim() == 2 ? b * input.stride(0) : 0);
+        return storage(input).get(at);
     }
 
     private static double reduced(double[] partial, double total, Reduction reduction, boolean f32) {
@@ -112,12 +126,32 @@ public final class NllLoss extends Node {
 
     @Override
     protected Tensor[] backward(Tensor grad) {
-        Tensor scale = switch (reduction) {
+        if (GradMode.isEnabled()) return new Tensor[] {Where.apply(targetMask(), scale(grad), Graph.scalar(0, grad))};
+        double[] g = grad.toDoubleArray();
+        boolean perRow = reduction == Reduction.NONE && shape.length == 2, f32 = grad.dtype() == DType.FLOAT32;
+        Tensor out = TensorInternals.empty(grad.dtype(), shape);
+        Storage values = storage(out);
+        for (int b = 0; b < hits.length; b++) {
+            if (hits[b] < 0) continue;
+            double v = g[perRow ? b : 0];
+            values.set(hits[b], reduction == Reduction.MEAN ? -round(v / totalWeight, f32) : -v);
+        }
+        return new Tensor[] {out};
+    }
+
+    /** What each target's position receives, as tensor ops: -grad (over the count), one per row for "none". */
+    private Tensor scale(Tensor grad) {
+        return switch (reduction) {
             case MEAN -> grad.div(totalWeight).neg();
             case SUM -> grad.neg();
-            case NONE -> oneHot.dim() == 2 ? grad.neg().unsqueeze(1) : grad.neg();
+            case NONE -> shape.length == 2 ? grad.neg().unsqueeze(1) : grad.neg();
         };
-        return new Tensor[] {oneHot.mul(scale)};
+    }
+
+    private Tensor targetMask() {
+        Storage mask = Storage.allocate(DType.BOOL, Shapes.numel(shape));
+        for (int hit : hits) if (hit >= 0) mask.set(hit, 1);
+        return TensorInternals.wrap(mask, shape);
     }
 
     @Override
