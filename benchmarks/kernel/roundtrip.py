@@ -23,16 +23,33 @@ def start(name):
     km.start_kernel()
     kc = km.client()
     kc.start_channels()
+    # ZeroMQ holds a request until the kernel's socket is there, so one request would do; one
+    # more a second, as jupyter_client's wait_for_ready sends them, in case one is lost. (Sending
+    # every 50 ms piled hundreds of kernel_info requests on a kernel that answers once JShell has
+    # started, and timed their backlog.)
+    sent = set()
     while True:
-        msg_id = kc.kernel_info()
+        sent.add(kc.kernel_info())
+        resend = time.perf_counter() + 1.0
         try:
             while True:
-                reply = kc.get_shell_msg(timeout=0.05)
-                if reply["parent_header"].get("msg_id") == msg_id:
-                    return km, kc, time.perf_counter() - t0
+                reply = kc.get_shell_msg(timeout=max(0.01, resend - time.perf_counter()))
+                if reply["parent_header"].get("msg_id") in sent:
+                    ready = time.perf_counter() - t0
+                    drain_shell(kc)
+                    return km, kc, ready
         except Empty:
             if not km.is_alive():
                 raise RuntimeError(f"kernel {name} died during startup")
+
+
+def drain_shell(kc):
+    """The replies to the other kernel_info requests, so none is taken for a cell's reply."""
+    while True:
+        try:
+            kc.get_shell_msg(timeout=0.01)
+        except Empty:
+            return
 
 
 def drain(kc):

@@ -11,6 +11,7 @@ import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.CellResult;
 import dev.jautograd.kernel.session.JShellSession;
 import dev.jautograd.kernel.session.OutputCapture;
+import dev.jautograd.kernel.session.Timing;
 import dev.jautograd.kernel.wire.KernelChannels;
 import dev.jautograd.kernel.wire.KernelChannels.Channel;
 import dev.jautograd.kernel.wire.WireMessage;
@@ -47,6 +48,7 @@ final class ExecuteHandler {
 
     /** Runs the request; true when it failed and asked to stop there ({@code stop_on_error}). */
     boolean handle(WireMessage request) {
+        Timing.begin();
         var content = request.content();
         String code = Json.string(content, "code", "");
         boolean silent = Json.bool(content, "silent", false);
@@ -58,6 +60,7 @@ final class ExecuteHandler {
             input.addProperty("code", code);
             input.addProperty("execution_count", count);
             channels.publish("execute_input", request, input);
+            Timing.mark("input");
         }
         boolean allowStdin = Json.bool(content, "allow_stdin", false);
         Outcome outcome;
@@ -88,6 +91,7 @@ final class ExecuteHandler {
         } else {
             if (bundle != null && !silent) {
                 publishResult(request, count, bundle);
+                Timing.mark("result");
             }
             reply = Json.ok();
             reply.add("payload", new JsonArray());
@@ -98,6 +102,7 @@ final class ExecuteHandler {
             history.add(count, code, bundle == null ? null : bundle.plainText());
         }
         channels.reply(Channel.SHELL, request, "execute_reply", reply);
+        Timing.mark("reply");
         return result.failed() && Json.bool(content, "stop_on_error", true);
     }
 
@@ -123,10 +128,13 @@ final class ExecuteHandler {
         });
         Jupyter.attach(silent ? null : new DisplayTarget(request));
         try {
+            Timing.mark("open");
             return runner.run(count, () -> {
+                Timing.mark("thread");
                 output.enterCell(); // the threads the cell starts write to it, or after it ends to the next
                 var result = magics().execute(code, count);
                 var bundle = result.failed() || !result.hasValue() ? null : registry.render(result.value(), result.valueText());
+                Timing.mark("render");
                 // A cell ending in display(x) or printf has shown what it had: no result as well.
                 if (bundle != null && bundle.isEmpty()) bundle = null;
                 return new Outcome(result, bundle);
@@ -135,6 +143,7 @@ final class ExecuteHandler {
             Jupyter.attach(null);
             input.attach(null);
             output.close(); // flushes what the cell printed before its result is published
+            Timing.mark("close");
         }
     }
 

@@ -7,6 +7,7 @@ import dev.jautograd.kernel.display.DisplayRegistry;
 import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.JShellSession;
 import dev.jautograd.kernel.session.OutputCapture;
+import dev.jautograd.kernel.session.Timing;
 import dev.jautograd.kernel.wire.KernelChannels;
 import dev.jautograd.kernel.wire.KernelChannels.Channel;
 import dev.jautograd.kernel.wire.WireMessage;
@@ -15,6 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,6 +31,8 @@ import java.util.logging.Logger;
 public final class JavaKernel implements KernelChannels.Handler {
     private static final Logger LOG = Logger.getLogger(JavaKernel.class.getName());
     private static final String VERSION = "0.1.0";
+    /** How long after the kernel is made its ready answer may wait for JShell's start. */
+    static final long READY_WAIT_MS = 3000;
 
     /** What the control thread serves, none of which uses JShell; the rest belongs to the shell. */
     private static final Set<String> CONTROL_TYPES = Set.of("kernel_info_request", "interrupt_request", "shutdown_request");
@@ -41,6 +47,7 @@ public final class JavaKernel implements KernelChannels.Handler {
     private final Runnable shutdown;
     private final CellInput input;
     private final Map<String, BiConsumer<Channel, WireMessage>> handlers;
+    private final long readyDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_WAIT_MS);
     private boolean abortQueue;
 
     public JavaKernel(KernelChannels channels, CompletableFuture<JShellSession> session, OutputCapture output,
@@ -95,6 +102,9 @@ public final class JavaKernel implements KernelChannels.Handler {
                 abortQueuedCells();
             }
             publishStatus(message, "idle");
+            if (type.equals("execute_request")) {
+                Timing.end("execute");
+            }
         }
     }
 
@@ -124,6 +134,9 @@ public final class JavaKernel implements KernelChannels.Handler {
     }
 
     private void kernelInfo(Channel channel, WireMessage request) {
+        if (channel == Channel.SHELL) {
+            awaitSession();
+        }
         var language = new LanguageInfo.Builder("java")
                 .version(Runtime.version().toString())
                 .mimetype("text/x-java-source")
@@ -140,6 +153,26 @@ public final class JavaKernel implements KernelChannels.Handler {
         reply.addProperty("debugger", false);
         reply.add("help_links", new JsonArray());
         channels.reply(channel, request, "kernel_info_reply", reply);
+    }
+
+    /**
+     * Clients call a kernel ready when it answers kernel_info on the shell channel: that answer
+     * waits until JShell has started, so the first cell does not wait for JShell instead, but at
+     * most until {@link #READY_WAIT_MS} after the kernel was made (a slow or failed start is then
+     * the first cell's to wait for, or to report). The control channel is never held.
+     */
+    private void awaitSession() {
+        long left = readyDeadline - System.nanoTime();
+        if (left <= 0 || session.isDone()) {
+            return;
+        }
+        try {
+            session.get(left, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            // Answered anyway: the first cell waits for the start, or shows why it failed.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void history(Channel channel, WireMessage request) {

@@ -5,6 +5,7 @@ import dev.jautograd.kernel.display.MimeBundle;
 import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.JShellSession;
 import dev.jautograd.kernel.session.OutputCapture;
+import dev.jautograd.kernel.session.Timing;
 import dev.jautograd.kernel.wire.KernelChannels;
 import dev.jautograd.kernel.wire.WireCodec;
 import dev.jautograd.viz.BackwardExplanation;
@@ -56,6 +57,7 @@ public final class Main {
     }
 
     private static void serve(String connectionFile) throws Exception {
+        Timing.startup("main");
         var connection = KernelConnectionProperties.parse(Files.readString(Path.of(connectionFile)));
         PrintStream log = System.err;
         // java.util.logging's ConsoleHandler keeps the System.err it first sees: create it now, on
@@ -68,10 +70,13 @@ public final class Main {
         var input = new CellInput(output.err());
         System.setIn(input);
 
-        var channels = new KernelChannels(connection, new WireCodec(connection), MemoryReserve::releaseIf);
-        // JShell's first compile takes about a second; it starts once the sockets are bound so
-        // kernel_info is answered meanwhile, and the first cell waits for the session.
+        // JShell's start (its first compiles: most of a second) runs from here, on the second core
+        // while the sockets are set up; the first kernel_info on the shell channel waits for it
+        // (JavaKernel.READY_WAIT_MS at most), so a kernel reported ready runs its first cell at once.
         var session = CompletableFuture.supplyAsync(JShellSession::start);
+        var channels = new KernelChannels(connection, new WireCodec(connection), MemoryReserve::releaseIf);
+        Timing.startup("sockets bound");
+        session.thenRun(() -> Timing.startup("JShell ready"));
         session.thenRun(LibraryWarmup::startIfIdle); // the library's first-cell paths, while the student reads
         registerGraphs(session);
         ExitDeadline.armForShutdown(log);

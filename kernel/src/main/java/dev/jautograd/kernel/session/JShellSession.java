@@ -65,18 +65,26 @@ public final class JShellSession implements AutoCloseable {
     /** Starts JShell on this JVM's class path and runs {@link #STARTUP_IMPORTS}. */
     public static JShellSession start() {
         var provider = new ValueCapturingProvider();
+        var temporaries = new AtomicLong();
         var shell = JShell.builder()
                 .executionEngine(provider, Map.of())
+                // $1, $2, ... as JShell numbers them, but counted here, so the warm-up's $1 is given back.
+                .tempVariableNameGenerator(() -> "$" + temporaries.incrementAndGet())
                 // No annotation processors in cells: skipping their discovery makes each compile cheaper.
                 // No --class-path: JShell compiles against java.class.path already, and an explicit
                 // one would be passed to every compile, hiding what addToClasspath (%maven) adds.
                 .compilerOptions("-proc:none")
                 .build();
         var session = new JShellSession(shell, provider.control());
+        Timing.startup("JShell built");
         // An import the library does not offer yet (e.g. Options before it lands) must not break startup.
         STARTUP_IMPORTS.forEach(shell::eval);
+        Timing.startup("imports evaluated");
         // Expressions take a compile path imports do not; warming it halves the first cell's wait.
+        // It leaves no trace: its $1 is dropped and its number given back.
         session.history.cellFinished(shell.eval("1 + 1").stream().map(SnippetEvent::snippet).toList());
+        temporaries.set(0);
+        Timing.startup("warm-up evaluated");
         return session;
     }
 
@@ -95,15 +103,21 @@ public final class JShellSession implements AutoCloseable {
         running = true;
         var created = new ArrayList<Snippet>();
         try {
-            return evaluateEach(batcher.batch(splitter.split(cell), cell), cell, executionCount, created);
+            var chunks = splitter.split(cell);
+            Timing.mark("split");
+            var batched = batcher.batch(chunks, cell);
+            Timing.mark("batch");
+            return evaluateEach(batched, cell, executionCount, created);
         } finally {
             running = false;
             history.cellFinished(created);
+            Timing.mark("retire");
         }
     }
 
     private CellResult evaluate(CellSplitter.Chunk chunk, String cell, int executionCount, List<Snippet> created) {
         List<SnippetEvent> events = shell.eval(chunk.source());
+        Timing.mark("eval-rest");
         if (chunk.joined() && !compiled(events, cell, chunk.offset())) {
             return interrupted.get() ? CellResult.failed(ErrorFormatter.interrupted())
                     : evaluateEach(chunk.parts(), cell, executionCount, created);
@@ -197,6 +211,7 @@ public final class JShellSession implements AutoCloseable {
 
     private CellResult read(VarSnippet variable, String text) {
         String valueText = shell.varValue(variable); // routes through the control, which keeps the object
+        Timing.mark("value");
         Object value = control.takeValue(variable.name());
         var failure = control.takeValueFailure(variable.name());
         if (failure != null) {

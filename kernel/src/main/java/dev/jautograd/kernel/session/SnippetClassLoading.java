@@ -69,7 +69,9 @@ final class SnippetClassLoading implements LoaderDelegate {
 
     @Override
     public void load(ClassBytecodes[] batch) throws ClassInstallException {
+        Timing.mark("javac");
         var bytes = rewritten(batch);
+        Timing.mark("rewrite");
         var loader = bytes != null ? new BatchLoader(bytes, owners, classpath) : unrewrittenLoader(batch);
         boolean[] loaded = new boolean[batch.length];
         try {
@@ -81,6 +83,7 @@ final class SnippetClassLoading implements LoaderDelegate {
                 loaded[i] = true;
                 type.getDeclaredMethods(); // links the class now, so errors surface at load, as in JShell
             }
+            Timing.mark("define");
         } catch (Throwable e) {
             throw new ClassInstallException("load: " + e.getMessage(), loaded);
         }

@@ -40,10 +40,12 @@ public final class ValueCapturingExecutionControl extends LocalExecutionControl 
 
     @Override
     public String invoke(String className, String methodName) throws RunException, EngineTerminationException, InternalException {
+        Timing.mark("to-invoke");
         try {
             return super.invoke(className, methodName);
         } finally {
             RunGroups.detachFinished(RUN_GROUP_NAME);
+            Timing.mark("run");
         }
     }
 
