@@ -10,6 +10,7 @@ import dev.jautograd.kernel.session.CellError;
 import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.CellResult;
 import dev.jautograd.kernel.session.JShellSession;
+import dev.jautograd.kernel.session.MemoryReserve;
 import dev.jautograd.kernel.session.OutputCapture;
 import dev.jautograd.kernel.wire.KernelChannels;
 import dev.jautograd.kernel.wire.KernelChannels.Channel;
@@ -74,8 +75,8 @@ final class ExecuteHandler {
         }
         CellResult result = outcome.result();
         MimeBundle bundle = outcome.bundle();
-        String heapNote = MemoryReserve.refill();
-        if (heapNote != null && !silent) {
+        String heapNote = MemoryReserve.afterCell();
+        if (heapNote != null && !silent && !(result.failed() && MemoryReserve.isHeapFull(result.error()))) {
             publishStream(request, "stderr", heapNote);
         }
         JsonObject reply;
