@@ -98,7 +98,12 @@ public final class JShellSession implements AutoCloseable {
         var created = new ArrayList<Snippet>();
         try {
             if (!MemoryReserve.room()) { // javac would run out: only a cell freeing the heap runs
-                return nullAssignments.run(cell) ? CellResult.nothing() : CellResult.failed(MemoryReserve.heapFull(0));
+                if (!nullAssignments.run(cell)) {
+                    return CellResult.failed(MemoryReserve.heapFull(0));
+                }
+                lastTensorVariables = Map.of(); // nor may the graphs' names keep what was let go
+                lastModuleVariables = Map.of();
+                return CellResult.nothing();
             }
             return evaluateEach(batcher.batch(splitter.split(cell), cell), cell, executionCount, created);
         } finally {
