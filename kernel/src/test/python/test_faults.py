@@ -6,6 +6,8 @@ import shutil
 import subprocess
 import tempfile
 import time
+import queue
+import sys
 import unittest
 
 import zmq
@@ -53,8 +55,17 @@ class HeapPressureTests(KernelCase):
         self.run_cell("var kept = 41;")
 
     def answered(self, code):
-        """run_cell with a timeout for a full heap: a cell without a reply raises queue.Empty."""
-        return self.run_cell(code, timeout=self.SLOW)
+        """run_cell with a timeout for a full heap. A cell without a reply fails the test, with
+        the kernel's threads and heap printed (jcmd) to tell where it stuck."""
+        try:
+            return self.run_cell(code, timeout=self.SLOW)
+        except queue.Empty:
+            pid = str(self.km.provisioner.process.pid)
+            for command in ("Thread.print", "GC.heap_info"):
+                jcmd = str(pathlib.Path(kernel_env.java_executable()).parent / "jcmd")
+                dump = subprocess.run([jcmd, pid, command], capture_output=True, text=True, timeout=60)
+                print(f"==> jcmd {pid} {command}\n{dump.stdout}{dump.stderr}", file=sys.stderr)
+            self.fail(f"no reply in {self.SLOW} s to {code!r} (kernel threads on stderr)")
 
     def assert_ok_or_heap_full(self, code):
         """While the heap is full a cell gets its value, or an OutOfMemoryError shown on it once

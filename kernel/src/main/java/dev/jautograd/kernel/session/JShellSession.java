@@ -46,6 +46,7 @@ public final class JShellSession implements AutoCloseable {
     private final VariableFields variables;
     private final CellHistory history;
     private final NullAssignments nullAssignments;
+    private final JShellInternals internals;
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final AtomicLong cellNumber = new AtomicLong();
     private volatile boolean running;
@@ -62,6 +63,7 @@ public final class JShellSession implements AutoCloseable {
         this.variables = new VariableFields(internals, control.classes());
         this.history = new CellHistory(shell, internals, control.classes(), variables);
         this.nullAssignments = new NullAssignments(shell, variables);
+        this.internals = internals;
     }
 
     /** Starts JShell on this JVM's class path and runs {@link #STARTUP_IMPORTS}. */
@@ -97,7 +99,7 @@ public final class JShellSession implements AutoCloseable {
         running = true;
         var created = new ArrayList<Snippet>();
         try {
-            if (!MemoryReserve.room()) { // javac would run out: only a cell freeing the heap runs
+            if (!room()) { // javac would run out: only a cell freeing the heap runs
                 if (!nullAssignments.run(cell)) {
                     return CellResult.failed(MemoryReserve.heapFull(0));
                 }
@@ -177,7 +179,7 @@ public final class JShellSession implements AutoCloseable {
             List<Snippet> created) {
         var result = CellResult.nothing();
         for (var part : parts) {
-            if (!MemoryReserve.room()) { // a statement before this one filled the heap
+            if (!room()) { // a statement before this one filled the heap
                 return CellResult.failed(MemoryReserve.heapFull(lineOf(cell, part.offset())));
             }
             result = evaluate(part, cell, executionCount, created);
@@ -186,6 +188,13 @@ public final class JShellSession implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** {@link MemoryReserve#room()}; JShell's class-path index waits while the heap is full. */
+    private boolean room() {
+        boolean room = MemoryReserve.room();
+        internals.pauseIndexing(!room);
+        return room;
     }
 
     private static int lineOf(String cell, int offset) {
