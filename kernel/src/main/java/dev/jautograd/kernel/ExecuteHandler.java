@@ -69,8 +69,11 @@ final class ExecuteHandler {
             // a bug), it is this cell's error: shown on it, and the kernel serves the next one.
             MemoryReserve.releaseIf(failure);
             var heap = MemoryReserve.outOfMemory(failure);
-            var shown = heap != null ? heap : failure;
-            outcome = new Outcome(CellResult.failed(CellError.of(shown, "(in the kernel, while it ran or showed this cell)")), null);
+            String where = "(in the kernel, while it ran or showed this cell)";
+            // Still full after the cell: say so, and how to free it, rather than "Java heap space".
+            var error = heap != null && !MemoryReserve.room() ? MemoryReserve.heapFull(where)
+                    : CellError.of(heap != null ? heap : failure, where);
+            outcome = new Outcome(CellResult.failed(error), null);
             LOG.log(Level.SEVERE, "Cell " + count + " failed in the kernel", failure);
         }
         CellResult result = outcome.result();

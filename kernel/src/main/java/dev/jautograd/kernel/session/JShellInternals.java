@@ -35,8 +35,6 @@ final class JShellInternals {
     private final JShell shell;
     private boolean broken;
     private Method classFullName;
-    private boolean indexingPaused;
-    private boolean indexingUnreachable;
 
     JShellInternals(JShell shell) {
         this.shell = shell;
@@ -121,27 +119,6 @@ final class JShellInternals {
             map(field(field(shell, "taskFactory"), "javacTaskPool"), "options2Contexts").clear();
         } catch (ReflectiveOperationException | RuntimeException e) {
             fail(e);
-        }
-    }
-
-    /**
-     * Holds (or lets go on with) JShell's background index of the class path, kept for completion.
-     * It runs between evaluations, and in a fresh kernel it is still at work (10 to 20 s on a
-     * loaded machine): under a full heap its allocations compete with JeroMQ's for the last bytes.
-     */
-    void pauseIndexing(boolean pause) {
-        if (pause == indexingPaused || indexingUnreachable) {
-            return;
-        }
-        try {
-            Object analysis = shell.sourceCodeAnalysis();
-            Method method = analysis.getClass().getMethod(pause ? "suspendIndexing" : "resumeIndexing");
-            method.setAccessible(true);
-            method.invoke(analysis);
-            indexingPaused = pause;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            indexingUnreachable = true; // a JDK without these methods: the index goes on as before
-            LOG.log(Level.FINE, "cannot pause JShell's class-path index on this JDK", e);
         }
     }
 

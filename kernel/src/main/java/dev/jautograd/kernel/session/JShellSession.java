@@ -46,7 +46,6 @@ public final class JShellSession implements AutoCloseable {
     private final VariableFields variables;
     private final CellHistory history;
     private final NullAssignments nullAssignments;
-    private final JShellInternals internals;
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final AtomicLong cellNumber = new AtomicLong();
     private volatile boolean running;
@@ -63,7 +62,6 @@ public final class JShellSession implements AutoCloseable {
         this.variables = new VariableFields(internals, control.classes());
         this.history = new CellHistory(shell, internals, control.classes(), variables);
         this.nullAssignments = new NullAssignments(shell, variables);
-        this.internals = internals;
     }
 
     /** Starts JShell on this JVM's class path and runs {@link #STARTUP_IMPORTS}. */
@@ -99,7 +97,7 @@ public final class JShellSession implements AutoCloseable {
         running = true;
         var created = new ArrayList<Snippet>();
         try {
-            if (!room()) { // javac would run out: only a cell freeing the heap runs
+            if (!MemoryReserve.room()) { // javac would run out: only a cell freeing the heap runs
                 if (!nullAssignments.run(cell)) {
                     return CellResult.failed(MemoryReserve.heapFull(0));
                 }
@@ -179,7 +177,7 @@ public final class JShellSession implements AutoCloseable {
             List<Snippet> created) {
         var result = CellResult.nothing();
         for (var part : parts) {
-            if (!room()) { // a statement before this one filled the heap
+            if (!MemoryReserve.room()) { // a statement before this one filled the heap
                 return CellResult.failed(MemoryReserve.heapFull(lineOf(cell, part.offset())));
             }
             result = evaluate(part, cell, executionCount, created);
@@ -188,13 +186,6 @@ public final class JShellSession implements AutoCloseable {
             }
         }
         return result;
-    }
-
-    /** {@link MemoryReserve#room()}; JShell's class-path index waits while the heap is full. */
-    private boolean room() {
-        boolean room = MemoryReserve.room();
-        internals.pauseIndexing(!room);
-        return room;
     }
 
     private static int lineOf(String cell, int offset) {

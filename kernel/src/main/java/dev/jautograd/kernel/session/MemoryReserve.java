@@ -91,6 +91,12 @@ public final class MemoryReserve {
         return new CellError("OutOfMemoryError", message, List.of("OutOfMemoryError: " + message));
     }
 
+    /** The error of a cell that filled the heap while the kernel ran it ({@code where}) and left it full. */
+    public static CellError heapFull(String where) {
+        String message = fullMessage();
+        return new CellError("OutOfMemoryError", message, List.of("OutOfMemoryError: " + message, where));
+    }
+
     /** Whether {@code error} is this class's own heap-full answer (its message says it all already). */
     public static boolean isHeapFull(CellError error) {
         return error.ename().equals("OutOfMemoryError") && error.evalue().startsWith("the Java heap is full");
