@@ -10,6 +10,7 @@ import dev.jautograd.kernel.session.CellError;
 import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.CellResult;
 import dev.jautograd.kernel.session.JShellSession;
+import dev.jautograd.kernel.session.MemoryReserve;
 import dev.jautograd.kernel.session.OutputCapture;
 import dev.jautograd.kernel.session.Timing;
 import dev.jautograd.kernel.wire.KernelChannels;
@@ -71,14 +72,17 @@ final class ExecuteHandler {
             // a bug), it is this cell's error: shown on it, and the kernel serves the next one.
             MemoryReserve.releaseIf(failure);
             var heap = MemoryReserve.outOfMemory(failure);
-            var shown = heap != null ? heap : failure;
-            outcome = new Outcome(CellResult.failed(CellError.of(shown, "(in the kernel, while it ran or showed this cell)")), null);
+            String where = "(in the kernel, while it ran or showed this cell)";
+            // Still full after the cell: say so, and how to free it, rather than "Java heap space".
+            var error = heap != null && !MemoryReserve.room() ? MemoryReserve.heapFull(where)
+                    : CellError.of(heap != null ? heap : failure, where);
+            outcome = new Outcome(CellResult.failed(error), null);
             LOG.log(Level.SEVERE, "Cell " + count + " failed in the kernel", failure);
         }
         CellResult result = outcome.result();
         MimeBundle bundle = outcome.bundle();
-        String heapNote = MemoryReserve.refill();
-        if (heapNote != null && !silent) {
+        String heapNote = MemoryReserve.afterCell();
+        if (heapNote != null && !silent && !(result.failed() && MemoryReserve.isHeapFull(result.error()))) {
             publishStream(request, "stderr", heapNote);
         }
         JsonObject reply;

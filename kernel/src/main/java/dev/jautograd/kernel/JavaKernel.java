@@ -6,6 +6,7 @@ import com.google.gson.JsonObject;
 import dev.jautograd.kernel.display.DisplayRegistry;
 import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.JShellSession;
+import dev.jautograd.kernel.session.MemoryReserve;
 import dev.jautograd.kernel.session.OutputCapture;
 import dev.jautograd.kernel.session.Timing;
 import dev.jautograd.kernel.wire.KernelChannels;

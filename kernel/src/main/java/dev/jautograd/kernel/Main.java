@@ -4,6 +4,7 @@ import dev.jautograd.kernel.display.GraphRenderer;
 import dev.jautograd.kernel.display.MimeBundle;
 import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.JShellSession;
+import dev.jautograd.kernel.session.MemoryReserve;
 import dev.jautograd.kernel.session.OutputCapture;
 import dev.jautograd.kernel.session.Timing;
 import dev.jautograd.kernel.wire.KernelChannels;

@@ -40,13 +40,22 @@ final class ParentWatch {
             } catch (InterruptedException e) {
                 return;
             }
-            Optional<Long> now = ProcessHandle.current().parent().map(ProcessHandle::pid);
-            boolean alive = ProcessHandle.of(jupyter).map(ProcessHandle::isAlive).orElse(false);
-            if (!alive || now.isEmpty() || now.get() != parent) {
+            if (!parentAlive(parent, jupyter)) {
                 LOG.warning(() -> "Parent process " + jupyter + " has exited; the kernel exits too");
                 exit.run();
                 return;
             }
+        }
+    }
+
+    /** True also when the heap is too full to tell: an OutOfMemoryError must not end the watch. */
+    private static boolean parentAlive(long parent, long jupyter) {
+        try {
+            Optional<Long> now = ProcessHandle.current().parent().map(ProcessHandle::pid);
+            boolean alive = ProcessHandle.of(jupyter).map(ProcessHandle::isAlive).orElse(false);
+            return alive && now.isPresent() && now.get() == parent;
+        } catch (OutOfMemoryError e) {
+            return true; // asked again in a second
         }
     }
 }

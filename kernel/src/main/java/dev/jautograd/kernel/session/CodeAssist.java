@@ -29,6 +29,9 @@ public final class CodeAssist {
     }
 
     public Completion complete(String code, int cursor) {
+        if (!MemoryReserve.room()) {
+            return new Completion(List.of(), cursor, cursor); // javac would run out of heap: no suggestions
+        }
         int from = currentSnippetStart(code, cursor);
         var anchor = new int[1];
         var suggestions = analysis.completionSuggestions(code.substring(from, cursor), cursor - from, anchor);
@@ -44,6 +47,9 @@ public final class CodeAssist {
 
     /** Signatures (and Javadoc where the JDK ships sources) of what the cursor is on, or "" if nothing. */
     public String inspect(String code, int cursor) {
+        if (!MemoryReserve.room()) {
+            return ""; // javac would run out of heap
+        }
         int from = currentSnippetStart(code, cursor);
         var end = snippetEnd(code, from);
         String snippet = code.substring(from, end);

@@ -45,6 +45,7 @@ public final class JShellSession implements AutoCloseable {
     private final Definitions definitions;
     private final VariableFields variables;
     private final CellHistory history;
+    private final NullAssignments nullAssignments;
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final AtomicLong cellNumber = new AtomicLong();
     private volatile boolean running;
@@ -60,6 +61,7 @@ public final class JShellSession implements AutoCloseable {
         var internals = new JShellInternals(shell);
         this.variables = new VariableFields(internals, control.classes());
         this.history = new CellHistory(shell, internals, control.classes(), variables);
+        this.nullAssignments = new NullAssignments(shell, variables);
     }
 
     /** Starts JShell on this JVM's class path and runs {@link #STARTUP_IMPORTS}. */
@@ -103,6 +105,14 @@ public final class JShellSession implements AutoCloseable {
         running = true;
         var created = new ArrayList<Snippet>();
         try {
+            if (!MemoryReserve.room()) { // javac would run out: only a cell freeing the heap runs
+                if (!nullAssignments.run(cell)) {
+                    return CellResult.failed(MemoryReserve.heapFull(0));
+                }
+                lastTensorVariables = Map.of(); // nor may the graphs' names keep what was let go
+                lastModuleVariables = Map.of();
+                return CellResult.nothing();
+            }
             var chunks = splitter.split(cell);
             Timing.mark("split");
             var batched = batcher.batch(chunks, cell);
@@ -181,12 +191,19 @@ public final class JShellSession implements AutoCloseable {
             List<Snippet> created) {
         var result = CellResult.nothing();
         for (var part : parts) {
+            if (!MemoryReserve.room()) { // a statement before this one filled the heap
+                return CellResult.failed(MemoryReserve.heapFull(lineOf(cell, part.offset())));
+            }
             result = evaluate(part, cell, executionCount, created);
             if (result.failed()) {
                 break;
             }
         }
         return result;
+    }
+
+    private static int lineOf(String cell, int offset) {
+        return (int) cell.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
     }
 
     /** Only an expression has a value to show, as in Python, where assignments show nothing. */
@@ -309,6 +326,10 @@ public final class JShellSession implements AutoCloseable {
 
     JShell shell() {
         return shell;
+    }
+
+    NullAssignments nullAssignments() {
+        return nullAssignments;
     }
 
     @Override

@@ -86,6 +86,12 @@ final class VariableFields {
         }
     }
 
+    /** The field {@code variable} lives in, if it can be set to null (a reference type); else null. */
+    Field nullableField(VarSnippet variable) {
+        Field field = fieldOf(variable);
+        return field == null || field.getType().isPrimitive() || Modifier.isFinal(field.getModifiers()) ? null : field;
+    }
+
     private Field fieldOf(VarSnippet variable) {
         String wrapper = internals.wrapperClassOf(variable);
         if (wrapper == null) {

@@ -82,6 +82,9 @@ public final class KernelChannels implements AutoCloseable {
      * its sockets and state in fields.
      */
     private void keepServing(Runnable body, String name, Consumer<Throwable> ioFailed) {
+        // Made before any failure: building it then could throw again, outside every catch, and
+        // end the thread in silence (it did: the kernel went deaf with the heap full).
+        String failed = "JeroMQ's " + name + " failed; it goes on";
         while (true) {
             try {
                 body.run();
@@ -95,7 +98,7 @@ public final class KernelChannels implements AutoCloseable {
                 } catch (Throwable ignored) {
                     // nothing more to free
                 }
-                logQuietly("JeroMQ's " + name + " failed; it goes on", e);
+                logQuietly(failed, e);
                 pause();
             }
         }
@@ -148,6 +151,7 @@ public final class KernelChannels implements AutoCloseable {
     }
 
     private void serve(Channel channel, ZMQ.Socket socket, Handler handler) {
+        String failed = "Message on " + channel + " failed"; // not built after an OutOfMemoryError
         while (running) {
             List<byte[]> frames;
             try {
@@ -161,7 +165,7 @@ public final class KernelChannels implements AutoCloseable {
                 } catch (Throwable e) {
                     // Whatever one message does (an OutOfMemoryError included), the channel
                     // thread must go on serving the next: it is the kernel.
-                    logQuietly("Message on " + channel + " failed", e);
+                    logQuietly(failed, e);
                 }
             }
         }
