@@ -7,24 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Threads a cell starts, and failures JShell's engine used to hide, without Jupyter. */
-class CellThreadsTest {
-    private static JShellSession session;
-
-    @BeforeAll
-    static void start() {
-        session = JShellSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
-
+class CellThreadsTest extends SessionTest {
     /** What the cell wrote on System.err, and its result. */
     private static String stderrOf(String cell) {
         var captured = new ByteArrayOutputStream();

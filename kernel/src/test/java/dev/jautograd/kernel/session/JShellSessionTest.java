@@ -9,26 +9,12 @@ import dev.jautograd.Tensor;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class JShellSessionTest {
-    private static JShellSession session;
-
-    @BeforeAll
-    static void start() {
-        session = JShellSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
-
+class JShellSessionTest extends SessionTest {
     /** cell, then the text of its final expression's value, or null when it shows nothing. */
     static Stream<Arguments> values() {
         return Stream.of(

@@ -2,8 +2,6 @@ package dev.jautograd.kernel.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -11,19 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * Which cells a full heap still runs, without javac, and what they do (the kernel test with a
  * capped heap, test_faults.HeapPressureTests, runs them under a heap really full).
  */
-class NullAssignmentsTest {
-    private static JShellSession session;
-
-    @BeforeAll
-    static void start() {
-        session = JShellSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
-
+class NullAssignmentsTest extends SessionTest {
     /** cell; whether it runs without javac; then a, b and n as Strings (a and b are lists). */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

@@ -10,27 +10,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** A cell's consecutive plain statements run as one snippet, and the cell behaves as before. */
-class StatementBatchingTest {
-    private static JShellSession session;
-
-    @BeforeAll
-    static void start() {
-        session = JShellSession.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-    }
-
+class StatementBatchingTest extends SessionTest {
     /** cell, then how its chunks are evaluated: the statement count of each, "1" for a lone one. */
     static Stream<Arguments> groupings() {
         return Stream.of(
