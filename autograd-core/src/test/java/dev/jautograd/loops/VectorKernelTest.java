@@ -50,6 +50,38 @@ class VectorKernelTest {
         }
     }
 
+    /**
+     * A sweep over the whole float range (every 251st bit pattern, in order, so neighbouring
+     * lanes hold neighbouring values): most vectors lie wholly inside |x| < 87, where exp and
+     * sigmoid scale by 2^q in one product, and some straddle 87, 104 or NaN, where they take
+     * Sleef's two products and cut-offs. Every lane must carry the scalar bits.
+     */
+    @ParameterizedTest(name = "{0} over a sweep of all floats")
+    @CsvSource({"EXP", "SIGMOID"})
+    void aSweepOfAllFloatsGivesTheScalarBits(FloatFunction f) {
+        int n = (int) ((1L << 32) / 251) / 8 * 8;
+        float[] x = new float[n], vector = new float[n], scalar = new float[n];
+        for (int i = 0; i < n; i++) x[i] = Float.intBitsToFloat((int) (i * 251L));
+        Vectorized.floatChunk(f, x, 0, vector, 0, 0, n, true);
+        Vectorized.floatChunk(f, x, 0, scalar, 0, 0, n, false);
+        int at = firstDifference(scalar, vector);
+        assertEquals(-1, at, () -> f + " differs at x = " + x[at]);
+    }
+
+    /** Vectors just inside and just outside the one-product branch (|x| < 87), alone and mixed. */
+    @ParameterizedTest(name = "{0} at the branch edge")
+    @CsvSource({"EXP", "SIGMOID"})
+    void theBranchEdgeGivesTheScalarBits(FloatFunction f) {
+        float[] edge = {86.99999f, -86.99999f, 87f, -87f, Math.nextUp(87f), -Math.nextUp(87f), 0f, -0f,
+            86.5f, -86.5f, 60f, -60f, 1e-30f, -1e-30f, 3f, -3f};
+        float[] x = new float[edge.length * 3], vector = new float[x.length], scalar = new float[x.length];
+        for (int i = 0; i < x.length; i++) x[i] = edge[(i * 5) % edge.length] * (i < edge.length ? 1 : 0.999f);
+        Vectorized.floatChunk(f, x, 0, vector, 0, 0, x.length, true);
+        Vectorized.floatChunk(f, x, 0, scalar, 0, 0, x.length, false);
+        int at = firstDifference(scalar, vector);
+        assertEquals(-1, at, () -> f + " differs at x = " + x[at]);
+    }
+
     private static float[] inputs(int n, long seed) {
         Random random = new Random(seed);
         float[] x = new float[n];
