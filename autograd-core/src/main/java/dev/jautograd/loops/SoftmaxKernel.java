@@ -89,7 +89,8 @@ public final class SoftmaxKernel {
         Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
         float[] as = floats(ac), bs = bc == null ? null : floats(bc), r = floats(out);
         int aBase = ac.storageOffset(), bBase = bc == null ? 0 : bc.storageOffset();
-        Parallel.forRange(rows, n * ROW_COST, (from, to) -> rows(gate, from, to, n, (first, end, vector) -> {
+        // rows claimed in batches (Parallel.forUnits): a worker that gets its core late takes fewer
+        Parallel.forUnits(rows, n * ROW_COST, (from, to) -> rows(gate, from, to, n, (first, end, vector) -> {
             for (int i = first; i < end; i++) row.run(as, aBase + i * n, bs, bBase + i * n, r, i * n, n, vector);
         }));
         return out;
