@@ -54,7 +54,8 @@ class VectorKernelTest {
      * A sweep over the whole float range (every 251st bit pattern, in order, so neighbouring
      * lanes hold neighbouring values): most vectors lie wholly inside |x| < 87, where exp and
      * sigmoid scale by 2^q in one product, and some straddle 87, 104 or NaN, where they take
-     * Sleef's two products and cut-offs. Every lane must carry the scalar bits.
+     * Sleef's two products and cut-offs. Every lane must carry the scalar bits. On JDK 25 with
+     * AVX-512 exp runs 16 lanes ({@link VectorMath#SIXTEEN_LANES}), which these tests then cover.
      */
     @ParameterizedTest(name = "{0} over a sweep of all floats")
     @CsvSource({"EXP", "SIGMOID"})
