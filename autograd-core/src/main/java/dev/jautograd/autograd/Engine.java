@@ -91,6 +91,8 @@ public final class Engine {
         private final Map<Node, Tensor> buffers = new IdentityHashMap<>();
         private final PriorityQueue<Node> ready = new PriorityQueue<>(LATEST_FIRST);
         private Observer observer;
+        /** Which buffers may be passed on without a copy; null when nothing may (create_graph, an observer). */
+        private Handoff handoff;
 
         Run(boolean retainGraph, boolean createGraph, Map<Node, Tensor> captured) {
             this.retainGraph = retainGraph;
@@ -99,11 +101,13 @@ public final class Engine {
         }
 
         void execute(Tensor[] roots, Tensor[] grads) {
+            if (!createGraph && observer == null) handoff = new Handoff();
             try (var mode = GradMode.set(createGraph)) {
                 Node[] rootNodes = rootNodes(roots);
                 countDependencies(rootNodes);
                 for (int i = 0; i < roots.length; i++) {
-                    accumulate(rootNodes[i], seed(roots[i], grads[i]));
+                    Tensor seed = seed(roots[i], grads[i]);
+                    accumulate(rootNodes[i], seed, seed != grads[i]); // the implicit ones are the engine's own
                 }
                 for (Node root : Set.copyOf(java.util.Arrays.asList(rootNodes))) {
                     if (!dependencies.containsKey(root)) ready.add(root);
@@ -160,11 +164,18 @@ public final class Engine {
 
         private void evaluate(Node node) {
             Tensor grad = buffers.remove(node);
-            if (grad != null) grad = node.runPreHooks(grad);
-            if (captured != null && captured.containsKey(node)) captured.put(node, grad);
+            boolean lend = grad != null && handoff != null && handoff.take(grad);
+            if (grad != null && node.hasPreHooks()) {
+                lend = false; // a hook may keep what it was shown
+                grad = node.runPreHooks(grad);
+            }
+            if (captured != null && captured.containsKey(node)) {
+                captured.put(node, grad);
+                lend = false;
+            }
             boolean skip = grad == null || (captured != null && node instanceof AccumulateGrad);
             Tensor[] inputGrads = skip ? new Tensor[node.inputCount()]
-                    : AnomalyMode.isEnabled() ? AnomalyMode.run(node, grad) : node.callBackward(grad);
+                    : AnomalyMode.isEnabled() ? AnomalyMode.run(node, grad, lend) : node.callBackward(grad, lend);
             if (!retainGraph && !skip) node.releaseVariables();
             Tensor[] sent = observer == null ? null : new Tensor[node.inputCount()];
             for (int i = 0; i < node.inputCount(); i++) {
@@ -173,15 +184,26 @@ public final class Engine {
                 if (inputGrads[i] != null) {
                     Tensor conformed = conform(node, i, inputGrads[i]);
                     if (sent != null) sent[i] = conformed;
-                    accumulate(next, conformed);
+                    accumulate(next, conformed, handoff != null
+                            && Handoff.conformed(inputGrads[i], Handoff.handedOver(node, inputGrads, i), conformed));
                 }
                 if (--dependencies.get(next)[0] == 0) ready.add(next);
             }
+            if (!skip) node.forgetHanded();
             if (observer != null) observer.ran(node, grad, sent);
         }
 
-        private void accumulate(Node node, Tensor grad) {
-            buffers.merge(node, grad, Tensor::add);
+        /** Adds {@code grad} to what {@code node} has received so far; {@code owned}: the engine holds it alone. */
+        private void accumulate(Node node, Tensor grad, boolean owned) {
+            Tensor old = buffers.get(node);
+            if (old == null) {
+                buffers.put(node, grad);
+                if (owned && handoff != null) handoff.own(grad);
+                return;
+            }
+            Tensor sum = old.add(grad);
+            buffers.put(node, sum);
+            if (handoff != null) handoff.summed(old, grad, sum);
         }
 
         /** The one place a gradient is brought back to its input's shape (broadcasting) and dtype. */
