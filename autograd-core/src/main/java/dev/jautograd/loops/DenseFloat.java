@@ -55,6 +55,42 @@ final class DenseFloat {
         return null;
     }
 
+    /**
+     * A gradient formula over a dense float32 grad and saved value of one shape, into {@code into}
+     * (dense, of that shape: the grad itself when the node may overwrite it) or a new tensor.
+     */
+    static Tensor zip(Tensor g, Tensor y, DType outType, Derivative f, Tensor into) {
+        if (outType != DType.FLOAT32 || !(storage(g) instanceof FloatStorage fg) || !(storage(y) instanceof FloatStorage fy)
+                || !g.isContiguous() || !y.isContiguous() || !sameShape(g, y)) {
+            return null;
+        }
+        Tensor out = into != null ? into : TensorInternals.emptyLike(g, DType.FLOAT32);
+        float[] a = fg.array(), b = fy.array(), r = array(out);
+        int og = g.storageOffset(), oy = y.storageOffset(), or = out.storageOffset(), n = g.numel();
+        if (n < Parallel.MIN_PARALLEL) f.dense(a, og, b, oy, r, or, n);
+        else Parallel.forRange(n, (from, to) -> f.dense(a, og + from, b, oy + from, r, or + from, to - from));
+        return out;
+    }
+
+    /**
+     * x += alpha·y written into x (y dense, of x's shape, not partly overlapping it): ATen's add_
+     * loop, x + y for alpha 1, else fmadd(y, alpha, x) rounded once, as {@code Add} computes it.
+     */
+    static boolean addInto(Tensor x, Tensor y, float alpha) {
+        if (!(storage(x) instanceof FloatStorage fx) || !(storage(y) instanceof FloatStorage fy)
+                || !x.isContiguous() || !y.isContiguous() || !sameShape(x, y)
+                || (fx == fy && x.storageOffset() != y.storageOffset())) {
+            return false;
+        }
+        float[] r = fx.array(), b = fy.array();
+        int ox = x.storageOffset(), oy = y.storageOffset(), n = x.numel();
+        if (alpha == 1) Parallel.forRange(n, (from, to) -> Arith.ADD.dense(r, ox + from, b, oy + from, r, ox + from, to - from));
+        else Parallel.forRange(n, (from, to) -> {
+            for (int i = from; i < to; i++) r[ox + i] = Math.fma(b[oy + i], alpha, r[ox + i]);
+        });
+        return true;
+    }
+
     private static Tensor scalarRight(float[] x, int ox, float s, int[] shape, Arith op) {
         Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
         float[] r = array(out);

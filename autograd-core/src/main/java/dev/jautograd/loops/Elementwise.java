@@ -71,6 +71,10 @@ public final class Elementwise {
             if (fast == null) fast = StridedFloat.zip(a, b, outType, op);
             if (fast != null) return fast;
         }
+        if (f instanceof Derivative d && Loops.fastPaths()) {
+            Tensor fast = DenseFloat.zip(a, b, outType, d, null);
+            if (fast != null) return fast;
+        }
         int[] shape = Shapes.broadcast(a.shape(), b.shape());
         Tensor out = TensorInternals.empty(outType, shape);
         int n = out.numel();
@@ -98,6 +102,15 @@ public final class Elementwise {
         return storage(a) instanceof FloatStorage && storage(b) instanceof FloatStorage
                 && a.isContiguous() && b.isContiguous()
                 && Shapes.same(a.shape(), shape) && Shapes.same(b.shape(), shape);
+    }
+
+    /**
+     * dst += alpha·src in place where the dense float32 loop applies (both float32, dense, one
+     * shape, alpha already the float the op rounds it to); false otherwise. The caller checks
+     * that nothing records and bumps the version.
+     */
+    public static boolean addInto(Tensor dst, Tensor src, float alpha) {
+        return Loops.fastPaths() && DenseFloat.addInto(dst, src, alpha);
     }
 
     /** Applies {@code f} to every element of {@code dst} in place; the caller bumps the version if it is an in-place op. */
