@@ -81,18 +81,27 @@ public final class Engine {
     /** PyTorch's CPU ready queue runs the most recently created node first. */
     private static final Comparator<Node> LATEST_FIRST = Comparator.comparingLong(Node::sequenceNr).reversed();
 
-    /** One backward pass: its dependency counts, gradient buffers and ready queue. */
+    /**
+     * What one backward pass knows of a node: how many of its consumers have yet to run, the
+     * gradient summed so far, and whether the engine holds that buffer alone ({@link Handoff}).
+     */
+    private static final class Slot {
+        int dependencies;
+        Tensor grad;
+        boolean owned;
+    }
+
+    /** One backward pass: a slot per node, and the ready queue. */
     private static final class Run {
         private final boolean retainGraph;
         private final boolean createGraph;
         private final Map<Node, Tensor> captured;
-        // Identity maps: nodes are compared by identity anyway, and this skips hashCode/equals calls.
-        private final Map<Node, int[]> dependencies = new IdentityHashMap<>();
-        private final Map<Node, Tensor> buffers = new IdentityHashMap<>();
+        // An identity map: nodes are compared by identity anyway, and this skips hashCode/equals calls.
+        private final Map<Node, Slot> slots = new IdentityHashMap<>();
         private final PriorityQueue<Node> ready = new PriorityQueue<>(LATEST_FIRST);
         private Observer observer;
-        /** Which buffers may be passed on without a copy; null when nothing may (create_graph, an observer). */
-        private Handoff handoff;
+        /** Whether owned buffers may be passed on without a copy: not with create_graph or an observer. */
+        private boolean handOff;
 
         Run(boolean retainGraph, boolean createGraph, Map<Node, Tensor> captured) {
             this.retainGraph = retainGraph;
@@ -101,21 +110,25 @@ public final class Engine {
         }
 
         void execute(Tensor[] roots, Tensor[] grads) {
-            if (!createGraph && observer == null) handoff = new Handoff();
+            handOff = !createGraph && observer == null;
             try (var mode = GradMode.set(createGraph)) {
                 Node[] rootNodes = rootNodes(roots);
                 countDependencies(rootNodes);
                 for (int i = 0; i < roots.length; i++) {
                     Tensor seed = seed(roots[i], grads[i]);
-                    accumulate(rootNodes[i], seed, seed != grads[i]); // the implicit ones are the engine's own
+                    accumulate(slot(rootNodes[i]), seed, seed != grads[i]); // the implicit ones are the engine's own
                 }
                 for (Node root : Set.copyOf(java.util.Arrays.asList(rootNodes))) {
-                    if (!dependencies.containsKey(root)) ready.add(root);
+                    if (slots.get(root).dependencies == 0) ready.add(root);
                 }
                 while (!ready.isEmpty()) {
                     evaluate(ready.poll());
                 }
             }
+        }
+
+        private Slot slot(Node node) {
+            return slots.computeIfAbsent(node, n -> new Slot());
         }
 
         private Node[] rootNodes(Tensor[] roots) {
@@ -156,15 +169,17 @@ public final class Engine {
                 for (int i = 0; i < node.inputCount(); i++) {
                     Node next = node.nextFunction(i);
                     if (next == null) continue;
-                    dependencies.computeIfAbsent(next, n -> new int[1])[0]++;
+                    slot(next).dependencies++;
                     if (seen.add(next)) stack.push(next);
                 }
             }
         }
 
         private void evaluate(Node node) {
-            Tensor grad = buffers.remove(node);
-            boolean lend = grad != null && handoff != null && handoff.take(grad);
+            Slot slot = slots.get(node);
+            Tensor grad = slot.grad;
+            boolean lend = slot.owned && handOff;
+            slot.grad = null;
             if (grad != null && node.hasPreHooks()) {
                 lend = false; // a hook may keep what it was shown
                 grad = node.runPreHooks(grad);
@@ -177,33 +192,39 @@ public final class Engine {
             Tensor[] inputGrads = skip ? new Tensor[node.inputCount()]
                     : AnomalyMode.isEnabled() ? AnomalyMode.run(node, grad, lend) : node.callBackward(grad, lend);
             if (!retainGraph && !skip) node.releaseVariables();
-            Tensor[] sent = observer == null ? null : new Tensor[node.inputCount()];
-            for (int i = 0; i < node.inputCount(); i++) {
-                Node next = node.nextFunction(i);
-                if (next == null) continue;
-                if (inputGrads[i] != null) {
-                    Tensor conformed = conform(node, i, inputGrads[i]);
-                    if (sent != null) sent[i] = conformed;
-                    accumulate(next, conformed, handoff != null
-                            && Handoff.conformed(inputGrads[i], Handoff.handedOver(node, inputGrads, i), conformed));
-                }
-                if (--dependencies.get(next)[0] == 0) ready.add(next);
-            }
+            Tensor[] sent = send(node, inputGrads);
             if (!skip) node.forgetHanded();
             if (observer != null) observer.ran(node, grad, sent);
         }
 
-        /** Adds {@code grad} to what {@code node} has received so far; {@code owned}: the engine holds it alone. */
-        private void accumulate(Node node, Tensor grad, boolean owned) {
-            Tensor old = buffers.get(node);
-            if (old == null) {
-                buffers.put(node, grad);
-                if (owned && handoff != null) handoff.own(grad);
+        /** Each input's gradient, conformed, to its node; what was sent when an observer asks. */
+        private Tensor[] send(Node node, Tensor[] inputGrads) {
+            Tensor[] sent = observer == null ? null : new Tensor[node.inputCount()];
+            for (int i = 0; i < node.inputCount(); i++) {
+                Node next = node.nextFunction(i);
+                if (next == null) continue;
+                Slot target = slots.get(next);
+                if (inputGrads[i] != null) {
+                    Tensor conformed = conform(node, i, inputGrads[i]);
+                    if (sent != null) sent[i] = conformed;
+                    accumulate(target, conformed, handOff
+                            && Handoff.conformed(inputGrads[i], Handoff.handedOver(node, inputGrads, i), conformed));
+                }
+                if (--target.dependencies == 0) ready.add(next);
+            }
+            return sent;
+        }
+
+        /** Adds {@code grad} to what the slot's node has received so far; {@code owned}: the engine holds it alone. */
+        private static void accumulate(Slot slot, Tensor grad, boolean owned) {
+            if (slot.grad == null) {
+                slot.grad = grad;
+                slot.owned = owned;
                 return;
             }
-            Tensor sum = old.add(grad);
-            buffers.put(node, sum);
-            if (handoff != null) handoff.summed(old, grad, sum);
+            Tensor sum = slot.grad.add(grad);
+            slot.owned = Handoff.isNew(sum, slot.grad, grad);
+            slot.grad = sum;
         }
 
         /** The one place a gradient is brought back to its input's shape (broadcasting) and dtype. */

@@ -3,9 +3,6 @@ package dev.jautograd.autograd;
 import static dev.jautograd.internal.TensorInternals.storage;
 
 import dev.jautograd.Tensor;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 
 /**
  * The gradients one backward pass may pass on without a copy: buffers that nothing outside the
@@ -19,23 +16,11 @@ import java.util.Set;
  * part of a graph that later nodes may save.
  */
 final class Handoff {
-    private final Set<Tensor> owned = Collections.newSetFromMap(new IdentityHashMap<>());
+    private Handoff() {}
 
-    /** A buffer the engine just allocated and holds alone. */
-    void own(Tensor fresh) {
-        owned.add(fresh);
-    }
-
-    /** Takes {@code grad} out of the buffers: whether it was owned (and so may be lent to its node). */
-    boolean take(Tensor grad) {
-        return owned.remove(grad);
-    }
-
-    /** Two arrivals were summed: the addends are dropped, and the sum is the engine's own if it is a new buffer. */
-    void summed(Tensor a, Tensor b, Tensor sum) {
-        owned.remove(a);
-        owned.remove(b);
-        if (storage(sum) != storage(a) && storage(sum) != storage(b)) owned.add(sum);
+    /** Whether {@code sum} of two arrivals is a buffer of its own (so the engine's alone), not a view of either. */
+    static boolean isNew(Tensor sum, Tensor a, Tensor b) {
+        return storage(sum) != storage(a) && storage(sum) != storage(b);
     }
 
     /**

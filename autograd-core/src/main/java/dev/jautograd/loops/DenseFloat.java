@@ -73,22 +73,34 @@ final class DenseFloat {
     }
 
     /**
-     * x += alpha·y written into x (y dense, of x's shape, not partly overlapping it): ATen's add_
-     * loop, x + y for alpha 1, else fmadd(y, alpha, x) rounded once, as {@code Add} computes it.
+     * x += alpha·y written into x: y dense of x's shape (not partly overlapping it) or a row
+     * repeated along x's leading dims (a bias). ATen's add_ loop: x + y for alpha 1, else
+     * fmadd(y, alpha, x) rounded once, as {@code Add} computes it.
      */
     static boolean addInto(Tensor x, Tensor y, float alpha) {
         if (!(storage(x) instanceof FloatStorage fx) || !(storage(y) instanceof FloatStorage fy)
-                || !x.isContiguous() || !y.isContiguous() || !sameShape(x, y)
-                || (fx == fy && x.storageOffset() != y.storageOffset())) {
+                || !x.isContiguous() || !y.isContiguous() || x.numel() == 0) {
+            return false;
+        }
+        boolean same = sameShape(x, y);
+        if (!(same || isSuffix(y.shape(), x.shape())) || (fx == fy && !(same && x.storageOffset() == y.storageOffset()))) {
             return false;
         }
         float[] r = fx.array(), b = fy.array();
-        int ox = x.storageOffset(), oy = y.storageOffset(), n = x.numel();
-        if (alpha == 1) Parallel.forRange(n, (from, to) -> Arith.ADD.dense(r, ox + from, b, oy + from, r, ox + from, to - from));
-        else Parallel.forRange(n, (from, to) -> {
-            for (int i = from; i < to; i++) r[ox + i] = Math.fma(b[oy + i], alpha, r[ox + i]);
-        });
+        int ox = x.storageOffset(), oy = y.storageOffset(), period = y.numel(), rows = x.numel() / period;
+        if (rows == 1) {
+            Parallel.forRange(period, (from, to) -> addRow(r, ox + from, b, oy + from, to - from, alpha));
+        } else {
+            Parallel.forRange(rows, period, (from, to) -> {
+                for (int row = from; row < to; row++) addRow(r, ox + row * period, b, oy, period, alpha);
+            });
+        }
         return true;
+    }
+
+    private static void addRow(float[] r, int or, float[] b, int ob, int len, float alpha) {
+        if (alpha == 1) Arith.ADD.dense(r, or, b, ob, r, or, len);
+        else for (int i = 0; i < len; i++) r[or + i] = Math.fma(b[ob + i], alpha, r[or + i]);
     }
 
     private static Tensor scalarRight(float[] x, int ox, float s, int[] shape, Arith op) {

@@ -105,8 +105,8 @@ public final class Elementwise {
     }
 
     /**
-     * dst += alpha·src in place where the dense float32 loop applies (both float32, dense, one
-     * shape, alpha already the float the op rounds it to); false otherwise. The caller checks
+     * dst += alpha·src in place where the dense float32 loop applies (both float32, dense, src of
+     * dst's shape or a row of it, alpha already the float the op rounds it to); false otherwise. The caller checks
      * that nothing records and bumps the version.
      */
     public static boolean addInto(Tensor dst, Tensor src, float alpha) {

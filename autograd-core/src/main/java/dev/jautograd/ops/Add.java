@@ -28,7 +28,8 @@ public final class Add extends Node {
 
     /**
      * {@code a.add_(b, alpha)} written straight into a, where nothing records and a and b are
-     * dense float32 of one shape (accumulating {@code .grad}, an optimizer step): no temporary
+     * dense float32, b of a's shape or a row of it (accumulating {@code .grad}, an optimizer
+     * step, a bias): no temporary
      * result to allocate and copy back. False where the general in-place path must run; the
      * caller checks the in-place rules and bumps the version.
      */

@@ -1,5 +1,6 @@
 package dev.jautograd.ops;
 
+import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
@@ -22,7 +23,11 @@ public final class Addmm extends Node {
         if (m1.dtype() != m2.dtype()) throw new IllegalArgumentException("mat1 and mat2 must have the same dtype");
         Tensor out;
         try (var plain = dev.jautograd.autograd.GradMode.disabled()) {
-            out = Mm.apply(m1, m2).add(bias);
+            Tensor product = Mm.apply(m1, m2);
+            // The product is fresh: the bias goes into it (the same sums) unless it changes its dtype or shape.
+            boolean into = bias.dtype() == product.dtype()
+                    && Shapes.same(Shapes.broadcast(product.shape(), bias.shape()), product.shape());
+            out = into ? product.add_(bias) : product.add(bias);
         }
         return Graph.records(bias, m1, m2) ? Graph.attach(out, new Addmm(bias, m1, m2)) : out;
     }

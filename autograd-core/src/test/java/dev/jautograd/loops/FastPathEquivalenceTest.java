@@ -107,6 +107,8 @@ class FastPathEquivalenceTest {
                 named("add_ with alpha (an SGD step)", x -> x[0].clone().add_(x[1], -0.01), m, n),
                 named("add_ with alpha large (threads)", x -> x[0].clone().add_(x[1], 0.3), big, big2),
                 named("add_ of specials", x -> x[0].clone().add_(x[1], 1e30), specials(), specialGradients()),
+                named("add_ of a bias row", x -> x[0].clone().add_(x[1]), m, row),
+                named("add_ with alpha of a bias row (threads)", x -> x[0].clone().add_(x[1], -2.5), randn(300, 257), randn(257)),
                 named("add_ of itself", x -> { Tensor c = x[0].clone(); return c.add_(c, 0.5); }, m),
                 named("relu gradient of specials", x -> gradient(Tensor::relu, x[0], x[1]), specials(), specialGradients()),
                 named("relu gradient large (threads)", x -> gradient(Tensor::relu, x[0], x[1]), big, big2),
