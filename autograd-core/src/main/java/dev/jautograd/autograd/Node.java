@@ -113,6 +113,7 @@ public abstract class Node {
      * {@link #isOwned} said so, nor for a saved tensor or a view of anything else.
      */
     protected final Tensor owned(Tensor gradient) {
+        if (gradient == null) return null;
         if (handed == null) handed = new Tensor[Math.max(1, inputCount())];
         for (int i = 0; i < handed.length; i++) {
             if (handed[i] == null) {

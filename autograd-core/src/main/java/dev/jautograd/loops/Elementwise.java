@@ -63,6 +63,16 @@ public final class Elementwise {
         return zipRowMajor(a, b, outType, f);
     }
 
+    /**
+     * {@code f(a, b)} written over a itself, where a named gradient loop ({@link Derivative})
+     * applies to dense float32 operands of one shape: for a caller that owns a (a backward
+     * function's incoming gradient nobody else holds). Null where it does not apply.
+     */
+    public static Tensor zipInto(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
+        if (!(f instanceof Derivative d) || !Loops.fastPaths() || a.dtype() != outType) return null;
+        return DenseFloat.zip(a, b, outType, d, a);
+    }
+
     /** The loop: a row-major result, with broadcasting. */
     private static Tensor zipRowMajor(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
         if (outType == DType.INT64 && f instanceof Arith op && op != Arith.DIV) return LongArith.zip(a, b, op);

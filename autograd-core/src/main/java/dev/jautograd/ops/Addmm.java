@@ -37,8 +37,8 @@ public final class Addmm extends Node {
     protected Tensor[] backward(Tensor grad) {
         return new Tensor[] {
             needsInputGrad(0) ? grad : null,
-            needsInputGrad(1) ? MmGrads.mat1(grad, m2.get(), m1ColumnMajor) : null,
-            needsInputGrad(2) ? MmGrads.mat2(grad, m1.get(), m2ColumnMajor) : null
+            needsInputGrad(1) ? owned(MmGrads.mat1(grad, m2.get(), m1ColumnMajor)) : null,
+            needsInputGrad(2) ? owned(MmGrads.mat2(grad, m1.get(), m2ColumnMajor)) : null
         };
     }
 

@@ -140,6 +140,62 @@ class GradientHandoffTest {
     }
 
     @Test
+    void aHookOnAReluOutputKeepsWhatItSaw() {
+        Torch.manualSeed(3);
+        Tensor x = Torch.randn(4, 3).requiresGrad_(), w = Torch.randn(3, 2);
+        Tensor r = x.relu();
+        Tensor[] seen = new Tensor[1];
+        r.registerHook(g -> {
+            seen[0] = g;
+            return null;
+        });
+        r.mm(w).sum().backward(); // mm's gradient is a new buffer: without the hook relu would overwrite it
+        Tensor expected = Torch.ones(4, 2).mm(w.t());
+        assertArrayEquals(expected.toDoubleArray(), seen[0].toDoubleArray());
+        double[] passed = expected.toDoubleArray(), input = x.detach().toDoubleArray();
+        for (int i = 0; i < passed.length; i++) passed[i] = input[i] > 0 ? passed[i] : 0.0;
+        assertArrayEquals(passed, x.grad().toDoubleArray());
+    }
+
+    @Test
+    void reluTakesAnOwnedGradientInPlaceWithTheSameBits() {
+        Torch.manualSeed(3);
+        Tensor x = Torch.randn(64, 40).requiresGrad_(), w = Torch.randn(40, 30);
+        x.relu().mm(w).sum().backward();
+        Tensor copied = x.detach().clone().requiresGrad_(), r = copied.relu();
+        r.registerHook(g -> null);
+        r.mm(w).sum().backward();
+        assertArrayEquals(copied.grad().toDoubleArray(), x.grad().toDoubleArray());
+    }
+
+    /** Three SGD steps of a small MLP; with set_to_none every .grad is a handed-over buffer. */
+    private static List<Tensor> trained(boolean setToNone) {
+        Torch.manualSeed(5);
+        var hidden = new dev.jautograd.nn.Linear(6, 8);
+        var output = new dev.jautograd.nn.Linear(8, 3);
+        List<Tensor> params = new ArrayList<>(hidden.parameters());
+        params.addAll(output.parameters());
+        var sgd = new dev.jautograd.optim.SGD(params, 0.1);
+        Tensor images = Torch.randn(5, 6), labels = Torch.tensor(new long[] {0, 2, 1, 1, 0});
+        for (int step = 0; step < 3; step++) {
+            sgd.zeroGrad(setToNone);
+            Functional.crossEntropy(output.forward(hidden.forward(images).relu()), labels).backward();
+            sgd.step();
+        }
+        return params;
+    }
+
+    @Test
+    void setToNoneTrainsAsZeroedGradientsDo() {
+        List<Tensor> stolen = trained(true), accumulated = trained(false);
+        for (int i = 0; i < stolen.size(); i++) {
+            assertArrayEquals(accumulated.get(i).toDoubleArray(), stolen.get(i).toDoubleArray());
+            assertArrayEquals(accumulated.get(i).grad().toDoubleArray(), stolen.get(i).grad().toDoubleArray());
+            for (int j = 0; j < i; j++) assertNotSame(storage(stolen.get(j).grad()), storage(stolen.get(i).grad()));
+        }
+    }
+
+    @Test
     void retainGradOnTheLogProbabilitiesKeepsNllsGradient() {
         Tensor x = logits(), y = x.logSoftmax(1).retainGrad();
         nll(y).backward();
