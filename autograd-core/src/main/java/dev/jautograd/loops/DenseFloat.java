@@ -68,14 +68,16 @@ final class DenseFloat {
         float[] a = fg.array(), b = fy.array(), r = array(out);
         int og = g.storageOffset(), oy = y.storageOffset(), or = out.storageOffset(), n = g.numel();
         if (n < Parallel.MIN_PARALLEL) f.dense(a, og, b, oy, r, or, n);
-        else Parallel.forRange(n, (from, to) -> f.dense(a, og + from, b, oy + from, r, or + from, to - from));
+        else Parallel.forUnits(n, 1, (from, to) -> f.dense(a, og + from, b, oy + from, r, or + from, to - from));
         return out;
     }
 
     /**
      * x += alpha·y written into x: y dense of x's shape (not partly overlapping it) or a row
      * repeated along x's leading dims (a bias). ATen's add_ loop: x + y for alpha 1, else
-     * fmadd(y, alpha, x) rounded once, as {@code Add} computes it.
+     * fmadd(y, alpha, x) rounded once, as {@code Add} computes it. Split by {@code forUnits}, as
+     * the gradient loops above: a step's loops are short, and a worker that gets its core late
+     * would otherwise hold the caller for half of each.
      */
     static boolean addInto(Tensor x, Tensor y, float alpha) {
         if (!(storage(x) instanceof FloatStorage fx) || !(storage(y) instanceof FloatStorage fy)
@@ -89,9 +91,9 @@ final class DenseFloat {
         float[] r = fx.array(), b = fy.array();
         int ox = x.storageOffset(), oy = y.storageOffset(), period = y.numel(), rows = x.numel() / period;
         if (rows == 1) {
-            Parallel.forRange(period, (from, to) -> addRow(r, ox + from, b, oy + from, to - from, alpha));
+            Parallel.forUnits(period, 1, (from, to) -> addRow(r, ox + from, b, oy + from, to - from, alpha));
         } else {
-            Parallel.forRange(rows, period, (from, to) -> {
+            Parallel.forUnits(rows, period, (from, to) -> {
                 for (int row = from; row < to; row++) addRow(r, ox + row * period, b, oy, period, alpha);
             });
         }
