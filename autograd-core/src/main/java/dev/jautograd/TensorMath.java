@@ -254,11 +254,17 @@ public abstract sealed class TensorMath extends TensorReductions permits Tensor 
 
     // ---------------------------------------------------------------- in place
 
-    public Tensor add_(Tensor other) { return inPlace(t -> t.add(other)); }
+    public Tensor add_(Tensor other) { return add_(other, 1); }
 
     public Tensor add_(double other) { return inPlace(t -> t.add(other)); }
 
-    public Tensor add_(Tensor other, double alpha) { return inPlace(t -> t.add(other, alpha)); }
+    public Tensor add_(Tensor other, double alpha) {
+        Tensor self = self();
+        self.checkInPlace();
+        if (!Add.intoSelf(self, other, alpha)) return inPlace(t -> t.add(other, alpha));
+        self.bumpVersion();
+        return self;
+    }
 
     public Tensor sub_(Tensor other) { return inPlace(t -> t.sub(other)); }
 

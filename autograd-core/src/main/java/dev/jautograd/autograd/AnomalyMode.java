@@ -29,10 +29,10 @@ public final class AnomalyMode {
     }
 
     /** Runs a node's backward, naming it (and its forward call) when it fails or gives NaN. */
-    static Tensor[] run(Node node, Tensor grad) {
+    static Tensor[] run(Node node, Tensor grad, boolean lend) {
         Tensor[] out;
         try {
-            out = node.callBackward(grad);
+            out = node.callBackward(grad, lend);
         } catch (RuntimeException e) {
             warn(node);
             throw e;

@@ -81,16 +81,27 @@ public final class Engine {
     /** PyTorch's CPU ready queue runs the most recently created node first. */
     private static final Comparator<Node> LATEST_FIRST = Comparator.comparingLong(Node::sequenceNr).reversed();
 
-    /** One backward pass: its dependency counts, gradient buffers and ready queue. */
+    /**
+     * What one backward pass knows of a node: how many of its consumers have yet to run, the
+     * gradient summed so far, and whether the engine holds that buffer alone ({@link Handoff}).
+     */
+    private static final class Slot {
+        int dependencies;
+        Tensor grad;
+        boolean owned;
+    }
+
+    /** One backward pass: a slot per node, and the ready queue. */
     private static final class Run {
         private final boolean retainGraph;
         private final boolean createGraph;
         private final Map<Node, Tensor> captured;
-        // Identity maps: nodes are compared by identity anyway, and this skips hashCode/equals calls.
-        private final Map<Node, int[]> dependencies = new IdentityHashMap<>();
-        private final Map<Node, Tensor> buffers = new IdentityHashMap<>();
+        // An identity map: nodes are compared by identity anyway, and this skips hashCode/equals calls.
+        private final Map<Node, Slot> slots = new IdentityHashMap<>();
         private final PriorityQueue<Node> ready = new PriorityQueue<>(LATEST_FIRST);
         private Observer observer;
+        /** Whether owned buffers may be passed on without a copy: not with create_graph or an observer. */
+        private boolean handOff;
 
         Run(boolean retainGraph, boolean createGraph, Map<Node, Tensor> captured) {
             this.retainGraph = retainGraph;
@@ -99,19 +110,25 @@ public final class Engine {
         }
 
         void execute(Tensor[] roots, Tensor[] grads) {
+            handOff = !createGraph && observer == null;
             try (var mode = GradMode.set(createGraph)) {
                 Node[] rootNodes = rootNodes(roots);
                 countDependencies(rootNodes);
                 for (int i = 0; i < roots.length; i++) {
-                    accumulate(rootNodes[i], seed(roots[i], grads[i]));
+                    Tensor seed = seed(roots[i], grads[i]);
+                    accumulate(slot(rootNodes[i]), seed, seed != grads[i]); // the implicit ones are the engine's own
                 }
                 for (Node root : Set.copyOf(java.util.Arrays.asList(rootNodes))) {
-                    if (!dependencies.containsKey(root)) ready.add(root);
+                    if (slots.get(root).dependencies == 0) ready.add(root);
                 }
                 while (!ready.isEmpty()) {
                     evaluate(ready.poll());
                 }
             }
+        }
+
+        private Slot slot(Node node) {
+            return slots.computeIfAbsent(node, n -> new Slot());
         }
 
         private Node[] rootNodes(Tensor[] roots) {
@@ -152,36 +169,62 @@ public final class Engine {
                 for (int i = 0; i < node.inputCount(); i++) {
                     Node next = node.nextFunction(i);
                     if (next == null) continue;
-                    dependencies.computeIfAbsent(next, n -> new int[1])[0]++;
+                    slot(next).dependencies++;
                     if (seen.add(next)) stack.push(next);
                 }
             }
         }
 
         private void evaluate(Node node) {
-            Tensor grad = buffers.remove(node);
-            if (grad != null) grad = node.runPreHooks(grad);
-            if (captured != null && captured.containsKey(node)) captured.put(node, grad);
+            Slot slot = slots.get(node);
+            Tensor grad = slot.grad;
+            boolean lend = slot.owned && handOff;
+            slot.grad = null;
+            if (grad != null && node.hasPreHooks()) {
+                lend = false; // a hook may keep what it was shown
+                grad = node.runPreHooks(grad);
+            }
+            if (captured != null && captured.containsKey(node)) {
+                captured.put(node, grad);
+                lend = false;
+            }
             boolean skip = grad == null || (captured != null && node instanceof AccumulateGrad);
             Tensor[] inputGrads = skip ? new Tensor[node.inputCount()]
-                    : AnomalyMode.isEnabled() ? AnomalyMode.run(node, grad) : node.callBackward(grad);
+                    : AnomalyMode.isEnabled() ? AnomalyMode.run(node, grad, lend) : node.callBackward(grad, lend);
             if (!retainGraph && !skip) node.releaseVariables();
+            Tensor[] sent = send(node, inputGrads);
+            if (!skip) node.forgetHanded();
+            if (observer != null) observer.ran(node, grad, sent);
+        }
+
+        /** Each input's gradient, conformed, to its node; what was sent when an observer asks. */
+        private Tensor[] send(Node node, Tensor[] inputGrads) {
             Tensor[] sent = observer == null ? null : new Tensor[node.inputCount()];
             for (int i = 0; i < node.inputCount(); i++) {
                 Node next = node.nextFunction(i);
                 if (next == null) continue;
+                Slot target = slots.get(next);
                 if (inputGrads[i] != null) {
                     Tensor conformed = conform(node, i, inputGrads[i]);
                     if (sent != null) sent[i] = conformed;
-                    accumulate(next, conformed);
+                    accumulate(target, conformed, handOff
+                            && Handoff.conformed(inputGrads[i], Handoff.handedOver(node, inputGrads, i), conformed));
                 }
-                if (--dependencies.get(next)[0] == 0) ready.add(next);
+                if (--target.dependencies == 0) ready.add(next);
             }
-            if (observer != null) observer.ran(node, grad, sent);
+            return sent;
         }
 
-        private void accumulate(Node node, Tensor grad) {
-            buffers.merge(node, grad, Tensor::add);
+        /** Adds {@code grad} to what the slot's node has received so far; {@code owned}: the engine holds it alone. */
+        private static void accumulate(Slot slot, Tensor grad, boolean owned) {
+            if (slot.grad == null) {
+                slot.grad = grad;
+                slot.owned = owned;
+                return;
+            }
+            Tensor sum = slot.grad.add(grad);
+            slot.owned = Handoff.isNew(sum, slot.grad, grad);
+            slot.grad = sum;
         }
 
         /** The one place a gradient is brought back to its input's shape (broadcasting) and dtype. */

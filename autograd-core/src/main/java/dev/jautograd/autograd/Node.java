@@ -48,6 +48,10 @@ public abstract class Node {
     private final Node inner;
     /** Where the forward call was made, kept only in anomaly mode (PyTorch's anomaly metadata). */
     private final Throwable forwardTrace = AnomalyMode.isEnabled() ? new Throwable("forward") : null;
+    /** During a backward call: the incoming gradient if the engine lent it (see {@link #isOwned}), else null. */
+    private Tensor lent;
+    /** What this node's last backward call handed over ({@link #owned}); created on first use. */
+    private Tensor[] handed;
 
     /**
      * @param name   PyTorch's class name for this node, e.g. {@code MulBackward0}
@@ -100,6 +104,34 @@ public abstract class Node {
 
     /** Gradients of the inputs given the gradient of the output; see the class contract. */
     protected abstract Tensor[] backward(Tensor grad);
+
+    /**
+     * Declares {@code gradient}, about to be returned, a buffer this backward call allocated and
+     * keeps no reference to: the engine may then pass it on without a copy (write the next
+     * node's result into it, or make it a leaf's {@code .grad}), as PyTorch's AccumulateGrad
+     * steals a gradient nobody else references. Never for the incoming grad unless
+     * {@link #isOwned} said so, nor for a saved tensor or a view of anything else.
+     */
+    protected final Tensor owned(Tensor gradient) {
+        if (gradient == null) return null;
+        if (handed == null) handed = new Tensor[Math.max(1, inputCount())];
+        for (int i = 0; i < handed.length; i++) {
+            if (handed[i] == null) {
+                handed[i] = gradient;
+                break;
+            }
+        }
+        return gradient;
+    }
+
+    /**
+     * Whether {@code grad}, this call's incoming gradient, is the node's to overwrite: the engine
+     * made or received it as an {@link #owned} buffer, sent it only here, and no hook, capture
+     * or observer has seen it. Only that exact tensor object qualifies, never a view of it.
+     */
+    protected final boolean isOwned(Tensor grad) {
+        return grad != null && grad == lent;
+    }
 
     /** PyTorch's class name for this node, e.g. {@code MulBackward0}. */
     public final String name() {
@@ -178,8 +210,34 @@ public abstract class Node {
         return grad;
     }
 
-    final Tensor[] callBackward(Tensor grad) {
-        return backward(grad);
+    final Tensor[] callBackward(Tensor grad, boolean lend) {
+        forgetHanded(); // a call that threw may have left some
+        lent = lend ? grad : null;
+        try {
+            return backward(grad);
+        } finally {
+            lent = null;
+        }
+    }
+
+    /** Whether the last backward call handed {@code gradient} over (identity); clears the record. */
+    final boolean handedOver(Tensor gradient) {
+        if (handed == null) return false;
+        for (int i = 0; i < handed.length; i++) {
+            if (handed[i] == gradient) {
+                handed[i] = null;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    final void forgetHanded() {
+        if (handed != null) java.util.Arrays.fill(handed, null);
+    }
+
+    final boolean hasPreHooks() {
+        return preHooks != null && !preHooks.isEmpty();
     }
 
     final Throwable forwardTrace() {

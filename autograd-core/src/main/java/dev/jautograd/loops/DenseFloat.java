@@ -57,6 +57,56 @@ final class DenseFloat {
         return null;
     }
 
+    /**
+     * A gradient formula over a dense float32 grad and saved value of one shape, into {@code into}
+     * (dense, of that shape: the grad itself when the node may overwrite it) or a new tensor.
+     */
+    static Tensor zip(Tensor g, Tensor y, DType outType, Derivative f, Tensor into) {
+        if (outType != DType.FLOAT32 || !(storage(g) instanceof FloatStorage fg) || !(storage(y) instanceof FloatStorage fy)
+                || !g.isContiguous() || !y.isContiguous() || !sameShape(g, y)) {
+            return null;
+        }
+        Tensor out = into != null ? into : TensorInternals.emptyLike(g, DType.FLOAT32);
+        float[] a = fg.array(), b = fy.array(), r = array(out);
+        int og = g.storageOffset(), oy = y.storageOffset(), or = out.storageOffset(), n = g.numel();
+        if (n < Parallel.MIN_PARALLEL) f.dense(a, og, b, oy, r, or, n);
+        else Parallel.forUnits(n, 1, (from, to) -> f.dense(a, og + from, b, oy + from, r, or + from, to - from));
+        return out;
+    }
+
+    /**
+     * x += alpha·y written into x: y dense of x's shape (not partly overlapping it) or a row
+     * repeated along x's leading dims (a bias). ATen's add_ loop: x + y for alpha 1, else
+     * fmadd(y, alpha, x) rounded once, as {@code Add} computes it. Split by {@code forUnits}, as
+     * the gradient loops above: a step's loops are short, and a worker that gets its core late
+     * would otherwise hold the caller for half of each.
+     */
+    static boolean addInto(Tensor x, Tensor y, float alpha) {
+        if (!(storage(x) instanceof FloatStorage fx) || !(storage(y) instanceof FloatStorage fy)
+                || !x.isContiguous() || !y.isContiguous() || x.numel() == 0) {
+            return false;
+        }
+        boolean same = sameShape(x, y);
+        if (!(same || isSuffix(y.shape(), x.shape())) || (fx == fy && !(same && x.storageOffset() == y.storageOffset()))) {
+            return false;
+        }
+        float[] r = fx.array(), b = fy.array();
+        int ox = x.storageOffset(), oy = y.storageOffset(), period = y.numel(), rows = x.numel() / period;
+        if (rows == 1) {
+            Parallel.forUnits(period, 1, (from, to) -> addRow(r, ox + from, b, oy + from, to - from, alpha));
+        } else {
+            Parallel.forUnits(rows, period, (from, to) -> {
+                for (int row = from; row < to; row++) addRow(r, ox + row * period, b, oy, period, alpha);
+            });
+        }
+        return true;
+    }
+
+    private static void addRow(float[] r, int or, float[] b, int ob, int len, float alpha) {
+        if (alpha == 1) Arith.ADD.dense(r, or, b, ob, r, or, len);
+        else for (int i = 0; i < len; i++) r[or + i] = Math.fma(b[ob + i], alpha, r[or + i]);
+    }
+
     private static Tensor scalarRight(float[] x, int ox, float s, int[] shape, Arith op) {
         Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
         float[] r = array(out);

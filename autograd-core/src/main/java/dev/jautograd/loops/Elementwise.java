@@ -63,12 +63,26 @@ public final class Elementwise {
         return zipRowMajor(a, b, outType, f);
     }
 
+    /**
+     * {@code f(a, b)} written over a itself, where a named gradient loop ({@link Derivative})
+     * applies to dense float32 operands of one shape: for a caller that owns a (a backward
+     * function's incoming gradient nobody else holds). Null where it does not apply.
+     */
+    public static Tensor zipInto(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
+        if (!(f instanceof Derivative d) || !Loops.fastPaths() || a.dtype() != outType) return null;
+        return DenseFloat.zip(a, b, outType, d, a);
+    }
+
     /** The loop: a row-major result, with broadcasting. */
     private static Tensor zipRowMajor(Tensor a, Tensor b, DType outType, DoubleBinaryOperator f) {
         if (outType == DType.INT64 && f instanceof Arith op && op != Arith.DIV) return LongArith.zip(a, b, op);
         if (f instanceof Arith op && Loops.fastPaths()) {
             Tensor fast = DenseFloat.zip(a, b, outType, op);
             if (fast == null) fast = StridedFloat.zip(a, b, outType, op);
+            if (fast != null) return fast;
+        }
+        if (f instanceof Derivative d && Loops.fastPaths()) {
+            Tensor fast = DenseFloat.zip(a, b, outType, d, null);
             if (fast != null) return fast;
         }
         int[] shape = Shapes.broadcast(a.shape(), b.shape());
@@ -98,6 +112,15 @@ public final class Elementwise {
         return storage(a) instanceof FloatStorage && storage(b) instanceof FloatStorage
                 && a.isContiguous() && b.isContiguous()
                 && Shapes.same(a.shape(), shape) && Shapes.same(b.shape(), shape);
+    }
+
+    /**
+     * dst += alpha·src in place where the dense float32 loop applies (both float32, dense, src of
+     * dst's shape or a row of it, alpha already the float the op rounds it to); false otherwise. The caller checks
+     * that nothing records and bumps the version.
+     */
+    public static boolean addInto(Tensor dst, Tensor src, float alpha) {
+        return Loops.fastPaths() && DenseFloat.addInto(dst, src, alpha);
     }
 
     /** Applies {@code f} to every element of {@code dst} in place; the caller bumps the version if it is an in-place op. */

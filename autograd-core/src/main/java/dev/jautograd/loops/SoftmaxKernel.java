@@ -44,7 +44,7 @@ public final class SoftmaxKernel {
         int n = shape[dim], outer = 1, inner = 1;
         for (int d = 0; d < dim; d++) outer *= shape[d];
         for (int d = dim + 1; d < shape.length; d++) inner *= shape[d];
-        if (inner == 1) return lastDim(SOFTMAX, x, null, SoftmaxKernel::softmaxRow);
+        if (inner == 1) return lastDim(SOFTMAX, x, null, null, SoftmaxKernel::softmaxRow);
         Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
         float[] in = floats(x), r = floats(out);
         int base = x.storageOffset(), columns = inner;
@@ -60,7 +60,7 @@ public final class SoftmaxKernel {
      * over the rows' sums), then (x - max) - log Σ.
      */
     public static Tensor logSoftmaxLastDim(Tensor input) {
-        return lastDim(LOG_SOFTMAX, input, null, SoftmaxKernel::logSoftmaxRow);
+        return lastDim(LOG_SOFTMAX, input, null, null, SoftmaxKernel::logSoftmaxRow);
     }
 
     /**
@@ -69,7 +69,16 @@ public final class SoftmaxKernel {
      * multiply-add (rounded once).
      */
     public static Tensor logSoftmaxBackwardLastDim(Tensor grad, Tensor output) {
-        return lastDim(LOG_SOFTMAX_BACKWARD, grad, output, SoftmaxKernel::logSoftmaxBackwardRow);
+        return lastDim(LOG_SOFTMAX_BACKWARD, grad, output, null, SoftmaxKernel::logSoftmaxBackwardRow);
+    }
+
+    /**
+     * {@link #logSoftmaxBackwardLastDim} written over {@code grad} itself (dense, a buffer nobody
+     * else reads): a row's Σ grad is taken before the row is overwritten, element by element, so
+     * the same bits without a new 4 MB output to zero and pull into the cache.
+     */
+    public static Tensor logSoftmaxBackwardLastDimInPlace(Tensor grad, Tensor output) {
+        return lastDim(LOG_SOFTMAX_BACKWARD, grad, output, grad, SoftmaxKernel::logSoftmaxBackwardRow);
     }
 
     /**
@@ -78,20 +87,23 @@ public final class SoftmaxKernel {
      * acc + x·y; under 8 elements the products summed in turn), then (grad - Σ) · y.
      */
     public static Tensor softmaxBackwardLastDim(Tensor grad, Tensor output) {
-        return lastDim(SOFTMAX_BACKWARD, grad, output, SoftmaxKernel::softmaxBackwardRow);
+        return lastDim(SOFTMAX_BACKWARD, grad, output, null, SoftmaxKernel::softmaxBackwardRow);
     }
 
-    /** {@code row} over every last-dim row of a (and b, of a's shape, when not null) into a new tensor. */
-    private static Tensor lastDim(HotPath gate, Tensor a, Tensor b, Row row) {
+    /**
+     * {@code row} over every last-dim row of a (and b, of a's shape, when not null) into
+     * {@code into} (a dense tensor of a's shape) or, when null, a new tensor.
+     */
+    private static Tensor lastDim(HotPath gate, Tensor a, Tensor b, Tensor into, Row row) {
         Tensor ac = a.contiguous(), bc = b == null ? null : b.contiguous();
         int[] shape = ac.shape();
         int n = shape[shape.length - 1], rows = ac.numel() / n;
-        Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
+        Tensor out = into != null ? into : TensorInternals.empty(DType.FLOAT32, shape);
         float[] as = floats(ac), bs = bc == null ? null : floats(bc), r = floats(out);
-        int aBase = ac.storageOffset(), bBase = bc == null ? 0 : bc.storageOffset();
+        int aBase = ac.storageOffset(), bBase = bc == null ? 0 : bc.storageOffset(), rBase = out.storageOffset();
         // rows claimed in batches (Parallel.forUnits): a worker that gets its core late takes fewer
         Parallel.forUnits(rows, n * ROW_COST, (from, to) -> rows(gate, from, to, n, (first, end, vector) -> {
-            for (int i = first; i < end; i++) row.run(as, aBase + i * n, bs, bBase + i * n, r, i * n, n, vector);
+            for (int i = first; i < end; i++) row.run(as, aBase + i * n, bs, bBase + i * n, r, rBase + i * n, n, vector);
         }));
         return out;
     }

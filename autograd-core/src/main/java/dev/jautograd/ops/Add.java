@@ -27,6 +27,18 @@ public final class Add extends Node {
     }
 
     /**
+     * {@code a.add_(b, alpha)} written straight into a, where nothing records and a and b are
+     * dense float32, b of a's shape or a row of it (accumulating {@code .grad}, an optimizer
+     * step, a bias): no temporary
+     * result to allocate and copy back. False where the general in-place path must run; the
+     * caller checks the in-place rules and bumps the version.
+     */
+    public static boolean intoSelf(Tensor a, Tensor b, double alpha) {
+        return !Graph.records(a, b) && a.dtype() == DType.FLOAT32 && b.dtype() == DType.FLOAT32
+                && Elementwise.addInto(a, b, (float) alpha);
+    }
+
+    /**
      * PyTorch's CPU loop computes {@code fmadd(b, alpha, a)}: a fused multiply-add in the result
      * type, rounded once (alpha first converted to that type).
      */

@@ -1,5 +1,6 @@
 package dev.jautograd.ops;
 
+import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.autograd.Node;
 import dev.jautograd.autograd.SavedTensor;
@@ -22,7 +23,11 @@ public final class Addmm extends Node {
         if (m1.dtype() != m2.dtype()) throw new IllegalArgumentException("mat1 and mat2 must have the same dtype");
         Tensor out;
         try (var plain = dev.jautograd.autograd.GradMode.disabled()) {
-            out = Mm.apply(m1, m2).add(bias);
+            Tensor product = Mm.apply(m1, m2);
+            // The product is fresh: the bias goes into it (the same sums) unless it changes its dtype or shape.
+            boolean into = bias.dtype() == product.dtype()
+                    && Shapes.same(Shapes.broadcast(product.shape(), bias.shape()), product.shape());
+            out = into ? product.add_(bias) : product.add(bias);
         }
         return Graph.records(bias, m1, m2) ? Graph.attach(out, new Addmm(bias, m1, m2)) : out;
     }
@@ -32,8 +37,8 @@ public final class Addmm extends Node {
     protected Tensor[] backward(Tensor grad) {
         return new Tensor[] {
             needsInputGrad(0) ? grad : null,
-            needsInputGrad(1) ? MmGrads.mat1(grad, m2.get(), m1ColumnMajor) : null,
-            needsInputGrad(2) ? MmGrads.mat2(grad, m1.get(), m2ColumnMajor) : null
+            needsInputGrad(1) ? owned(MmGrads.mat1(grad, m2.get(), m1ColumnMajor)) : null,
+            needsInputGrad(2) ? owned(MmGrads.mat2(grad, m1.get(), m2ColumnMajor)) : null
         };
     }
 

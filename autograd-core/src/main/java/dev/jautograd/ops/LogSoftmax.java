@@ -49,7 +49,10 @@ public final class LogSoftmax extends Node {
         Tensor y = result.get();
         if (!GradMode.isEnabled() && grad.dtype() == DType.FLOAT32 && y.dtype() == DType.FLOAT32
                 && y.numel() > 0 && dim == y.dim() - 1 && sameShape(grad, y)) {
-            return new Tensor[] {SoftmaxKernel.logSoftmaxBackwardLastDim(grad, y)}; // PyTorch's order and exp
+            // An owned incoming gradient (nll_loss's, in cross-entropy) takes the result in place.
+            return new Tensor[] {isOwned(grad) && grad.isContiguous()
+                    ? owned(SoftmaxKernel.logSoftmaxBackwardLastDimInPlace(grad, y))
+                    : SoftmaxKernel.logSoftmaxBackwardLastDim(grad, y)}; // PyTorch's order and exp
         }
         Tensor softmax = y.exp();
         return new Tensor[] {grad.sub(softmax.mul(grad.sum(dim, true)))};

@@ -35,8 +35,8 @@ public final class Mm extends Node {
     @Override
     protected Tensor[] backward(Tensor grad) {
         return new Tensor[] {
-            needsInputGrad(0) ? MmGrads.mat1(grad, b.get(), aColumnMajor) : null,
-            needsInputGrad(1) ? MmGrads.mat2(grad, a.get(), bColumnMajor) : null
+            needsInputGrad(0) ? owned(MmGrads.mat1(grad, b.get(), aColumnMajor)) : null,
+            needsInputGrad(1) ? owned(MmGrads.mat2(grad, a.get(), bColumnMajor)) : null
         };
     }
 

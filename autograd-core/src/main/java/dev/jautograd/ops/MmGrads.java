@@ -6,7 +6,8 @@ import dev.jautograd.Tensor;
  * ATen's mm_mat1_backward / mm_mat2_backward, shared by mm and addmm: an input that was
  * column-major (e.g. {@code weight.t()} in {@code nn.Linear}) gets its gradient computed as the
  * transpose of the transposed product, so it comes out column-major too. The same numbers in
- * exact arithmetic, but BLAS then adds the products in PyTorch's order, bit for bit.
+ * exact arithmetic, but BLAS then adds the products in PyTorch's order, bit for bit. Each
+ * result is a new product (or its transpose), so the nodes may hand it over (Node#owned).
  */
 final class MmGrads {
     private MmGrads() {}

@@ -136,7 +136,7 @@ public final class NllLoss extends Node {
             double v = g[perRow ? b : 0];
             values.set(hits[b], reduction == Reduction.MEAN ? -round(v / totalWeight, f32) : -v);
         }
-        return new Tensor[] {out};
+        return new Tensor[] {owned(out)};
     }
 
     /** What each target's position receives, as tensor ops: -grad (over the count), one per row for "none". */

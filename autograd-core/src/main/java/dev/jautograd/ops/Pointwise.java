@@ -2,6 +2,7 @@ package dev.jautograd.ops;
 
 import dev.jautograd.DType;
 import dev.jautograd.Tensor;
+import dev.jautograd.loops.Derivative;
 import dev.jautograd.loops.FloatFunction;
 
 /**
@@ -51,9 +52,7 @@ public final class Pointwise {
      */
     public static final UnaryOp TANH = UnaryOp.floating("TanhBackward0", FloatFunction.TANH)
             .result("grad · (1 − result²)", (grad, result) -> grad.mul(result.mul(result).rsub(1)))
-            .fast(type -> type == DType.FLOAT32
-                    ? (g, y) -> (float) g * Math.fma(-(float) y, (float) y, 1f)
-                    : (g, y) -> g * Math.fma(-y, y, 1.0));
+            .fast(type -> type == DType.FLOAT32 ? Derivative.TANH : (g, y) -> g * Math.fma(-y, y, 1.0));
 
     /** Logistic sigmoid; dσ = σ(1 - σ), as ATen's sigmoid_backward: grad · (1 - σ) · σ in that order. */
     public static final UnaryOp SIGMOID = UnaryOp.floating("SigmoidBackward0", FloatFunction.SIGMOID)
@@ -77,7 +76,8 @@ public final class Pointwise {
      * clamped must give +0.
      */
     public static final UnaryOp RELU = UnaryOp.sameType("ReluBackward0", FloatFunction.RELU)
-            .result("grad · (result > 0)", (grad, result) -> Where.apply(result.gt(0), grad, Graph.scalar(0, grad)));
+            .result("grad · (result > 0)", (grad, result) -> Where.apply(result.gt(0), grad, Graph.scalar(0, grad)))
+            .fast(type -> Derivative.RELU);
 
     /** {@link #NEG}, with PyTorch's refusal for bool tensors. */
     public static Tensor neg(Tensor input) {

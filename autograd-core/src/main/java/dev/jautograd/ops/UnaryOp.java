@@ -117,7 +117,10 @@ public final class UnaryOp {
             Tensor value = saved == null ? null : saved.get();
             if (op.fastDerivative != null && !GradMode.isEnabled()) {
                 DType type = Graph.promote(grad, value);
-                return new Tensor[] {Elementwise.zip(grad, value, type, op.fastDerivative.apply(type))};
+                DoubleBinaryOperator f = op.fastDerivative.apply(type);
+                // A gradient nobody else holds takes the result in place; either way the result is new to everyone else.
+                Tensor into = isOwned(grad) ? Elementwise.zipInto(grad, value, type, f) : null;
+                return new Tensor[] {owned(into != null ? into : Elementwise.zip(grad, value, type, f))};
             }
             return new Tensor[] {op.derivative.apply(grad, value)};
         }

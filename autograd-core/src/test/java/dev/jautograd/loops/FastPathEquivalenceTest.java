@@ -46,6 +46,12 @@ class FastPathEquivalenceTest {
             Double.NEGATIVE_INFINITY, 100, -100, 1e-40, 88.7, -103.9, 3.5, -2.25});
     }
 
+    /** Gradients against {@link #specials}: NaN and infinities where the input was clamped, and not. */
+    private static Tensor specialGradients() {
+        return Torch.tensor(new double[] {1, Double.POSITIVE_INFINITY, Double.NaN, -0.0, Double.NEGATIVE_INFINITY,
+            Double.NaN, 2, -3, 1e-40, 0.0, -7, 0.25});
+    }
+
     record Case(Function<Tensor[], Tensor> expression, Tensor... inputs) {}
 
     private static Named<Case> named(String name, Function<Tensor[], Tensor> f, Tensor... inputs) {
@@ -97,7 +103,23 @@ class FastPathEquivalenceTest {
                 named("contiguous of a permuted 3-D view", x -> x[0].permute(2, 0, 1).contiguous(), cube),
                 named("contiguous of an expanded row", x -> x[0].expand(4, 5).contiguous(), row),
                 named("copy_ a broadcast column", x -> x[0].clone().copy_(x[1]), m, column),
-                named("sub_ through a transposed operand", x -> x[0].clone().sub_(x[1].t()), m, t));
+                named("sub_ through a transposed operand", x -> x[0].clone().sub_(x[1].t()), m, t),
+                named("add_ with alpha (an SGD step)", x -> x[0].clone().add_(x[1], -0.01), m, n),
+                named("add_ with alpha large (threads)", x -> x[0].clone().add_(x[1], 0.3), big, big2),
+                named("add_ of specials", x -> x[0].clone().add_(x[1], 1e30), specials(), specialGradients()),
+                named("add_ of a bias row", x -> x[0].clone().add_(x[1]), m, row),
+                named("add_ with alpha of a bias row (threads)", x -> x[0].clone().add_(x[1], -2.5), randn(300, 257), randn(257)),
+                named("add_ of itself", x -> { Tensor c = x[0].clone(); return c.add_(c, 0.5); }, m),
+                named("relu gradient of specials", x -> gradient(Tensor::relu, x[0], x[1]), specials(), specialGradients()),
+                named("relu gradient large (threads)", x -> gradient(Tensor::relu, x[0], x[1]), big, big2),
+                named("tanh gradient of specials", x -> gradient(Tensor::tanh, x[0], x[1]), specials(), specialGradients()));
+    }
+
+    /** The gradient f's backward gives input x for incoming gradient g. */
+    private static Tensor gradient(java.util.function.UnaryOperator<Tensor> f, Tensor x, Tensor g) {
+        Tensor leaf = x.detach().clone().requiresGrad_();
+        f.apply(leaf).backward(g);
+        return leaf.grad();
     }
 
     @ParameterizedTest(name = "{0}")
