@@ -15,9 +15,9 @@ import dev.jautograd.kernel.session.OutputCapture;
 import dev.jautograd.kernel.session.Timing;
 import dev.jautograd.kernel.wire.KernelChannels;
 import dev.jautograd.kernel.wire.KernelChannels.Channel;
+import dev.jautograd.kernel.wire.QuietLog;
 import dev.jautograd.kernel.wire.WireMessage;
 import java.util.concurrent.CompletableFuture;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -65,19 +65,12 @@ final class ExecuteHandler {
         }
         boolean allowStdin = Json.bool(content, "allow_stdin", false);
         Outcome outcome;
+        Throwable kernelFailure = null;
         try {
             outcome = run(request, code, count, silent, allowStdin);
         } catch (Throwable failure) {
-            // Whatever the kernel's own work for the cell threw (javac or a renderer out of heap,
-            // a bug), it is this cell's error: shown on it, and the kernel serves the next one.
-            MemoryReserve.releaseIf(failure);
-            var heap = MemoryReserve.outOfMemory(failure);
-            String where = "(in the kernel, while it ran or showed this cell)";
-            // Still full after the cell: say so, and how to free it, rather than "Java heap space".
-            var error = heap != null && !MemoryReserve.room() ? MemoryReserve.heapFull(where)
-                    : CellError.of(heap != null ? heap : failure, where);
-            outcome = new Outcome(CellResult.failed(error), null);
-            LOG.log(Level.SEVERE, "Cell " + count + " failed in the kernel", failure);
+            kernelFailure = failure;
+            outcome = failedInKernel(failure);
         }
         CellResult result = outcome.result();
         MimeBundle bundle = outcome.bundle();
@@ -107,7 +100,29 @@ final class ExecuteHandler {
         }
         channels.reply(Channel.SHELL, request, "execute_reply", reply);
         Timing.mark("reply");
+        logAfterReply(kernelFailure);
         return result.failed() && Json.bool(content, "stop_on_error", true);
+    }
+
+    /**
+     * Whatever the kernel's own work for the cell threw (javac or a renderer out of heap, a bug)
+     * is this cell's error: shown on it, and the kernel serves the next one.
+     */
+    private static Outcome failedInKernel(Throwable failure) {
+        MemoryReserve.releaseIf(failure);
+        var heap = MemoryReserve.outOfMemory(failure);
+        String where = "(in the kernel, while it ran or showed this cell)";
+        // Still full after the cell: say so, and how to free it, rather than "Java heap space".
+        var error = heap != null && !MemoryReserve.room() ? MemoryReserve.heapFull(where)
+                : CellError.of(heap != null ? heap : failure, where);
+        return new Outcome(CellResult.failed(error), null);
+    }
+
+    /** Only after the reply, which matters more: a stack trace logged under a full heap can fail. */
+    private static void logAfterReply(Throwable kernelFailure) {
+        if (kernelFailure != null) {
+            QuietLog.severe(LOG, "A cell failed in the kernel", kernelFailure);
+        }
     }
 
     /** What a cell produced, its value already rendered (on the cell's thread: toString may hang). */

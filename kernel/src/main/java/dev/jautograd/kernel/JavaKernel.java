@@ -11,6 +11,7 @@ import dev.jautograd.kernel.session.OutputCapture;
 import dev.jautograd.kernel.session.Timing;
 import dev.jautograd.kernel.wire.KernelChannels;
 import dev.jautograd.kernel.wire.KernelChannels.Channel;
+import dev.jautograd.kernel.wire.QuietLog;
 import dev.jautograd.kernel.wire.WireMessage;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import java.util.List;
@@ -21,7 +22,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -92,10 +92,11 @@ public final class JavaKernel implements KernelChannels.Handler {
             }
         } catch (RuntimeException | Error e) {
             // A handler that failed (e.g. JShell could not start, the heap ran out) still owes the
-            // client a reply, and the thread serving it must live on.
+            // client a reply, and the thread serving it must live on. The reply goes first: a
+            // stack trace logged under a full heap can fail too, and then no reply was sent.
             MemoryReserve.releaseIf(e);
-            LOG.log(Level.SEVERE, "Handler failed for " + type, e);
             replyError(channel, message, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+            QuietLog.severe(LOG, "Handler failed for", type, e);
         } finally {
             // Abort before going idle, as ipykernel does: a client that waits for idle and then
             // sends its next cell must not see that cell caught in this abort.

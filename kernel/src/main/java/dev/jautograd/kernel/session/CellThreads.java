@@ -50,8 +50,10 @@ public final class CellThreads {
                 outcome[1] = e;
             }
         }, "jshell-statement");
+        MemoryReserve.statementStarts();
         thread.start();
         joinUninterruptibly(thread);
+        MemoryReserve.statementEnded(); // first, before anything here or in JShell allocates
         rememberNotebookDefault();
         if (outcome[1] instanceof ThreadDeath death) {
             lastDeath = death;

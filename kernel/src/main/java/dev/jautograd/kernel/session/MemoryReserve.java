@@ -7,30 +7,68 @@ import java.util.List;
  * {@code OutOfMemoryError} and kept what it allocated in a variable, under a capped {@code -Xmx}).
  *
  * <p>Compiling under a full heap is what hung the kernel: javac ran out inside JShell, every
- * allocation became a full collection, and JeroMQ's I/O thread, whose allocations then fail too,
- * lost its commands and with them the replies. So javac runs only with {@link #NEED} free: below
- * that a cell is not compiled but answered with an {@code OutOfMemoryError} saying how to free the
- * heap, and a cell of only {@code name = null;} assignments runs without javac, so the student
- * can always free it. A block of heap is held back meanwhile and let go when the heap is found
- * full (or an OutOfMemoryError reaches the kernel), so the replies and JeroMQ still have room.
+ * allocation became a full collection, and the kernel's answer ran out after it. So javac runs
+ * only when {@link #NEED} bytes can really be allocated: otherwise a cell is not compiled but
+ * answered with an {@code OutOfMemoryError} saying how to free the heap, and a cell of only
+ * {@code name = null;} assignments runs without javac, so the student can always free it. A block
+ * of heap is held back meanwhile. It goes the moment a statement that left the heap full ends,
+ * before JShell's bookkeeping and the kernel's answer allocate anything (or when an
+ * OutOfMemoryError reaches the kernel between statements), and is taken back once there is room.
  */
 public final class MemoryReserve {
     private static final long MAX = Runtime.getRuntime().maxMemory();
-    /** Enough to build and send replies; small, since every student's kernel holds it (PSS). */
-    static final long SIZE = Math.min(4L << 20, MAX / 64);
+    /**
+     * Room for what JShell and the kernel allocate between a statement that left the heap full
+     * and the next cell's answer: they kept about 3 MB of it (JDK 25, -Xmx256m, in the GC log),
+     * and with a 4 MB block an answer still ran out in 2 runs of 12, with 8 MB in none of 20. Small,
+     * since every student's kernel holds it (PSS).
+     */
+    static final long SIZE = Math.min(8L << 20, MAX / 32);
     /**
      * Free heap javac needs for a cell. With 1 to 4 MB free, ten cells compiled but each waited
      * seconds in full collections and one failed (-Xmx256m, JDK 17): 16 MB leaves a margin.
      */
     static final long NEED = Math.min(16L << 20, MAX / 8);
+    /**
+     * Free bytes by the heap's own count that may not be there to allocate: the serial collector
+     * keeps one survivor space empty (a thirtieth of the heap with its default ratios) and counts
+     * it free. Above {@code NEED + SLACK} there is room without a doubt.
+     */
+    private static final long SLACK = MAX / 25;
     private static volatile byte[] reserve = new byte[(int) SIZE];
+    private static volatile byte[] trial;
+    private static volatile boolean statementRunning;
 
     private MemoryReserve() {
     }
 
-    /** Lets the block go if {@code failure} is (or was caused by) running out of heap. */
+    /** A statement's own code starts: from now until it ends the block stays (see {@link #releaseIf}). */
+    static void statementStarts() {
+        statementRunning = true;
+    }
+
+    /**
+     * Called the moment a statement's own code has ended, before JShell and the kernel allocate
+     * anything for it: a statement that left the heap full (a cell that caught its own
+     * OutOfMemoryError and kept what it had) would otherwise leave them nothing, and JShell's
+     * bookkeeping, the reply and JeroMQ ran out one after the other. So the block goes now, while
+     * nothing else takes it. Allocation-free: it must work on a full heap.
+     */
+    static void statementEnded() {
+        statementRunning = false;
+        if (reserve != null && available() < NEED + SLACK) {
+            reserve = null;
+        }
+    }
+
+    /**
+     * Lets the block go if {@code failure} is (or was caused by) running out of heap, unless a
+     * statement is running: a cell that fills the heap in a loop would take the block too, and
+     * then nothing was left for the kernel when it ended (the heap 238 of 247 MB used, every
+     * allocation a full collection). That statement's end lets it go instead.
+     */
     public static void releaseIf(Throwable failure) {
-        if (outOfMemory(failure) != null) {
+        if (!statementRunning && outOfMemory(failure) != null) {
             reserve = null;
         }
     }
@@ -56,27 +94,48 @@ public final class MemoryReserve {
     }
 
     /**
-     * Whether the heap has room for javac: cheap while it has (garbage counts as used, so the
-     * reading is a lower bound); near full, one full collection decides. Without room the block
-     * is let go, for the replies; with room again it is taken back.
+     * Whether the heap has room for javac: cheap while it clearly has (garbage counts as used);
+     * near full, one full collection and a trial allocation decide.
+     * Without room the block is let go, for the replies; with room again it is taken back.
      */
     public static synchronized boolean room() {
-        if (reserve != null && available() >= NEED) {
+        if (reserve != null && available() >= NEED + SLACK) {
             return true;
         }
         System.gc(); // only near a full heap: what the last cell dropped must count as free
-        if (reserve == null && available() >= NEED + SIZE) {
+        if (reserve == null && fits(NEED + SIZE)) {
             try {
                 reserve = new byte[(int) SIZE];
             } catch (OutOfMemoryError e) {
-                // another thread took the room meanwhile: measured again below
+                // another thread took the room meanwhile: tried again below
             }
         }
-        if (available() >= NEED) {
+        if (fits(NEED)) {
             return true;
         }
         reserve = null;
         return false;
+    }
+
+    /**
+     * Whether {@code bytes} can really be allocated. The heap's own count of free bytes is not
+     * enough (see {@link #SLACK}): counted in, it let javac start on a heap that was in truth
+     * full; javac ran out, and the kernel's answer to the cell after it (JDK 25, -Xmx256m).
+     */
+    private static boolean fits(long bytes) {
+        try {
+            trial = new byte[(int) bytes]; // kept in a field so the JIT cannot drop the allocation
+            return true;
+        } catch (OutOfMemoryError e) {
+            return false;
+        } finally {
+            trial = null;
+        }
+    }
+
+    /** Whether the block is held (for tests). */
+    static boolean held() {
+        return reserve != null;
     }
 
     /** After a cell: null when the heap has room, else a note for the cell's stderr. */

@@ -52,10 +52,17 @@ final class NullAssignments {
         return true;
     }
 
+    /**
+     * A loop, not a stream with a lambda: this runs when the heap is full, and linking a lambda
+     * the first time spins a class, which ran out of heap there (JDK 25).
+     */
     private Field fieldOf(String name) {
-        VarSnippet variable = shell.variables()
-                .filter(v -> v.name().equals(name) && shell.status(v) == Status.VALID)
-                .findFirst().orElse(null);
-        return variable == null ? null : variables.nullableField(variable);
+        for (var each = shell.variables().iterator(); each.hasNext(); ) {
+            VarSnippet variable = each.next();
+            if (variable.name().equals(name) && shell.status(variable) == Status.VALID) {
+                return variables.nullableField(variable);
+            }
+        }
+        return null;
     }
 }

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -57,6 +57,7 @@ public final class KernelChannels implements AutoCloseable {
             LOG.severe(why);
             throw new IllegalArgumentException(why);
         }
+        QuietLog.load(); // the failure paths need it when the heap may be too full to load it
         this.connection = connection;
         this.codec = codec;
         // Before the first socket: JeroMQ makes its I/O threads then.
@@ -85,32 +86,29 @@ public final class KernelChannels implements AutoCloseable {
         // Made before any failure: building it then could throw again, outside every catch, and
         // end the thread in silence (it did: the kernel went deaf with the heap full).
         String failed = "JeroMQ's " + name + " failed; it goes on";
-        while (true) {
+        while (running) {
             try {
                 body.run();
                 return;
-            } catch (Error e) {
-                if (!running) {
-                    return;
-                }
-                try {
-                    ioFailed.accept(e);
-                } catch (Throwable ignored) {
-                    // nothing more to free
-                }
-                logQuietly(failed, e);
-                pause();
+            } catch (Throwable e) { // the poller catches RuntimeException itself: this is an Error
+                afterIoError(e, failed, ioFailed);
             }
         }
     }
 
-    /** A heap that stays full fails again at once: a short pause keeps this from spinning. */
-    private static void pause() {
+    /**
+     * Nothing here may throw: a second OutOfMemoryError from this catch path ended the I/O thread
+     * (JDK 25) and with it every socket. A heap that stays full fails again at once, so a short
+     * pause (a park, which throws nothing) keeps the loop from spinning.
+     */
+    private static void afterIoError(Throwable e, String failed, Consumer<Throwable> ioFailed) {
         try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            // not kept: an interrupted poller's select would return at once, again and again
+            ioFailed.accept(e);
+        } catch (Throwable ignored) {
+            // nothing more to free
         }
+        logQuietly(failed, e);
+        LockSupport.parkNanos(20_000_000L);
     }
 
     private ZMQ.Socket bind(SocketType type, int port) {
@@ -158,6 +156,9 @@ public final class KernelChannels implements AutoCloseable {
                 frames = receive(socket, 0);
             } catch (ZMQException | IllegalStateException e) {
                 return; // context closed at shutdown
+            } catch (Error e) {
+                logQuietly(failed, e); // the heap ran out while the frames were read: go on
+                continue;
             }
             if (frames != null) {
                 try {
@@ -184,11 +185,7 @@ public final class KernelChannels implements AutoCloseable {
 
     /** Logging itself may fail with the heap full; the serving loop must not. */
     private static void logQuietly(String what, Throwable e) {
-        try {
-            LOG.log(Level.SEVERE, what, e);
-        } catch (Throwable ignored) {
-            // nothing left to tell it with
-        }
+        QuietLog.severe(LOG, what, e);
     }
 
     /**

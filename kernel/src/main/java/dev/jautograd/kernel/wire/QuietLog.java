@@ -1,0 +1,39 @@
+package dev.jautograd.kernel.wire;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Logging that cannot fail. With the heap full, formatting a stack trace throws OutOfMemoryError
+ * again; thrown from a catch block, that second error skipped the reply the client was owed (a
+ * cell then waited forever). So the kernel's failure paths reply first and log through here.
+ * The message is put together inside, where a failure is caught; no lambda is passed in, as
+ * linking one the first time spins a class, which itself ran out of heap and ended the shell
+ * thread (JDK 25, -Xmx256m).
+ */
+public final class QuietLog {
+    private QuietLog() {
+    }
+
+    /**
+     * Loads this class: done at start-up, as loading it where it is needed, under a full heap,
+     * failed and ended the shell thread.
+     */
+    public static void load() {
+        // the call is the work
+    }
+
+    /** Logs {@code failure} at SEVERE with the message {@code what}. */
+    public static void severe(Logger log, String what, Throwable failure) {
+        severe(log, what, null, failure);
+    }
+
+    /** Logs {@code failure} at SEVERE with the message {@code what}, then {@code about} if not null. */
+    public static void severe(Logger log, String what, String about, Throwable failure) {
+        try {
+            log.log(Level.SEVERE, about == null ? what : what + " " + about, failure);
+        } catch (Throwable ignored) {
+            // nothing left to tell it with
+        }
+    }
+}
