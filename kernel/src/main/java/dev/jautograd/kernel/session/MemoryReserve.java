@@ -94,9 +94,12 @@ public final class MemoryReserve {
     }
 
     /**
-     * Whether the heap has room for javac: cheap while it clearly has (garbage counts as used);
-     * near full, one full collection and a trial allocation decide.
-     * Without room the block is let go, for the replies; with room again it is taken back.
+     * Whether the heap has room for javac and the next statement: cheap while it clearly has
+     * (garbage counts as used); near full, one full collection and a trial allocation decide.
+     * Room means the block is held as well: a statement runs only with it in hand, since one that
+     * fills the heap takes whatever is free (a statement got to run with the block let go and 16 MB
+     * free, filled them, and the kernel had nothing left to answer with). Without room the block
+     * is let go, for the answers.
      */
     public static synchronized boolean room() {
         if (reserve != null && available() >= NEED + SLACK) {
@@ -107,10 +110,10 @@ public final class MemoryReserve {
             try {
                 reserve = new byte[(int) SIZE];
             } catch (OutOfMemoryError e) {
-                // another thread took the room meanwhile: tried again below
+                // another thread took the room meanwhile: no room
             }
         }
-        if (fits(NEED)) {
+        if (reserve != null && fits(NEED)) {
             return true;
         }
         reserve = null;
