@@ -14,18 +14,21 @@ import unittest
 from jupyter_client.manager import start_new_kernel
 
 import kernel_env
+import test_faults  # the module, not its test classes: they run there
 
 kernel_env.install()
 PR_SET_CHILD_SUBREAPER = 36
 
-# A stand-in notebook server: starts the kernel with jupyter_client (which sets JPY_PARENT_PID),
-# prints its PID and waits to be killed.
-SERVER = textwrap.dedent(f"""
+# A stand-in notebook server: starts the kernel named by argv[1] with jupyter_client (which sets
+# JPY_PARENT_PID), runs the cell in argv[2] if given, prints the kernel's PID and waits to be killed.
+SERVER = textwrap.dedent("""
     import sys, time
     from jupyter_client.manager import KernelManager
-    km = KernelManager(kernel_name={kernel_env.KERNEL_NAME!r})
+    km = KernelManager(kernel_name=sys.argv[1])
     km.start_kernel()
     kc = km.client(); kc.start_channels(); kc.wait_for_ready(timeout=60)
+    if len(sys.argv) > 2:
+        kc.execute_interactive(sys.argv[2], timeout=180, output_hook=lambda message: None)
     print(km.provisioner.process.pid, flush=True)
     time.sleep(600)
 """)
@@ -58,8 +61,8 @@ def wait_gone(pid, seconds):
 
 
 class OrphanTest(unittest.TestCase):
-    def orphan_exits(self, subreaper):
-        server = subprocess.Popen([sys.executable, "-c", SERVER], stdout=subprocess.PIPE, text=True)
+    def orphan_exits(self, subreaper, kernel_name=kernel_env.KERNEL_NAME, *cell):
+        server = subprocess.Popen([sys.executable, "-c", SERVER, kernel_name, *cell], stdout=subprocess.PIPE, text=True)
         self.addCleanup(server.stdout.close)
         self.addCleanup(server.wait)
         self.addCleanup(server.kill)
@@ -75,6 +78,12 @@ class OrphanTest(unittest.TestCase):
 
     def test_orphan_reparented_to_pid_1_exits(self):
         self.assertLess(self.orphan_exits(subreaper=False), 5)
+
+    def test_orphan_with_a_full_heap_exits(self):
+        """With the heap capped and full, the watch's log line ran out of heap, ended the watch,
+        and the orphan ran on for good, holding its heap."""
+        name = test_faults.install_variant("java-autograd-xmx", "-Xmx256m")
+        self.assertLess(self.orphan_exits(False, name, test_faults.HeapPressureTests.FILL), 5)
 
     def test_orphan_reparented_to_a_subreaper_exits(self):
         libc = ctypes.CDLL(None, use_errno=True)

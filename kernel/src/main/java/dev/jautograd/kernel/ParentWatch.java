@@ -41,11 +41,30 @@ final class ParentWatch {
                 return;
             }
             if (!parentAlive(parent, jupyter)) {
-                LOG.warning(() -> "Parent process " + jupyter + " has exited; the kernel exits too");
-                exit.run();
+                exitAfter(jupyter, exit);
                 return;
             }
         }
+    }
+
+    /**
+     * Runs {@code exit}, and halts the JVM if that fails. With the heap full the log line or the
+     * orderly exit can throw OutOfMemoryError: the warning's lambda did, ended this thread, and
+     * left the kernel running for good, reparented, its heap held (found after killing a test's
+     * server under a full heap, JDK 25).
+     */
+    private static void exitAfter(long jupyter, Runnable exit) {
+        try {
+            LOG.warning("Parent process " + jupyter + " has exited; the kernel exits too");
+        } catch (Throwable e) {
+            // the exit matters, not the line
+        }
+        try {
+            exit.run();
+        } catch (Throwable e) {
+            // could not exit in order
+        }
+        Runtime.getRuntime().halt(1); // reached only when exit failed: nothing may outlive the server
     }
 
     /** True also when the heap is too full to tell: an OutOfMemoryError must not end the watch. */
