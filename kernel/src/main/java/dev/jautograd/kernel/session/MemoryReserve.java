@@ -19,11 +19,12 @@ public final class MemoryReserve {
     private static final long MAX = Runtime.getRuntime().maxMemory();
     /**
      * Room for what JShell and the kernel allocate between a statement that left the heap full
-     * and the next cell's answer: they kept about 3 MB of it (JDK 25, -Xmx256m, in the GC log),
-     * and with a 4 MB block an answer still ran out in 2 runs of 12, with 8 MB in none of 20. Small,
-     * since every student's kernel holds it (PSS).
+     * and the next cell's answer: they kept about 3 MB of it (JDK 25, -Xmx256m, in the GC log).
+     * 8 MB did better there (20 runs of 20 against 2 answers out of heap in 12), but every
+     * student's kernel holds the block from its warm-up on, and with 8 MB a fresh idle kernel
+     * went over the 120 MiB PSS goal (124.7 MiB in a CI run): 4 MB it is, and JDK 25 stays open.
      */
-    static final long SIZE = Math.min(8L << 20, MAX / 32);
+    static final long SIZE = Math.min(4L << 20, MAX / 64);
     /**
      * Free heap javac needs for a cell. With 1 to 4 MB free, ten cells compiled but each waited
      * seconds in full collections and one failed (-Xmx256m, JDK 17): 16 MB leaves a margin.
