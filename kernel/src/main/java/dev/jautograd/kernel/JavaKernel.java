@@ -116,17 +116,21 @@ public final class JavaKernel implements KernelChannels.Handler {
      */
     private void abortQueuedCells() {
         abortQueue = false;
-        channels.drainQueued(Channel.SHELL, queued -> {
+        // Taken off the socket first, answered after: a client that sees the last aborted cell go
+        // idle and sends its next one must not find that one drained and aborted too (it was, in CI).
+        var drained = new java.util.ArrayList<WireMessage>();
+        channels.drainQueued(Channel.SHELL, drained::add);
+        for (var queued : drained) {
             if (!queued.type().equals("execute_request")) {
                 handle(Channel.SHELL, queued);
-                return;
+                continue;
             }
             publishStatus(queued, "busy");
             var reply = new JsonObject();
             reply.addProperty("status", "aborted");
             channels.reply(Channel.SHELL, queued, "execute_reply", reply);
             publishStatus(queued, "idle");
-        });
+        }
     }
 
     private void publishStatus(WireMessage parent, String state) {
