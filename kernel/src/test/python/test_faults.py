@@ -62,10 +62,11 @@ class HeapPressureTests(KernelCase):
             return self.run_cell(code, timeout=self.SLOW)
         except queue.Empty:
             pid = str(self.km.provisioner.process.pid)
-            for command in ("Thread.print", "GC.heap_info"):
+            for command in ("Thread.print", "GC.heap_info", "GC.class_histogram"):
                 jcmd = str(pathlib.Path(kernel_env.java_executable()).parent / "jcmd")
                 dump = subprocess.run([jcmd, pid, command], capture_output=True, text=True, timeout=60)
-                print(f"==> jcmd {pid} {command}\n{dump.stdout}{dump.stderr}", file=sys.stderr)
+                text = dump.stdout if command != "GC.class_histogram" else "\n".join(dump.stdout.splitlines()[:60])
+                print(f"==> jcmd {pid} {command}\n{text}{dump.stderr}", file=sys.stderr)
             self.fail(f"no reply in {self.SLOW} s to {code!r} (kernel threads on stderr)")
 
     def assert_ok_or_heap_full(self, code):

@@ -77,35 +77,77 @@ public final class JavaKernel implements KernelChannels.Handler {
         if (type.equals("comm_msg") || type.equals("comm_close")) {
             return; // no comm targets exist, so there is nothing to deliver to
         }
-        publishStatus(message, "busy");
         try {
-            if (channel == Channel.CONTROL && !CONTROL_TYPES.contains(type)) {
-                // JShell is not thread-safe: only the shell thread may touch it (execute, complete, ...).
-                replyError(channel, message, "WrongChannel", type + " is served on the shell channel, not on control");
-            } else if (execute.stuck() && ASSIST_TYPES.contains(type)) {
-                // A cell thread that could not be stopped may still be inside JShell.
-                replyError(channel, message, "KernelStuck", "a cell is still stuck; Kernel > Restart frees it");
-            } else if (type.equals("comm_open")) {
-                rejectComm(message);
-            } else {
-                handlers.getOrDefault(type, this::unknown).accept(channel, message);
-            }
+            publishStatus(message, "busy"); // inside: under a full heap even this has failed
+            route(channel, message, type);
         } catch (RuntimeException | Error e) {
-            // A handler that failed (e.g. JShell could not start, the heap ran out) still owes the
-            // client a reply, and the thread serving it must live on. The reply goes first: a
-            // stack trace logged under a full heap can fail too, and then no reply was sent.
-            MemoryReserve.releaseIf(e);
-            replyError(channel, message, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
-            QuietLog.severe(LOG, "Handler failed for", type, e);
+            answerFailure(channel, message, e);
         } finally {
             // Abort before going idle, as ipykernel does: a client that waits for idle and then
             // sends its next cell must not see that cell caught in this abort.
             if (abortQueue && channel == Channel.SHELL) {
                 abortQueuedCells();
             }
-            publishStatus(message, "idle");
+            publishIdle(message);
             if (type.equals("execute_request")) {
                 Timing.end("execute");
+            }
+        }
+    }
+
+    private void route(Channel channel, WireMessage message, String type) {
+        if (channel == Channel.CONTROL && !CONTROL_TYPES.contains(type)) {
+            // JShell is not thread-safe: only the shell thread may touch it (execute, complete, ...).
+            replyError(channel, message, "WrongChannel", type + " is served on the shell channel, not on control");
+        } else if (execute.stuck() && ASSIST_TYPES.contains(type)) {
+            // A cell thread that could not be stopped may still be inside JShell.
+            replyError(channel, message, "KernelStuck", "a cell is still stuck; Kernel > Restart frees it");
+        } else if (type.equals("comm_open")) {
+            rejectComm(message);
+        } else {
+            handlers.getOrDefault(type, this::unknown).accept(channel, message);
+        }
+    }
+
+    /**
+     * A handler that failed (e.g. JShell could not start, the heap ran out) still owes the client
+     * a reply, and the thread serving it must live on. The reply goes first: a stack trace logged
+     * under a full heap can fail too, and then no reply was sent. A reply that runs out of heap
+     * itself is tried once more with the memory reserve's answer block let go.
+     */
+    private void answerFailure(Channel channel, WireMessage message, Throwable e) {
+        MemoryReserve.releaseIf(e);
+        boolean heap = MemoryReserve.outOfMemory(e) != null;
+        // Named without reflection (getSimpleName() allocates, which a full heap refuses), and
+        // said as the cell's own heap-full error: how to free the heap, not "Java heap space".
+        String ename = heap ? "OutOfMemoryError" : e.getClass().getSimpleName();
+        String evalue = heap ? MemoryReserve.fullMessage() + " [the kernel ran out while answering]"
+                : String.valueOf(e.getMessage());
+        try {
+            replyFailure(channel, message, ename, evalue);
+        } catch (OutOfMemoryError again) {
+            if (MemoryReserve.spendAnswerBlock()) {
+                replyFailure(channel, message, ename, evalue);
+            }
+        }
+        QuietLog.severe(LOG, "Handler failed for", message.type(), e);
+    }
+
+    /** The error reply, and for a cell the error shown on it too (a reply alone shows nothing in a notebook). */
+    private void replyFailure(Channel channel, WireMessage message, String ename, String evalue) {
+        if (message.type().equals("execute_request")) {
+            channels.publish("error", message, Json.error(ename, evalue, List.of(ename + ": " + evalue)));
+        }
+        replyError(channel, message, ename, evalue);
+    }
+
+    /** Idle ends every request: a client waits for it (jupyter_client's execute does), so it is tried twice. */
+    private void publishIdle(WireMessage message) {
+        try {
+            publishStatus(message, "idle");
+        } catch (OutOfMemoryError e) {
+            if (MemoryReserve.spendAnswerBlock()) {
+                publishStatus(message, "idle");
             }
         }
     }

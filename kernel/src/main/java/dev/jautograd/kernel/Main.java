@@ -75,7 +75,7 @@ public final class Main {
         // while the sockets are set up; the first kernel_info on the shell channel waits for it
         // (JavaKernel.READY_WAIT_MS at most), so a kernel reported ready runs its first cell at once.
         var session = CompletableFuture.supplyAsync(JShellSession::start);
-        var channels = new KernelChannels(connection, new WireCodec(connection), MemoryReserve::releaseIf);
+        var channels = new KernelChannels(connection, new WireCodec(connection), MemoryReserve::wireFailed);
         Timing.startup("sockets bound");
         session.thenRun(() -> Timing.startup("JShell ready"));
         session.thenRun(LibraryWarmup::startIfIdle); // the library's first-cell paths, while the student reads

@@ -36,7 +36,16 @@ public final class MemoryReserve {
      * it free. Above {@code NEED + SLACK} there is room without a doubt.
      */
     private static final long SLACK = MAX / 25;
+    /**
+     * A second, small block for the one thing that must never fail, a reply: a client without one
+     * waits forever. It goes only when sending a reply (or reading the request) has run out of
+     * heap, so that the second try has room: on JDK 25 a full heap once failed even the busy status
+     * before a reply, after the main block had gone to the answers before. An error reply takes
+     * tens of kilobytes; 512 KB keeps a fresh kernel's footprint where it was.
+     */
+    static final int ANSWER_SIZE = 512 << 10;
     private static volatile byte[] reserve = new byte[(int) SIZE];
+    private static volatile byte[] answerBlock = new byte[ANSWER_SIZE];
     private static volatile byte[] trial;
     private static volatile boolean statementRunning;
 
@@ -59,6 +68,29 @@ public final class MemoryReserve {
         statementRunning = false;
         if (reserve != null && available() < NEED + SLACK) {
             reserve = null;
+        }
+    }
+
+    /**
+     * Lets the answer block go, for a second try at a reply that ran out of heap; false when it
+     * was gone already. Allocation-free.
+     */
+    public static boolean spendAnswerBlock() {
+        if (answerBlock == null || statementRunning) { // a filling statement would take it too
+            return false;
+        }
+        answerBlock = null;
+        return true;
+    }
+
+    /**
+     * The wire ran out of heap (JeroMQ's I/O thread, or reading a request): both blocks may go,
+     * as for {@link #releaseIf} and {@link #spendAnswerBlock}, so that the message can still pass.
+     */
+    public static void wireFailed(Throwable failure) {
+        releaseIf(failure);
+        if (outOfMemory(failure) != null) {
+            spendAnswerBlock();
         }
     }
 
@@ -104,6 +136,7 @@ public final class MemoryReserve {
      */
     public static synchronized boolean room() {
         if (reserve != null && available() >= NEED + SLACK) {
+            retakeAnswerBlock();
             return true;
         }
         System.gc(); // only near a full heap: what the last cell dropped must count as free
@@ -115,10 +148,22 @@ public final class MemoryReserve {
             }
         }
         if (reserve != null && fits(NEED)) {
+            retakeAnswerBlock();
             return true;
         }
         reserve = null;
         return false;
+    }
+
+    /** Takes the answer block back once there is room again (a cell freed the heap). */
+    private static void retakeAnswerBlock() {
+        if (answerBlock == null) {
+            try {
+                answerBlock = new byte[ANSWER_SIZE];
+            } catch (OutOfMemoryError e) {
+                // the next room() tries again
+            }
+        }
     }
 
     /**
@@ -140,6 +185,11 @@ public final class MemoryReserve {
     /** Whether the block is held (for tests). */
     static boolean held() {
         return reserve != null;
+    }
+
+    /** Whether the answer block is held (for tests). */
+    static boolean answerBlockHeld() {
+        return answerBlock != null;
     }
 
     /** After a cell: null when the heap has room, else a note for the cell's stderr. */
@@ -165,7 +215,8 @@ public final class MemoryReserve {
         return error.ename().equals("OutOfMemoryError") && error.evalue().startsWith("the Java heap is full");
     }
 
-    static String fullMessage() {
+    /** What a heap kept full means and how to free it: the message of every heap-full error. */
+    public static String fullMessage() {
         var runtime = Runtime.getRuntime();
         long used = runtime.totalMemory() - runtime.freeMemory();
         return "the Java heap is full (" + (used >> 20) + " of " + (MAX >> 20) + " MB in use; compiling a cell"

@@ -38,6 +38,7 @@ public final class KernelChannels implements AutoCloseable {
     private final KernelConnectionProperties connection;
     private final WireCodec codec;
     private final ZContext context = new ZContext();
+    private final Consumer<Throwable> wireFailed;
     private final ZMQ.Socket shell;
     private final ZMQ.Socket control;
     private final ZMQ.Socket iopub;
@@ -46,10 +47,11 @@ public final class KernelChannels implements AutoCloseable {
     private volatile boolean running = true;
 
     /**
-     * {@code ioFailed} hears of an Error (an OutOfMemoryError when a cell keeps the heap full)
-     * that JeroMQ's own I/O thread threw; that thread then runs on (see {@link #keepServing}).
+     * {@code wireFailed} hears of an Error (an OutOfMemoryError when a cell keeps the heap full)
+     * that JeroMQ's own I/O thread threw, or that decoding a request threw; that thread then runs
+     * on (see {@link #keepServing}), the request is decoded again.
      */
-    public KernelChannels(KernelConnectionProperties connection, WireCodec codec, Consumer<Throwable> ioFailed) {
+    public KernelChannels(KernelConnectionProperties connection, WireCodec codec, Consumer<Throwable> wireFailed) {
         if (!"tcp".equals(connection.getTransport())) {
             // JeroMQ has no Unix sockets: binding "ipc" would quietly use TCP ports no client knows.
             String why = "transport \"" + connection.getTransport() + "\" in the connection file is not supported:"
@@ -60,9 +62,10 @@ public final class KernelChannels implements AutoCloseable {
         QuietLog.load(); // the failure paths need it when the heap may be too full to load it
         this.connection = connection;
         this.codec = codec;
+        this.wireFailed = wireFailed;
         // Before the first socket: JeroMQ makes its I/O threads then.
         context.setThreadFactor((body, name) -> {
-            var thread = new Thread(() -> keepServing(body, name, ioFailed), name);
+            var thread = new Thread(() -> keepServing(body, name, wireFailed), name);
             thread.setDaemon(true);
             return thread;
         });
@@ -175,12 +178,25 @@ public final class KernelChannels implements AutoCloseable {
     private void dispatch(Channel channel, List<byte[]> frames, Handler handler) {
         WireMessage message;
         try {
-            message = codec.decode(frames);
+            message = decode(frames);
         } catch (InvalidSignatureException | RuntimeException e) {
             LOG.warning(() -> "Dropped a message on " + channel + ": " + e.getMessage());
             return;
         }
         handler.handle(channel, message);
+    }
+
+    /**
+     * A request read but not decoded for want of heap would get no reply, and its client would
+     * wait forever: it is decoded once more after {@code wireFailed} has let memory go.
+     */
+    private WireMessage decode(List<byte[]> frames) throws InvalidSignatureException {
+        try {
+            return codec.decode(frames);
+        } catch (OutOfMemoryError e) {
+            wireFailed.accept(e);
+            return codec.decode(frames);
+        }
     }
 
     /** Logging itself may fail with the heap full; the serving loop must not. */

@@ -1,5 +1,6 @@
 package dev.jautograd.kernel.wire;
 
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,8 +33,24 @@ public final class QuietLog {
     public static void severe(Logger log, String what, String about, Throwable failure) {
         try {
             log.log(Level.SEVERE, about == null ? what : what + " " + about, failure);
+        } catch (Throwable loggingFailed) {
+            shortLine(what);
+        }
+    }
+
+    /**
+     * When the log record could not be made, at least a line: a failure that left no trace at all
+     * cost hours to find (a request lost while the heap was full, and an empty log). Bytes made at
+     * start-up, and a PrintStream writing a short string through its own buffers, need no heap.
+     */
+    private static void shortLine(String what) {
+        try {
+            System.err.write(NOT_LOGGED, 0, NOT_LOGGED.length);
+            System.err.println(what);
         } catch (Throwable ignored) {
             // nothing left to tell it with
         }
     }
+
+    private static final byte[] NOT_LOGGED = "SEVERE (no stack trace: the heap is full): ".getBytes(StandardCharsets.US_ASCII);
 }

@@ -43,6 +43,32 @@ class MemoryReserveTest {
     }
 
     @Test
+    void theAnswerBlockGoesOnceForAReplyAndComesBackWithRoom() {
+        assertTrue(MemoryReserve.room());
+        assertTrue(MemoryReserve.answerBlockHeld());
+        assertTrue(MemoryReserve.spendAnswerBlock());
+        assertFalse(MemoryReserve.answerBlockHeld());
+        assertFalse(MemoryReserve.spendAnswerBlock(), "gone already: the caller knows a second try has no more room");
+        assertTrue(MemoryReserve.room());
+        assertTrue(MemoryReserve.answerBlockHeld(), "taken back once there is room");
+    }
+
+    @Test
+    void theWireFailingWhileAStatementRunsKeepsBothBlocks() {
+        assertTrue(MemoryReserve.room());
+        MemoryReserve.statementStarts();
+        MemoryReserve.wireFailed(new OutOfMemoryError("Java heap space"));
+        assertTrue(MemoryReserve.held(), "a statement filling the heap would take them");
+        assertTrue(MemoryReserve.answerBlockHeld());
+        MemoryReserve.statementEnded();
+        MemoryReserve.wireFailed(new IllegalStateException("not the heap"));
+        assertTrue(MemoryReserve.answerBlockHeld());
+        MemoryReserve.wireFailed(new OutOfMemoryError("Java heap space"));
+        assertFalse(MemoryReserve.held());
+        assertFalse(MemoryReserve.answerBlockHeld(), "between statements both go, so the message can pass");
+    }
+
+    @Test
     void anOutOfMemoryErrorJShellReportedOnlyInWordsIsFound() {
         var internal = new InternalError("Exception during analyze - java.lang.OutOfMemoryError: Java heap space");
         var found = MemoryReserve.outOfMemory(internal);

@@ -3,6 +3,9 @@ package dev.jautograd.kernel.wire;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Handler;
@@ -56,6 +59,21 @@ class QuietLogTest {
         var log = loggerWith(new FailingHandler());
         assertDoesNotThrow(() -> QuietLog.severe(log, "Handler failed for", "execute_request", new OutOfMemoryError()));
         assertDoesNotThrow(() -> QuietLog.severe(log, "Message on SHELL failed", new OutOfMemoryError()));
+    }
+
+    @Test
+    void aRecordThatCouldNotBeLoggedStillLeavesALineOnStderr() {
+        var log = loggerWith(new FailingHandler());
+        var captured = new ByteArrayOutputStream();
+        var stderr = System.err;
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            QuietLog.severe(log, "JeroMQ's iothread-2 failed; it goes on", new OutOfMemoryError());
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("SEVERE (no stack trace: the heap is full): JeroMQ's iothread-2 failed; it goes on",
+                captured.toString(StandardCharsets.UTF_8).strip());
     }
 
     @Test
