@@ -36,6 +36,8 @@ final class ExecuteHandler {
     private final CellRunner runner = new CellRunner();
     private int executionCount;
     private Magics magics;
+    /** The last request whose error was published (only the shell thread touches it). */
+    private WireMessage errorShownFor;
 
     ExecuteHandler(KernelChannels channels, CompletableFuture<JShellSession> session, OutputCapture output,
                    CellInput input, DisplayRegistry registry, History history) {
@@ -83,6 +85,7 @@ final class ExecuteHandler {
             var error = result.error();
             if (!silent) {
                 channels.publish("error", request, Json.error(error.ename(), error.evalue(), TracebackColours.of(error)));
+                errorShownFor = request;
             }
             reply = Json.error(error.ename(), error.evalue(), TracebackColours.of(error));
         } else {
@@ -130,6 +133,11 @@ final class ExecuteHandler {
 
     void interrupted() {
         runner.interrupted();
+    }
+
+    /** Whether this request's error is on its cell already (the reply then failed: a full heap). */
+    boolean errorShown(WireMessage request) {
+        return errorShownFor == request;
     }
 
     boolean stuck() {

@@ -133,9 +133,12 @@ public final class JavaKernel implements KernelChannels.Handler {
         QuietLog.severe(LOG, "Handler failed for", message.type(), e);
     }
 
-    /** The error reply, and for a cell the error shown on it too (a reply alone shows nothing in a notebook). */
+    /**
+     * The error reply, and for a cell the error shown on it too (a reply alone shows nothing in a
+     * notebook) unless it is there already, the reply after it having failed.
+     */
     private void replyFailure(Channel channel, WireMessage message, String ename, String evalue) {
-        if (message.type().equals("execute_request")) {
+        if (message.type().equals("execute_request") && !execute.errorShown(message)) {
             channels.publish("error", message, Json.error(ename, evalue, List.of(ename + ": " + evalue)));
         }
         replyError(channel, message, ename, evalue);

@@ -17,6 +17,8 @@ import java.lang.reflect.Method;
  * System.err, which {@link OutputCapture} routes to the thread's cell, or the next.
  */
 public final class CellThreads {
+    /** How often the heap is looked at while a statement runs (see MemoryReserve.whileStatementRuns). */
+    private static final long WATCH_MS = 20;
     private static volatile Method statement;
     /** The default handler cell code set; JDK 17's engine overwrites the JVM's before each statement. */
     private static volatile UncaughtExceptionHandler notebookDefault;
@@ -80,7 +82,8 @@ public final class CellThreads {
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
-                thread.join();
+                thread.join(WATCH_MS); // returns the moment the statement ends
+                MemoryReserve.whileStatementRuns();
             } catch (InterruptedException e) {
                 interrupted = true;
             }

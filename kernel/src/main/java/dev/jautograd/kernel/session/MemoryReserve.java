@@ -45,6 +45,14 @@ public final class MemoryReserve {
      */
     static final int ANSWER_SIZE = 512 << 10;
     private static volatile byte[] reserve = new byte[(int) SIZE];
+    /**
+     * A second block of {@code SIZE}, taken only while a statement has pushed the heap past half
+     * of {@code -Xmx} (so an idle kernel's footprint stays where it was) and given up with the
+     * first. After a fill, the kernel's answers had the freed block as their only room, and its
+     * own work held up to 3 MB of it at times (the GC log: live heap 235 to 238 of 247 MB over a
+     * few cells), so JeroMQ's I/O thread ran out and an answer with it.
+     */
+    private static volatile byte[] extra;
     private static volatile byte[] answerBlock = new byte[ANSWER_SIZE];
     private static volatile byte[] trial;
     private static volatile boolean statementRunning;
@@ -67,8 +75,34 @@ public final class MemoryReserve {
     static void statementEnded() {
         statementRunning = false;
         if (reserve != null && available() < NEED + SLACK) {
-            reserve = null;
+            letGo();
         }
+    }
+
+    /**
+     * Called every few milliseconds while a statement runs, from the thread waiting for it:
+     * once the heap is past half full, the extra block is taken while there is still room for it.
+     * Allocation-free but for the block.
+     */
+    static void whileStatementRuns() {
+        long free = available();
+        whileStatementRuns(MAX - free, free);
+    }
+
+    /** {@link #whileStatementRuns()} for a heap with {@code used} and {@code free} bytes (tests give both). */
+    static void whileStatementRuns(long used, long free) {
+        if (extra == null && reserve != null && used > MAX / 2 && free > NEED + SLACK) {
+            try {
+                extra = new byte[(int) SIZE];
+            } catch (OutOfMemoryError e) {
+                // the statement took the room first
+            }
+        }
+    }
+
+    private static void letGo() {
+        reserve = null;
+        extra = null;
     }
 
     /**
@@ -102,7 +136,7 @@ public final class MemoryReserve {
      */
     public static void releaseIf(Throwable failure) {
         if (!statementRunning && outOfMemory(failure) != null) {
-            reserve = null;
+            letGo();
         }
     }
 
@@ -137,6 +171,9 @@ public final class MemoryReserve {
     public static synchronized boolean room() {
         if (reserve != null && available() >= NEED + SLACK) {
             retakeAnswerBlock();
+            if (MAX - available() < MAX / 4) {
+                extra = null; // the heap is small again: so is the footprint
+            }
             return true;
         }
         System.gc(); // only near a full heap: what the last cell dropped must count as free
@@ -151,7 +188,7 @@ public final class MemoryReserve {
             retakeAnswerBlock();
             return true;
         }
-        reserve = null;
+        letGo();
         return false;
     }
 
@@ -185,6 +222,11 @@ public final class MemoryReserve {
     /** Whether the block is held (for tests). */
     static boolean held() {
         return reserve != null;
+    }
+
+    /** Whether the extra block is held (for tests). */
+    static boolean extraHeld() {
+        return extra != null;
     }
 
     /** Whether the answer block is held (for tests). */

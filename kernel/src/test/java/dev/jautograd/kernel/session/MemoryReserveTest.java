@@ -69,6 +69,23 @@ class MemoryReserveTest {
     }
 
     @Test
+    void theExtraBlockIsTakenOnlyWhileAStatementFillsPastHalfAndGoesWithTheFirst() {
+        assertTrue(MemoryReserve.room());
+        MemoryReserve.statementStarts();
+        long max = Runtime.getRuntime().maxMemory();
+        MemoryReserve.whileStatementRuns(max / 3, max - max / 3);
+        assertFalse(MemoryReserve.extraHeld(), "a heap under half full keeps an idle kernel's footprint");
+        MemoryReserve.whileStatementRuns(max - max / 100, max / 100);
+        assertFalse(MemoryReserve.extraHeld(), "too late: taking it now would take the last room");
+        MemoryReserve.whileStatementRuns(max * 6 / 10, max * 4 / 10);
+        assertTrue(MemoryReserve.extraHeld(), "past half full, taken while there is room");
+        MemoryReserve.statementEnded();
+        MemoryReserve.releaseIf(new OutOfMemoryError("Java heap space"));
+        assertFalse(MemoryReserve.extraHeld(), "let go with the first block");
+        assertFalse(MemoryReserve.held());
+    }
+
+    @Test
     void anOutOfMemoryErrorJShellReportedOnlyInWordsIsFound() {
         var internal = new InternalError("Exception during analyze - java.lang.OutOfMemoryError: Java heap space");
         var found = MemoryReserve.outOfMemory(internal);
