@@ -88,7 +88,8 @@ final class CascadeKernels {
         } else {
             float[][] out = new float[1][];
             LANES.run(0, 1, Math.max(1, size0), (from, to, vector) ->
-                    out[0] = vector ? Vectorized.cascadeLanes(x, row, vecSize) : rowSum(x, row, W, vecSize, W));
+                    out[0] = vector ? Vectorized.cascadeLanes(x, row, vecSize) : rowSum(x, row, W, vecSize, W),
+                    elements -> out[0] = Vectorized.cascadeLanes(x, row, Math.min(vecSize, elements / W)));
             lanes = out[0];
         }
         float total = 0;
