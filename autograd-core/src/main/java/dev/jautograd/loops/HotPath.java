@@ -62,9 +62,13 @@ final class HotPath {
     /**
      * Scalar time before the first trial: a call this short never asks for the vector path. The
      * first vector operation in a JVM initialises the Vector API (150-300 ms measured, more than
-     * such a call costs in all), which {@link Readiness} does off the caller's thread.
+     * such a call costs in all), which {@link Readiness} does off the caller's thread, but not off
+     * the machine: on two cores it took the second from a first call's worker and flooded the
+     * JIT's queue, so it starts only after 100 ms of scalar work, past a first softmax or
+     * cross-entropy (after 20 ms, their first calls took 157 and 752 ms wall against 115 and 494,
+     * medians of 7 fresh runs under heavy load).
      */
-    static final long FIRST_TRIAL_AFTER_NANOS = 20_000_000;
+    static final long FIRST_TRIAL_AFTER_NANOS = 100_000_000;
     /** The vector path must beat the scalar best by this factor (timing noise, call overhead). */
     static final double MARGIN = 1.25;
     /** Scalar chunks timed before the first trial, so the best it is compared with is a settled one. */
