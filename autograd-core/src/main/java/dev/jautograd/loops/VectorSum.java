@@ -30,63 +30,47 @@ final class VectorSum {
      * cascaded from zero: long rows sum those blocks in parallel and add them in order, the same bits.
      */
     static float[] cascadeLanes(float[] x, int row, int vecSize) {
-        if (vecSize / 4 < SHORT_ROW) return shortRow(x, row, vecSize);
-        int size = vecSize / 4, power = CascadeSum.levelPower(size), step = 1 << power;
-        float[] levels = new float[3 * 32]; // level j (1..3), accumulator k at ((j - 1) * 4 + k) * 8
-        int blockRows = 1 << (3 * power), blocks = size / blockRows, done = 0;
-        if (blocks >= 2 && (long) size * 32 >= Parallel.MIN_PARALLEL * 4L) {
-            float[][] parts = new float[blocks][];
-            Parallel.forUnits(blocks, blockRows * 32, (from, to) -> {
-                for (int b = from; b < to; b++) {
-                    parts[b] = new float[3 * 32];
-                    cascadeSteps(x, row, b * blockRows, (b + 1) * blockRows, power, parts[b]);
-                }
-            });
-            for (float[] part : parts) addInto(levels, 64, load(part, 64), load(part, 72), load(part, 80), load(part, 88));
-            done = blocks * blockRows;
-        }
-        int full = size / step * step;
-        cascadeSteps(x, row, done, full, power, levels);
-        FloatVector zero = FloatVector.zero(AVX2), a0 = zero, a1 = zero, a2 = zero, a3 = zero;
-        for (int i = full; i < size; i++) {
-            int at = row + i * 32;
-            a0 = a0.add(load(x, at));
-            a1 = a1.add(load(x, at + 8));
-            a2 = a2.add(load(x, at + 16));
-            a3 = a3.add(load(x, at + 24));
-        }
-        for (int j = 0; j < 3; j++) {
-            a0 = a0.add(load(levels, j * 32));
-            a1 = a1.add(load(levels, j * 32 + 8));
-            a2 = a2.add(load(levels, j * 32 + 16));
-            a3 = a3.add(load(levels, j * 32 + 24));
-        }
-        for (int i = size * 4; i < vecSize; i++) a0 = a0.add(load(x, row + i * 8));
-        return a0.add(a1).add(a2).add(a3).toArray();
+        int size = vecSize / 4;
+        if (CascadeSum.levelPower(size) != 4) return wideLanes(x, row, vecSize);
+        int blocks = size >> 12;
+        float[] top = new float[32];
+        if (blocks > 0) levelThree(x, row, blocks, top);
+        return finish(x, row, vecSize, blocks << 12, top);
     }
 
     /**
-     * Rows of 32 floats below which a row never reaches cascade level 3: the level power is then
-     * 4 (16 rows a step, 256 a level-1 block, 4096 a level-2 block).
+     * Level 3 of a row with level power 4 (16 rows a step, 256 a level-1 block, 4096 a level-2
+     * block): each level-2 block summed from zero, on the workers, then added in order into top.
      */
-    private static final int SHORT_ROW = 4096;
+    private static void levelThree(float[] x, int row, int blocks, float[] top) {
+        float[][] parts = new float[blocks][32];
+        Parallel.forUnits(blocks, 4096 * 32, (from, to) -> {
+            for (int b = from; b < to; b++) levelTwo(x, row + (b << 12) * 32, 16, parts[b]);
+        });
+        for (float[] part : parts) {
+            for (int k = 0; k < 32; k++) top[k] += part[k];
+        }
+    }
 
     /**
-     * {@link #cascadeLanes} of a row shorter than {@link #SHORT_ROW} (a {@code mean(1)} row):
-     * whole level-1 blocks, then the steps, then the rows after them, each kept in registers by
-     * a loop of its own, stored once, then added as the cascade adds its levels at the end
-     * (((rows + level 1) + level 2), level 3 being zero). One method holding every level had
-     * C2 stop inlining at its node limit ({@code NodeCountInliningCutoff}) and box the vectors
-     * that crossed it: 1.9-2.4 µs of CPU for a row of 10⁴ floats in cache against 0.35-0.55 µs
-     * like this (fresh JVMs, measured; 2026-12-02).
+     * The rows from {@code done} (a level-3 boundary) to the end, level 3 being {@code top}:
+     * whole level-1 blocks, then the steps, then the last rows, each level summed in registers
+     * by a method of its own and stored once, then added as the cascade adds its levels at the
+     * end (((rows + level 1) + level 2) + level 3), then the vectors past the last row of 32
+     * floats into accumulator 0, then the 8 lanes. One method holding every level kept in
+     * registers passed C2's node limit ({@code NodeCountInliningCutoff}) and boxed vectors; the
+     * earlier kernel (levels 2-3 in an array, now {@link #wideLanes}) took 1.9-2.4 µs of CPU for
+     * a row of 10⁴ floats in cache when compiled for direct calls in fresh JVMs; like this,
+     * 0.35-0.55 µs (measured 2026-12-02, docs/performance.md).
      */
-    private static float[] shortRow(float[] x, int row, int vecSize) {
-        int size = vecSize / 4, blocks = size >> 8, steps = (size >> 4) & 15, rows = size & 15;
+    private static float[] finish(float[] x, int row, int vecSize, int done, float[] top) {
+        int size = vecSize / 4, rest = size - done, at = row + done * 32;
+        int blocks = rest >> 8, steps = (rest >> 4) & 15, rows = rest & 15;
         float[] e = new float[32], c = new float[32], a = new float[32];
-        if (blocks > 0) levelTwo(x, row, blocks, e);
-        if (steps > 0) levelOne(x, row + (blocks << 8) * 32, steps, c);
-        if (rows > 0) levelZero(x, row + (size >> 4 << 4) * 32, rows, a);
-        for (int k = 0; k < 32; k++) a[k] = (a[k] + c[k]) + e[k];
+        if (blocks > 0) levelTwo(x, at, blocks, e);
+        if (steps > 0) levelOne(x, at + (blocks << 8) * 32, steps, c);
+        if (rows > 0) levelZero(x, at + (rest >> 4 << 4) * 32, rows, a);
+        for (int k = 0; k < 32; k++) a[k] = ((a[k] + c[k]) + e[k]) + top[k];
         for (int v = size * 4; v < vecSize; v++) {
             for (int l = 0; l < 8; l++) a[l] += x[row + v * 8 + l];
         }
@@ -118,7 +102,10 @@ final class VectorSum {
             e2 = e2.add(c2);
             e3 = e3.add(c3);
         }
-        storeLevels(out, e0, e1, e2, e3);
+        e0.intoArray(out, 0); // not through a helper: a call C2 leaves out boxes its vector arguments
+        e1.intoArray(out, 8);
+        e2.intoArray(out, 16);
+        e3.intoArray(out, 24);
     }
 
     /** Level 1 of {@code steps} whole steps of 16 rows from {@code at}, into out. */
@@ -137,7 +124,10 @@ final class VectorSum {
             c2 = c2.add(a2);
             c3 = c3.add(a3);
         }
-        storeLevels(out, c0, c1, c2, c3);
+        c0.intoArray(out, 0);
+        c1.intoArray(out, 8);
+        c2.intoArray(out, 16);
+        c3.intoArray(out, 24);
     }
 
     /** Level 0 of {@code rows} rows of 32 floats from {@code at}, into out. */
@@ -149,14 +139,49 @@ final class VectorSum {
             a2 = a2.add(load(x, k + 16));
             a3 = a3.add(load(x, k + 24));
         }
-        storeLevels(out, a0, a1, a2, a3);
+        a0.intoArray(out, 0);
+        a1.intoArray(out, 8);
+        a2.intoArray(out, 16);
+        a3.intoArray(out, 24);
     }
 
-    private static void storeLevels(float[] out, FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3) {
-        v0.intoArray(out, 0);
-        v1.intoArray(out, 8);
-        v2.intoArray(out, 16);
-        v3.intoArray(out, 24);
+    /**
+     * {@link #cascadeLanes} for a level power above 4 (2^20 steps of 32 floats or more, over 33
+     * million floats): levels 0-1 in registers over whole level-1 blocks, levels 2-3 in an array.
+     */
+    private static float[] wideLanes(float[] x, int row, int vecSize) {
+        int size = vecSize / 4, power = CascadeSum.levelPower(size), step = 1 << power;
+        float[] levels = new float[3 * 32]; // level j (1..3), accumulator k at ((j - 1) * 4 + k) * 8
+        int blockRows = 1 << (3 * power), blocks = size / blockRows, done = 0;
+        if (blocks >= 2) {
+            float[][] parts = new float[blocks][];
+            Parallel.forUnits(blocks, blockRows * 32, (from, to) -> {
+                for (int b = from; b < to; b++) {
+                    parts[b] = new float[3 * 32];
+                    cascadeSteps(x, row, b * blockRows, (b + 1) * blockRows, power, parts[b]);
+                }
+            });
+            for (float[] part : parts) addInto(levels, 64, load(part, 64), load(part, 72), load(part, 80), load(part, 88));
+            done = blocks * blockRows;
+        }
+        int full = size / step * step;
+        cascadeSteps(x, row, done, full, power, levels);
+        FloatVector zero = FloatVector.zero(AVX2), a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+        for (int i = full; i < size; i++) {
+            int at = row + i * 32;
+            a0 = a0.add(load(x, at));
+            a1 = a1.add(load(x, at + 8));
+            a2 = a2.add(load(x, at + 16));
+            a3 = a3.add(load(x, at + 24));
+        }
+        for (int j = 0; j < 3; j++) {
+            a0 = a0.add(load(levels, j * 32));
+            a1 = a1.add(load(levels, j * 32 + 8));
+            a2 = a2.add(load(levels, j * 32 + 16));
+            a3 = a3.add(load(levels, j * 32 + 24));
+        }
+        for (int i = size * 4; i < vecSize; i++) a0 = a0.add(load(x, row + i * 8));
+        return a0.add(a1).add(a2).add(a3).toArray();
     }
 
     /**

@@ -26,7 +26,8 @@ class VectorSumTest {
 
     @ParameterizedTest(name = "{0} vectors")
     @ValueSource(ints = {0, 1, 3, 4, 5, 63, 64, 65, 1023, 1024, 1025, 1250, 4 * 272 + 3, 4 * (3 * 256 + 5 * 16 + 7) + 2,
-            4 * 4096 - 1, 4 * 4096, 4 * 4096 + 3, 4 * 4096 * 2, 4 * 4096 * 2 + 4 * 300 + 7, 4 * 4096 * 3 + 37})
+            4 * 4096 - 1, 4 * 4096, 4 * 4096 + 3, 4 * 4096 * 2, 4 * 4096 * 2 + 4 * 300 + 7, 4 * 4096 * 3 + 37,
+            4 * ((1 << 19) + 1) + 3})
     void rowLanesMatchTheScalarCascade(int vecSize) {
         float[] x = randn(vecSize * W + 13, vecSize);
         for (int row : new int[] {0, 13}) {
