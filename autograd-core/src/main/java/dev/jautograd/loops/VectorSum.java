@@ -57,11 +57,11 @@ final class VectorSum {
      * whole level-1 blocks, then the steps, then the last rows, each level summed in registers
      * by a method of its own and stored once, then added as the cascade adds its levels at the
      * end (((rows + level 1) + level 2) + level 3), then the vectors past the last row of 32
-     * floats into accumulator 0, then the 8 lanes. One method holding every level kept in
-     * registers passed C2's node limit ({@code NodeCountInliningCutoff}) and boxed vectors; the
-     * earlier kernel (levels 2-3 in an array, now {@link #wideLanes}) took 1.9-2.4 µs of CPU for
-     * a row of 10⁴ floats in cache when compiled for direct calls in fresh JVMs; like this,
-     * 0.35-0.55 µs (measured 2026-12-02, docs/performance.md).
+     * floats into accumulator 0, then the 8 lanes. Vectors never cross a call: one method
+     * holding every level in registers passed C2's node limit ({@code NodeCountInliningCutoff})
+     * and boxed vectors, and so did a helper taking four vectors wherever C2 left it out (as the
+     * earlier kernel's {@link #addInto} was for 10⁶ floats: 34.5 kB allocated a call; measured
+     * 2026-12-02, docs/performance.md).
      */
     private static float[] finish(float[] x, int row, int vecSize, int done, float[] top) {
         int size = vecSize / 4, rest = size - done, at = row + done * 32;
