@@ -167,10 +167,14 @@ public abstract sealed class TensorMath extends TensorReductions permits Tensor 
             throw new IllegalArgumentException("size {" + Shapes.listString(shape) + "} is not expandable to size {"
                     + Shapes.listString(t.shape()) + "}.");
         }
-        int lead = t.dim() - shape.length;
-        int[] reduce = java.util.stream.IntStream.range(0, t.dim())
-                .filter(d -> d < lead || (shape[d - lead] == 1 && t.size(d) != 1)).toArray();
-        Tensor summed = t.sum(reduce, true);
+        int lead = t.dim() - shape.length, count = 0;
+        // a plain loop, not an IntStream: the engine calls this on every broadcast gradient (a
+        // bias's), and a stream pipeline's classes and lambda cost a fresh JVM's first backward ~1-10 ms
+        int[] reduce = new int[t.dim()];
+        for (int d = 0; d < t.dim(); d++) {
+            if (d < lead || (shape[d - lead] == 1 && t.size(d) != 1)) reduce[count++] = d;
+        }
+        Tensor summed = t.sum(java.util.Arrays.copyOf(reduce, count), true);
         return lead == 0 ? summed : summed.view(shape);
     }
 

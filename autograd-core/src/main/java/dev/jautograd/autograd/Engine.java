@@ -78,8 +78,19 @@ public final class Engine {
         return t.isLeaf() ? gradAccumulator(t) : t.gradFn();
     }
 
-    /** PyTorch's CPU ready queue runs the most recently created node first. */
-    private static final Comparator<Node> LATEST_FIRST = Comparator.comparingLong(Node::sequenceNr).reversed();
+    /**
+     * PyTorch's CPU ready queue runs the most recently created node first. A class, not
+     * Comparator.comparingLong(...).reversed(): that spins a lambda (about 1 ms) in every fresh
+     * JVM's first backward, which the class-data archive does not hold.
+     */
+    private static final Comparator<Node> LATEST_FIRST = new LatestFirst();
+
+    private static final class LatestFirst implements Comparator<Node> {
+        @Override
+        public int compare(Node a, Node b) {
+            return Long.compare(b.sequenceNr(), a.sequenceNr());
+        }
+    }
 
     /**
      * What one backward pass knows of a node: how many of its consumers have yet to run, the

@@ -39,6 +39,28 @@ public final class Blas {
         return Libraries.NATIVE != null || JavaLibrary.JAVA != null;
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean LOADING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Loads the BLAS on a daemon thread, for a caller that knows matrix products are coming (a
+     * {@code Linear} layer being built): the first load (netlib copying its JNI library out of
+     * the jar, then OpenBLAS's dlopen and start-up) was 25-30 ms of a fresh JVM's first MLP step
+     * (under load). A matmul that comes sooner waits for the same class initialisation, never
+     * loads twice. With the fast paths off (no BLAS used) it does nothing.
+     */
+    public static void loadInBackground() {
+        if (!Loops.fastPaths() || LOADING.getAndSet(true)) return;
+        Parallel.background(new Loader(), "jautograd-blas-load").start();
+    }
+
+    /** A class, not {@code Blas::available}: a method reference is spun (~1 ms) the first time. */
+    private static final class Loader implements Runnable {
+        @Override
+        public void run() {
+            available();
+        }
+    }
+
     /** Forces the pure-Java BLAS (true) or lets the native one be used when present (false). */
     public static void preferJava(boolean java) {
         preferJava = java;

@@ -64,15 +64,39 @@ final class CascadeKernels {
     static void innerSum(float[] x, int xb, int rowStride, int size0, int size1, float[] r, int rb, int outStride) {
         if (outStride == 0) { // every row adds into one output (x[:, :k].sum()): rows in parallel, adds in row order
             float[] rows = new float[size1];
-            Parallel.forUnits(size1, size0, (from, to) -> {
-                for (int j = from; j < to; j++) rows[j] = innerRow(x, xb + j * rowStride, size0);
-            });
+            Parallel.forUnits(size1, size0, new InnerRows(x, xb, rowStride, size0, rows, 0, 1));
             for (float row : rows) r[rb] += row;
             return;
         }
-        Parallel.forUnits(size1, size0, (from, to) -> {
+        Parallel.forUnits(size1, size0, new InnerRows(x, xb, rowStride, size0, r, rb, outStride));
+    }
+
+    /*
+     * InnerRows and Lanes are classes, not lambdas, as every sum's first call passes here: a
+     * lambda is spun (LambdaMetafactory generating and defining a class, about 1 ms in a fresh
+     * JVM) the first time its line runs, unless the class-data archive happens to hold it.
+     */
+
+    /** Rows [from, to) of {@link #innerSum}, each added into its output. */
+    private record InnerRows(float[] x, int xb, int rowStride, int size0, float[] r, int rb, int outStride)
+            implements Parallel.Range {
+        @Override
+        public void run(int from, int to) {
             for (int j = from; j < to; j++) r[rb + j * outStride] += innerRow(x, xb + j * rowStride, size0);
-        });
+        }
+    }
+
+    /** One row's 8 lane sums into out[0], on either path, or a vector trial on a prefix of it. */
+    private record Lanes(float[] x, int row, int vecSize, float[][] out) implements HotPath.Work, HotPath.Trial {
+        @Override
+        public void run(int from, int to, boolean vector) {
+            out[0] = vector ? Vectorized.cascadeLanes(x, row, vecSize) : rowSum(x, row, W, vecSize, W);
+        }
+
+        @Override
+        public void run(int elements) {
+            out[0] = Vectorized.cascadeLanes(x, row, Math.min(vecSize, elements / W));
+        }
     }
 
     /** Gates {@link Vectorized#cascadeLanes} (see {@link HotPath}); a row is summed wholly by one path. */
@@ -86,10 +110,9 @@ final class CascadeKernels {
         } else if (LANES.hot()) {
             lanes = Vectorized.cascadeLanes(x, row, vecSize);
         } else {
-            float[][] out = new float[1][];
-            LANES.run(0, 1, Math.max(1, size0), (from, to, vector) ->
-                    out[0] = vector ? Vectorized.cascadeLanes(x, row, vecSize) : rowSum(x, row, W, vecSize, W));
-            lanes = out[0];
+            Lanes work = new Lanes(x, row, vecSize, new float[1][]);
+            LANES.run(0, 1, Math.max(1, size0), work, work);
+            lanes = work.out[0];
         }
         float total = 0;
         for (int k = vecSize * W; k < size0; k++) total += x[row + k];

@@ -22,7 +22,9 @@ final class DenseFloat {
         Tensor out = TensorInternals.emptyLike(a, DType.FLOAT32);
         float[] x = fs.array(), r = array(out);
         int ox = a.storageOffset(), n = r.length;
-        if (f.sleef()) {
+        if (f.sleef() && (long) n * f.cost() < Parallel.MIN_PARALLEL) {
+            f.pytorchFloats(x, ox, r, 0, 0, n, n); // no lambda on the small-tensor path (see scalarRight)
+        } else if (f.sleef()) {
             // claimed in batches (Parallel.forUnits): a worker that gets its core late takes less
             // (exp of 10^7 floats under load: median 4.2-4.5 ms against 4.8-5.5 ms in halves, measured)
             Parallel.forUnits(n, f.cost(), (from, to) -> f.pytorchFloats(x, ox, r, 0, from, to, n));
@@ -110,14 +112,18 @@ final class DenseFloat {
     private static Tensor scalarRight(float[] x, int ox, float s, int[] shape, Arith op) {
         Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
         float[] r = array(out);
-        Parallel.forRange(r.length, (from, to) -> op.scalarRight(x, ox + from, s, r, from, to - from));
+        // Small tensors call the loop directly: a lambda is spun (~1 ms) the first time its line
+        // runs in a JVM unless the class-data archive holds it, and a notebook's first x * 0.9 paid that.
+        if (r.length < Parallel.MIN_PARALLEL) op.scalarRight(x, ox, s, r, 0, r.length);
+        else Parallel.forRange(r.length, (from, to) -> op.scalarRight(x, ox + from, s, r, from, to - from));
         return out;
     }
 
     private static Tensor scalarLeft(float s, float[] y, int oy, int[] shape, Arith op) {
         Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
         float[] r = array(out);
-        Parallel.forRange(r.length, (from, to) -> op.scalarLeft(s, y, oy + from, r, from, to - from));
+        if (r.length < Parallel.MIN_PARALLEL) op.scalarLeft(s, y, oy, r, 0, r.length); // as scalarRight
+        else Parallel.forRange(r.length, (from, to) -> op.scalarLeft(s, y, oy + from, r, from, to - from));
         return out;
     }
 

@@ -23,6 +23,15 @@ final class HotPath {
         void run(int from, int to, boolean vector);
     }
 
+    /**
+     * A vector trial on the first {@code elements} elements of one long unit, its result thrown
+     * away: how a unit too long to be cut into trials (a sum's single row of 10⁷ floats) still
+     * warms and times its vector kernel while it runs scalar.
+     */
+    interface Trial {
+        void run(int elements);
+    }
+
     /** Whether the vector path may be tried yet ({@link Vectorized#apiReady}, or true in tests). */
     interface Readiness {
         boolean ready();
@@ -38,8 +47,9 @@ final class HotPath {
     /** The smallest vector trial: eight vectors (smaller ones cost as much per call, measured). */
     static final int MIN_TRIAL_ELEMENTS = 64;
     /**
-     * Longer units (a softmax row, a summed row) cannot be cut into trials; they go vector as
-     * before the gate: their own long loops get C2's on-stack replacement within the call.
+     * Longer units (a softmax row, a summed row) cannot be cut into trials: without a
+     * {@link Trial} they go vector as before the gate, their own long loops left to C2's
+     * on-stack replacement within the call; with one they run scalar, the trials on a prefix.
      */
     static final int MAX_TRIAL_ELEMENTS = 8 * CHUNK_ELEMENTS;
     /** Trials may take 1/BUDGET of the first PATIENT_NANOS spent scalar, so a first call costs little more, */
@@ -52,9 +62,13 @@ final class HotPath {
     /**
      * Scalar time before the first trial: a call this short never asks for the vector path. The
      * first vector operation in a JVM initialises the Vector API (150-300 ms measured, more than
-     * such a call costs in all), which {@link Readiness} does off the caller's thread.
+     * such a call costs in all), which {@link Readiness} does off the caller's thread, but not off
+     * the machine: on two cores it took the second from a first call's worker and flooded the
+     * JIT's queue, so it starts only after 100 ms of scalar work, past a first softmax or
+     * cross-entropy (after 20 ms, their first calls took 157 and 752 ms wall against 115 and 494,
+     * medians of 7 fresh runs under heavy load).
      */
-    static final long FIRST_TRIAL_AFTER_NANOS = 20_000_000;
+    static final long FIRST_TRIAL_AFTER_NANOS = 100_000_000;
     /** The vector path must beat the scalar best by this factor (timing noise, call overhead). */
     static final double MARGIN = 1.25;
     /** Scalar chunks timed before the first trial, so the best it is compared with is a settled one. */
@@ -88,6 +102,15 @@ final class HotPath {
      * when hot, else scalar chunks with vector trials in between as the budget allows.
      */
     void run(int from, int to, int weight, Work work) {
+        run(from, to, weight, work, null);
+    }
+
+    /** {@link #run(int, int, int, Work)}, where units too long for a trial get {@code trial}'s prefix trials. */
+    void run(int from, int to, int weight, Work work, Trial trial) {
+        if (weight > MAX_TRIAL_ELEMENTS && trial != null && !hot) {
+            longUnits(from, to, weight, work, trial);
+            return;
+        }
         int chunk = Math.max(1, CHUNK_ELEMENTS / weight);
         for (int at = from; at < to;) {
             if (hot || weight > MAX_TRIAL_ELEMENTS) {
@@ -102,6 +125,38 @@ final class HotPath {
             at = end;
         }
     }
+
+    /**
+     * Long units one at a time, scalar, each after as many prefix trials as the budget allows.
+     * Cold, the vector kernel runs the Vector API's Java fallback until C2 compiles it: a first
+     * sum of 10⁷ floats made vector took 0.6 s and the next four 0.14-0.44 s each, against
+     * 20 ms scalar (measured under load), so a long unit goes vector only once trials have won.
+     */
+    private void longUnits(int from, int to, int weight, Work work, Trial trial) {
+        for (int at = from; at < to; at++) {
+            for (int t = 0; t < MAX_TRIALS_PER_UNIT && !hot && trialDue(); t++) {
+                long start = clock.nanoTime();
+                trial.run(LONG_TRIAL_ELEMENTS);
+                record(true, clock.nanoTime() - start, LONG_TRIAL_ELEMENTS);
+            }
+            if (hot) {
+                work.run(at, to, true);
+                return;
+            }
+            long start = clock.nanoTime();
+            work.run(at, at + 1, false);
+            record(false, clock.nanoTime() - start, weight);
+        }
+    }
+
+    /**
+     * A long unit's trial prefix, not the short units' 64 elements and up: a long kernel's main
+     * loop may not even start on fewer (a cascaded sum's smallest block is 8192 floats), and its
+     * set-up would swamp the time per element.
+     */
+    static final int LONG_TRIAL_ELEMENTS = 4 * CHUNK_ELEMENTS;
+    /** Trials before one long unit at most: the budget bounds them too, this bounds a fast trial's loop. */
+    static final int MAX_TRIALS_PER_UNIT = 64;
 
     private boolean trialDue() {
         long scalar = scalarNanos;

@@ -7,9 +7,7 @@ import dev.jautograd.Shapes;
 import dev.jautograd.Tensor;
 import dev.jautograd.internal.TensorInternals;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * The memory layout PyTorch's TensorIterator gives an elementwise result: {@code a.t().mul(2)}
@@ -43,9 +41,9 @@ final class OutputLayout {
      * returns its result relabelled to {@code shape} with those strides.
      */
     static Tensor compute(int[] shape, int[] strides, Function<Tensor[], Tensor> loop, Tensor... inputs) {
-        Integer[] boxed = IntStream.range(0, shape.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(boxed, Comparator.comparingInt((Integer d) -> strides[d]).reversed());
-        int[] outerFirst = Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
+        long[] largestFirst = new long[shape.length];
+        for (int d = 0; d < shape.length; d++) largestFirst[d] = -(long) strides[d];
+        int[] outerFirst = stableOrder(largestFirst);
         int[] permutedShape = permute(shape, outerFirst);
         Tensor[] permuted = new Tensor[inputs.length];
         for (int i = 0; i < inputs.length; i++) {
@@ -77,9 +75,9 @@ final class OutputLayout {
 
     private static boolean isNonOverlappingAndDense(Tensor t) {
         int[] shape = t.shape(), strides = t.stride();
-        Integer[] dims = IntStream.range(0, shape.length).boxed().toArray(Integer[]::new);
-        Arrays.sort(dims, Comparator.comparingInt((Integer d) -> shape[d] == 1 ? 0 : 1)
-                .thenComparingInt(d -> strides[d]));
+        long[] sizeOneFirstThenStride = new long[shape.length]; // a long key keeps the two apart
+        for (int d = 0; d < shape.length; d++) sizeOneFirstThenStride[d] = (shape[d] == 1 ? 0 : 1L << 32) + strides[d];
+        int[] dims = stableOrder(sizeOneFirstThenStride);
         int expected = 1;
         for (int d : dims) {
             if (shape[d] == 1) continue;
@@ -148,5 +146,27 @@ final class OutputLayout {
         int[] out = new int[order.length];
         for (int i = 0; i < order.length; i++) out[i] = values[order[i]];
         return out;
+    }
+
+    /**
+     * The dims in ascending order of their keys, equal keys in dim order (a stable insertion
+     * sort over a handful of dims). Plain loops, not boxed streams and comparator lambdas: those
+     * cost a fresh JVM's first op here a millisecond or more to load and spin.
+     */
+    private static int[] stableOrder(long[] key) {
+        int n = key.length;
+        int[] dims = new int[n];
+        long[] keys = new long[n];
+        for (int i = 0; i < n; i++) {
+            long k = key[i];
+            int j = i;
+            for (; j > 0 && keys[j - 1] > k; j--) {
+                keys[j] = keys[j - 1];
+                dims[j] = dims[j - 1];
+            }
+            keys[j] = k;
+            dims[j] = i;
+        }
+        return dims;
     }
 }

@@ -130,6 +130,17 @@ final class Parallel {
         }
     }
 
+    /**
+     * A daemon thread in the workers' group, for library work off the caller's path: out of the
+     * notebook cell's thread group, where the kernel's interrupt would stop it mid-way (a class
+     * initialiser stopped half-way fails for the rest of the session).
+     */
+    static Thread background(Runnable task, String name) {
+        Thread thread = new Thread(Worker.GROUP, task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+
     private static ExecutorService pool() {
         ExecutorService p = pool;
         if (p == null) {

@@ -30,10 +30,130 @@ final class VectorSum {
      * cascaded from zero: long rows sum those blocks in parallel and add them in order, the same bits.
      */
     static float[] cascadeLanes(float[] x, int row, int vecSize) {
+        int size = vecSize / 4;
+        if (CascadeSum.levelPower(size) != 4) return wideLanes(x, row, vecSize);
+        int blocks = size >> 12;
+        float[] top = new float[32];
+        if (blocks > 0) levelThree(x, row, blocks, top);
+        return finish(x, row, vecSize, blocks << 12, top);
+    }
+
+    /**
+     * Level 3 of a row with level power 4 (16 rows a step, 256 a level-1 block, 4096 a level-2
+     * block): each level-2 block summed from zero, on the workers, then added in order into top.
+     */
+    private static void levelThree(float[] x, int row, int blocks, float[] top) {
+        float[][] parts = new float[blocks][32];
+        Parallel.forUnits(blocks, 4096 * 32, (from, to) -> {
+            for (int b = from; b < to; b++) levelTwo(x, row + (b << 12) * 32, 16, parts[b]);
+        });
+        for (float[] part : parts) {
+            for (int k = 0; k < 32; k++) top[k] += part[k];
+        }
+    }
+
+    /**
+     * The rows from {@code done} (a level-3 boundary) to the end, level 3 being {@code top}:
+     * whole level-1 blocks, then the steps, then the last rows, each level summed in registers
+     * by a method of its own and stored once, then added as the cascade adds its levels at the
+     * end (((rows + level 1) + level 2) + level 3), then the vectors past the last row of 32
+     * floats into accumulator 0, then the 8 lanes. Vectors never cross a call: one method
+     * holding every level in registers passed C2's node limit ({@code NodeCountInliningCutoff})
+     * and boxed vectors, and so did a helper taking four vectors wherever C2 left it out (as the
+     * earlier kernel's {@link #addInto} was for 10⁶ floats: 34.5 kB allocated a call; measured
+     * 2026-12-02, docs/performance.md).
+     */
+    private static float[] finish(float[] x, int row, int vecSize, int done, float[] top) {
+        int size = vecSize / 4, rest = size - done, at = row + done * 32;
+        int blocks = rest >> 8, steps = (rest >> 4) & 15, rows = rest & 15;
+        float[] e = new float[32], c = new float[32], a = new float[32];
+        if (blocks > 0) levelTwo(x, at, blocks, e);
+        if (steps > 0) levelOne(x, at + (blocks << 8) * 32, steps, c);
+        if (rows > 0) levelZero(x, at + (rest >> 4 << 4) * 32, rows, a);
+        for (int k = 0; k < 32; k++) a[k] = ((a[k] + c[k]) + e[k]) + top[k];
+        for (int v = size * 4; v < vecSize; v++) {
+            for (int l = 0; l < 8; l++) a[l] += x[row + v * 8 + l];
+        }
+        float[] lanes = new float[8];
+        for (int l = 0; l < 8; l++) lanes[l] = ((a[l] + a[8 + l]) + a[16 + l]) + a[24 + l];
+        return lanes;
+    }
+
+    /** Level 2 of {@code blocks} whole level-1 blocks from {@code at}: Σ blocks (Σ 16 steps (Σ 16 rows)), into out. */
+    private static void levelTwo(float[] x, int at, int blocks, float[] out) {
+        FloatVector zero = FloatVector.zero(AVX2), e0 = zero, e1 = zero, e2 = zero, e3 = zero;
+        for (int b = 0; b < blocks; b++) {
+            FloatVector c0 = zero, c1 = zero, c2 = zero, c3 = zero;
+            for (int s = 0; s < 16; s++, at += 512) {
+                FloatVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+                for (int k = at, end = at + 512; k < end; k += 32) {
+                    a0 = a0.add(load(x, k));
+                    a1 = a1.add(load(x, k + 8));
+                    a2 = a2.add(load(x, k + 16));
+                    a3 = a3.add(load(x, k + 24));
+                }
+                c0 = c0.add(a0);
+                c1 = c1.add(a1);
+                c2 = c2.add(a2);
+                c3 = c3.add(a3);
+            }
+            e0 = e0.add(c0);
+            e1 = e1.add(c1);
+            e2 = e2.add(c2);
+            e3 = e3.add(c3);
+        }
+        e0.intoArray(out, 0); // not through a helper: a call C2 leaves out boxes its vector arguments
+        e1.intoArray(out, 8);
+        e2.intoArray(out, 16);
+        e3.intoArray(out, 24);
+    }
+
+    /** Level 1 of {@code steps} whole steps of 16 rows from {@code at}, into out. */
+    private static void levelOne(float[] x, int at, int steps, float[] out) {
+        FloatVector zero = FloatVector.zero(AVX2), c0 = zero, c1 = zero, c2 = zero, c3 = zero;
+        for (int s = 0; s < steps; s++, at += 512) {
+            FloatVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+            for (int k = at, end = at + 512; k < end; k += 32) {
+                a0 = a0.add(load(x, k));
+                a1 = a1.add(load(x, k + 8));
+                a2 = a2.add(load(x, k + 16));
+                a3 = a3.add(load(x, k + 24));
+            }
+            c0 = c0.add(a0);
+            c1 = c1.add(a1);
+            c2 = c2.add(a2);
+            c3 = c3.add(a3);
+        }
+        c0.intoArray(out, 0);
+        c1.intoArray(out, 8);
+        c2.intoArray(out, 16);
+        c3.intoArray(out, 24);
+    }
+
+    /** Level 0 of {@code rows} rows of 32 floats from {@code at}, into out. */
+    private static void levelZero(float[] x, int at, int rows, float[] out) {
+        FloatVector zero = FloatVector.zero(AVX2), a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+        for (int k = at, end = at + rows * 32; k < end; k += 32) {
+            a0 = a0.add(load(x, k));
+            a1 = a1.add(load(x, k + 8));
+            a2 = a2.add(load(x, k + 16));
+            a3 = a3.add(load(x, k + 24));
+        }
+        a0.intoArray(out, 0);
+        a1.intoArray(out, 8);
+        a2.intoArray(out, 16);
+        a3.intoArray(out, 24);
+    }
+
+    /**
+     * {@link #cascadeLanes} for a level power above 4 (2^20 steps of 32 floats or more, over 33
+     * million floats): levels 0-1 in registers over whole level-1 blocks, levels 2-3 in an array.
+     */
+    private static float[] wideLanes(float[] x, int row, int vecSize) {
         int size = vecSize / 4, power = CascadeSum.levelPower(size), step = 1 << power;
         float[] levels = new float[3 * 32]; // level j (1..3), accumulator k at ((j - 1) * 4 + k) * 8
         int blockRows = 1 << (3 * power), blocks = size / blockRows, done = 0;
-        if (blocks >= 2 && (long) size * 32 >= Parallel.MIN_PARALLEL * 4L) {
+        if (blocks >= 2) {
             float[][] parts = new float[blocks][];
             Parallel.forUnits(blocks, blockRows * 32, (from, to) -> {
                 for (int b = from; b < to; b++) {

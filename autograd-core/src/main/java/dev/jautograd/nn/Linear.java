@@ -29,6 +29,7 @@ public final class Linear extends Module {
         this.weight = registerParameter("weight", uniform(kaimingBound(inFeatures), outFeatures, inFeatures));
         // Without a bias PyTorch draws nothing more, so later layers get the same numbers either way.
         this.bias = registerParameter("bias", bias ? uniform(1 / Math.sqrt(inFeatures), outFeatures) : null);
+        dev.jautograd.loops.Blas.loadInBackground(); // a layer multiplies matrices next: no first forward waits for the BLAS
     }
 
     /** The bound of kaiming_uniform_(a=√5): gain √(2/(1+a²)), std gain/√fan_in, bound √3·std, in Python's order. */

@@ -142,4 +142,31 @@ class HotPathTest {
         gate.run(0, 4 * HotPath.CHUNK_ELEMENTS, 1, k);
         assertTrue(gate.hot());
     }
+
+    @Test
+    void longUnitsWithATrialRunScalarAndTryPrefixesUntilTheVectorPathWins() {
+        FakeKernels k = new FakeKernels();
+        k.scalarNanos = 20 * MS; // a sum of 10^7 floats, scalar
+        List<Integer> trials = new ArrayList<>();
+        long[] trialNanos = {5 * MS}; // cold: the Vector API's Java fallback
+        HotPath.Trial trial = elements -> {
+            trials.add(elements);
+            k.now += trialNanos[0];
+        };
+        HotPath gate = new HotPath(k, () -> true);
+        int weight = HotPath.MAX_TRIAL_ELEMENTS * 600; // 10^7
+        for (int call = 0; call < 15; call++) gate.run(0, 1, weight, k, trial); // 300 ms: PATIENT_NANOS
+        assertEquals(0, k.vectorChunks(), "a long unit goes vector only once a trial has won");
+        assertEquals(15, k.chunks.size());
+        assertTrue(trials.size() >= 1, "trials warm the vector kernel meanwhile");
+        assertTrue(trials.size() * trialNanos[0] <= 15 * k.scalarNanos / HotPath.BUDGET + trialNanos[0], "over budget");
+        trials.forEach(e -> assertEquals(HotPath.LONG_TRIAL_ELEMENTS, e, "a prefix long enough for the kernel's main loop"));
+        trialNanos[0] = 1000; // compiled: 1 µs for a prefix, far faster per element
+        for (int call = 0; call < 3; call++) gate.run(0, 1, weight, k, trial); // a unit's scalar time renews the budget
+        assertTrue(gate.hot());
+        k.chunks.clear();
+        gate.run(0, 3, weight, k, trial);
+        assertEquals(List.of(0, 3, 1), List.of(k.chunks.get(0)[0], k.chunks.get(0)[1], k.chunks.get(0)[2]));
+        assertEquals(1, k.chunks.size(), "all three units in one vector call");
+    }
 }
