@@ -18,13 +18,20 @@ import java.util.List;
 public final class MemoryReserve {
     private static final long MAX = Runtime.getRuntime().maxMemory();
     /**
-     * Room for what JShell and the kernel allocate between a statement that left the heap full
-     * and the next cell's answer: they kept about 3 MB of it (JDK 25, -Xmx256m, in the GC log).
-     * 8 MB did better there (20 runs of 20 against 2 answers out of heap in 12), but every
-     * student's kernel holds the block from its warm-up on, and with 8 MB a fresh idle kernel
-     * went over the 120 MiB PSS goal (124.7 MiB in a CI run): 4 MB it is, and JDK 25 stays open.
+     * The block every kernel holds from its warm-up on, and so counts in an idle kernel's
+     * footprint (the 120 MiB PSS goal: with 8 MB held a fresh idle kernel read 124.7 MiB in CI,
+     * with 4 MB 118 to 120.3 MiB). Small, since the room a fill needs comes mostly from
+     * {@link #EXTRA_SIZE}, held only while a statement has the heap past half full.
      */
-    static final long SIZE = Math.min(4L << 20, MAX / 64);
+    static final long SIZE = Math.min(2L << 20, MAX / 128);
+    /**
+     * Room for what JShell and the kernel allocate between a statement that left the heap full
+     * and the next cell's answer: they held up to 3 MB of it at once (JDK 25, -Xmx256m, in the GC
+     * log), and JeroMQ's I/O thread needs its share. With this and {@code SIZE}, 8 MB go back after
+     * a fill (25 runs of 25 of HeapPressureTests on JDK 25 with 4 + 4 MB; 4 MB alone lost a
+     * request in about 1 run of 12).
+     */
+    static final long EXTRA_SIZE = Math.min(6L << 20, MAX / 40);
     /**
      * Free heap javac needs for a cell. With 1 to 4 MB free, ten cells compiled but each waited
      * seconds in full collections and one failed (-Xmx256m, JDK 17): 16 MB leaves a margin.
@@ -46,7 +53,7 @@ public final class MemoryReserve {
     static final int ANSWER_SIZE = 512 << 10;
     private static volatile byte[] reserve = new byte[(int) SIZE];
     /**
-     * A second block of {@code SIZE}, taken only while a statement has pushed the heap past half
+     * A second block, of {@code EXTRA_SIZE}, taken only while a statement has pushed the heap past half
      * of {@code -Xmx} (so an idle kernel's footprint stays where it was) and given up with the
      * first. After a fill, the kernel's answers had the freed block as their only room, and its
      * own work held up to 3 MB of it at times (the GC log: live heap 235 to 238 of 247 MB over a
@@ -93,7 +100,7 @@ public final class MemoryReserve {
     static void whileStatementRuns(long used, long free) {
         if (extra == null && reserve != null && used > MAX / 2 && free > NEED + SLACK) {
             try {
-                extra = new byte[(int) SIZE];
+                extra = new byte[(int) EXTRA_SIZE];
             } catch (OutOfMemoryError e) {
                 // the statement took the room first
             }
