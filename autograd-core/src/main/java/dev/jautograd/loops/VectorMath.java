@@ -81,15 +81,26 @@ final class VectorMath {
      * e = exp(x - shift) into r and Σ e in {@code vec::reduce_all}'s order (one vector
      * accumulator, the tail into its first lanes), in one pass while the row is in L1: softmax's
      * and log_softmax's exp-and-sum. The loop lives here, beside {@link #sleefExp}, because a
-     * vector handed to a call C2 does not inline is boxed. {@code len} is at least 8.
+     * vector handed to a call C2 does not inline is boxed. {@code len} is at least 8. A vector
+     * of a row's x - max within ±87 (every vector of a classroom's logits) takes
+     * {@link #sleefExpNear}, the same bits with a quarter fewer operations: the rows of 1000
+     * floats 0.60 -> 0.48 ns an element (one thread, in cache, measured). Each branch stores and
+     * adds its own vector (JDK 17's C2 boxes a vector merged from two branches).
      */
     static float expSum(float[] x, int ox, float shift, float[] r, int or, int len) {
         FloatVector sv = splat(shift), acc = FloatVector.zero(AVX2_FLOATS); // 0 + e is e: exps are never -0
         int i = 0;
         for (int bound = AVX2_FLOATS.loopBound(len); i < bound; i += AVX2_FLOATS.length()) {
-            FloatVector e = sleefExp(load(x, ox + i).sub(sv));
-            e.intoArray(r, or + i);
-            acc = acc.add(e);
+            FloatVector d = load(x, ox + i).sub(sv);
+            if (d.abs().lt(87f).allTrue()) {
+                FloatVector e = sleefExpNear(d);
+                e.intoArray(r, or + i);
+                acc = acc.add(e);
+            } else {
+                FloatVector e = sleefExp(d);
+                e.intoArray(r, or + i);
+                acc = acc.add(e);
+            }
         }
         float[] lanes = acc.toArray();
         for (int l = 0; i + l < len; l++) {
@@ -99,12 +110,17 @@ final class VectorMath {
         return SoftmaxKernel.combineLanes(lanes);
     }
 
-    /** r = g - exp(y) · s, one fused multiply-add as GCC compiles it: log_softmax's gradient in one pass. */
+    /**
+     * r = g - exp(y) · s, one fused multiply-add as GCC compiles it: log_softmax's gradient in one
+     * pass. y is a log-probability: within ±87 it takes {@link #sleefExpNear} (the same bits).
+     */
     static void gradMinusExpTimes(float[] g, int og, float[] y, int oy, float s, float[] r, int or, int len) {
         FloatVector sv = splat(s);
         int i = 0;
         for (int bound = AVX2_FLOATS.loopBound(len); i < bound; i += AVX2_FLOATS.length()) {
-            sleefExp(load(y, oy + i)).neg().fma(sv, load(g, og + i)).intoArray(r, or + i);
+            FloatVector d = load(y, oy + i);
+            if (d.abs().lt(87f).allTrue()) sleefExpNear(d).neg().fma(sv, load(g, og + i)).intoArray(r, or + i);
+            else sleefExp(d).neg().fma(sv, load(g, og + i)).intoArray(r, or + i);
         }
         for (; i < len; i++) r[or + i] = Math.fma(-SleefExp.exp(y[oy + i]), s, g[og + i]);
     }
@@ -120,9 +136,10 @@ final class VectorMath {
      * product once (checked on all 2^32 floats). That branch skips a quarter of the operations
      * (exp of 10^7 floats on one thread under load: 5.1 -> 4.8 ms on JDK 17, 4.5 -> 3.9 ms on
      * JDK 25, measured). Each branch stores its own result: JDK 17's C2 boxes a vector merged
-     * from two branches. The softmax rows keep
-     * {@link #sleefExp}: a row's passes inline into one unit near C2's node limit
-     * (NodeCountInliningCutoff), and past it the rest of the row runs boxed, 4x slower (measured).
+     * from two branches. The softmax rows' exp passes ({@link #expSum}, {@link #gradMinusExpTimes})
+     * take the same branch through {@link #sleefExpNear}: each pass is now a compiled unit of its
+     * own, called by the row (VectorSoftmax), so the branch no longer pushes a whole row past
+     * C2's node limit (NodeCountInliningCutoff), which had boxed the rest of the row, 4x slower.
      */
     private static void sleefExpInto(FloatVector d, float[] r, int at) {
         FloatVector shifted = d.mul(R_LN2).add(ROUNDER);
@@ -169,6 +186,26 @@ final class VectorMath {
         u = u.mul(pow2(half)).mul(pow2(q.sub(half)));
         u = u.blend(0f, d.lt(-104f));
         return u.blend(Float.POSITIVE_INFINITY, d.compare(VectorOperators.GT, 100f));
+    }
+
+    /**
+     * {@link #sleefExp} of lanes all within ±87: q within ±126, so u · 2^q in one product (a
+     * normal 2^q) rounds the same exact product once as Sleef's two, and no cut-off applies
+     * (the bits of {@link #sleefExpInto}'s first branch).
+     */
+    private static FloatVector sleefExpNear(FloatVector d) {
+        FloatVector shifted = d.mul(R_LN2).add(ROUNDER);
+        FloatVector qf = shifted.sub(ROUNDER);
+        IntVector q = shifted.reinterpretAsInts().sub(Float.floatToRawIntBits(ROUNDER));
+        FloatVector s = qf.fma(splat(-0.693145751953125f), d);
+        s = qf.fma(splat(-1.428606765330187045e-06f), s);
+        FloatVector u = splat(0.000198527617612853646278381f);
+        u = u.fma(s, splat(0.00139304355252534151077271f));
+        u = u.fma(s, splat(0.00833336077630519866943359f));
+        u = u.fma(s, splat(0.0416664853692054748535156f));
+        u = u.fma(s, splat(0.166666671633720397949219f));
+        u = u.fma(s, splat(0.5f));
+        return s.mul(s).fma(u, s).add(1f).mul(pow2(q));
     }
 
     private static FloatVector splat(float c) {

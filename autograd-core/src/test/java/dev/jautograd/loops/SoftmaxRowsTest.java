@@ -50,6 +50,30 @@ class SoftmaxRowsTest {
         return x;
     }
 
+    /**
+     * Rows whose x - max straddles ±87, the edge of the exp passes' one-product branch
+     * (VectorMath.sleefExpNear): floats a few ulps either side of 87 below the max, down to
+     * where exp underflows to subnormals and to 0, so vectors take either branch or mix.
+     */
+    private static float[] edgeRows(int n, long seed) {
+        Random random = new Random(seed);
+        float[] x = new float[3 * n];
+        for (int row = 0; row < 3; row++) {
+            float max = row == 0 ? 0f : row == 1 ? 10.5f : -3.25f;
+            x[row * n] = max;
+            for (int i = 1; i < n; i++) {
+                float edge = max - 87f;
+                x[row * n + i] = switch (random.nextInt(4)) {
+                    case 0 -> edge + (random.nextInt(9) - 4) * Math.ulp(edge);
+                    case 1 -> max - (float) (random.nextDouble() * 120);
+                    case 2 -> max - (float) (random.nextDouble() * 86);
+                    default -> edge - (float) (random.nextDouble() * 2);
+                };
+            }
+        }
+        return x;
+    }
+
     private interface VectorRow {
         void run(float[] a, int aAt, float[] b, int bAt, float[] r, int rAt, int n);
     }
@@ -87,6 +111,21 @@ class SoftmaxRowsTest {
         Loops.setFastPaths(false);
         assertSameBits(SoftmaxKernel.logSoftmaxLastDim(tensor(x, n)), x, null, n,
                 (a, aAt, b, bAt, r, rAt, len) -> Vectorized.logSoftmaxRow(a, aAt, r, rAt, len));
+    }
+
+    @ParameterizedTest(name = "n = {0}")
+    @MethodSource("lengths")
+    void rowsAtTheOneProductEdge(int n) {
+        float[] x = edgeRows(n, 7 * n);
+        Loops.setFastPaths(false);
+        assertSameBits(SoftmaxKernel.softmax(tensor(x, n), 1), x, null, n,
+                (a, aAt, b, bAt, r, rAt, len) -> Vectorized.softmaxRow(a, aAt, r, rAt, len));
+        assertSameBits(SoftmaxKernel.logSoftmaxLastDim(tensor(x, n)), x, null, n,
+                (a, aAt, b, bAt, r, rAt, len) -> Vectorized.logSoftmaxRow(a, aAt, r, rAt, len));
+        float[] g = rows(n, n + 3), y = edgeRows(n, 11 * n);
+        for (int i = 0; i < y.length; i += 5) y[i] = -y[i]; // log-probabilities past +87 too: exp overflows
+        assertSameBits(SoftmaxKernel.logSoftmaxBackwardLastDim(tensor(g, n), tensor(y, n)), g, y, n,
+                Vectorized::logSoftmaxBackwardRow);
     }
 
     @ParameterizedTest(name = "n = {0}")
