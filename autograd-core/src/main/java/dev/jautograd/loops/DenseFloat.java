@@ -106,6 +106,7 @@ final class DenseFloat {
 
     private static void addRow(float[] r, int or, float[] b, int ob, int len, float alpha) {
         if (alpha == 1) Arith.ADD.dense(r, or, b, ob, r, or, len);
+        else if (or == ob) for (int i = or; i < or + len; i++) r[i] = Math.fma(b[i], alpha, r[i]); // vectorised: see Arith.aligned
         else for (int i = 0; i < len; i++) r[or + i] = Math.fma(b[ob + i], alpha, r[or + i]);
     }
 

@@ -23,11 +23,23 @@ public enum Derivative implements DoubleBinaryOperator {
 
     /** r[or+i] = f(g[og+i], y[oy+i]) for i in [0, len). */
     void dense(float[] g, int og, float[] y, int oy, float[] r, int or, int len) {
+        if (og == or && oy == or) {
+            aligned(g, y, r, or, or + len);
+            return;
+        }
         switch (this) {
             case RELU -> { for (int i = 0; i < len; i++) r[or + i] = positiveOrZero(g[og + i], y[oy + i]); }
             case TANH -> {
                 for (int i = 0; i < len; i++) r[or + i] = g[og + i] * Math.fma(-y[oy + i], y[oy + i], 1f);
             }
+        }
+    }
+
+    /** {@link #dense} when its three offsets are equal: the one loop form C2 vectorises (see {@link Arith#aligned}). */
+    private void aligned(float[] g, float[] y, float[] r, int from, int to) {
+        switch (this) {
+            case RELU -> { for (int i = from; i < to; i++) r[i] = positiveOrZero(g[i], y[i]); }
+            case TANH -> { for (int i = from; i < to; i++) r[i] = g[i] * Math.fma(-y[i], y[i], 1f); }
         }
     }
 

@@ -110,6 +110,22 @@ class FastPathEquivalenceTest {
                 named("add_ of a bias row", x -> x[0].clone().add_(x[1]), m, row),
                 named("add_ with alpha of a bias row (threads)", x -> x[0].clone().add_(x[1], -2.5), randn(300, 257), randn(257)),
                 named("add_ of itself", x -> { Tensor c = x[0].clone(); return c.add_(c, 0.5); }, m),
+                // row slices: dense at a storage offset, so each loop's one-index form (equal offsets) and its per-array one
+                named("add of slices at other offsets", x -> x[0].narrow(0, 1, 3).add(x[1].narrow(0, 0, 3)), m, n),
+                named("mul of slices at one offset", x -> x[0].narrow(0, 1, 3).mul(x[1].narrow(0, 1, 3)), m, n),
+                named("scalar ops of a slice", x -> x[0].narrow(0, 2, 2).mul(0.3).rsub(2), m),
+                named("relu and sqrt of a slice", x -> x[0].narrow(0, 1, 3).relu().add(x[0].narrow(0, 1, 3).sqrt()), m),
+                named("add_ with alpha into a slice, same offset", x -> {
+                    Tensor c = x[0].clone();
+                    c.narrow(0, 1, 2).add_(x[1].narrow(0, 1, 2), -0.01);
+                    return c;
+                }, m, n),
+                named("add_ with alpha into a slice, other offset", x -> {
+                    Tensor c = x[0].clone();
+                    c.narrow(0, 1, 2).add_(x[1].narrow(0, 2, 2), 0.7);
+                    c.narrow(0, 0, 2).add_(c.narrow(0, 2, 2));
+                    return c;
+                }, m, n),
                 named("relu gradient of specials", x -> gradient(Tensor::relu, x[0], x[1]), specials(), specialGradients()),
                 named("relu gradient large (threads)", x -> gradient(Tensor::relu, x[0], x[1]), big, big2),
                 named("tanh gradient of specials", x -> gradient(Tensor::tanh, x[0], x[1]), specials(), specialGradients()));
