@@ -92,6 +92,50 @@ final class Parallel {
         if (t != null) throw new IllegalStateException(t);
     }
 
+    /** Whether {@link #forUnits} would split n units of {@code cost} elements over the workers. */
+    static boolean splits(int n, int cost) {
+        return (long) n * cost >= MIN_PARALLEL && THREADS > 1 && n > 1 && !(Thread.currentThread() instanceof Worker);
+    }
+
+    /** Work the caller does while {@link #allocateAside} allocates: one step, false when it has none left. */
+    interface Step {
+        boolean run();
+    }
+
+    /**
+     * A new {@code float[length]} allocated (so zeroed) on a worker while the caller runs
+     * {@code meanwhile} step by step. The JVM zeroes a new array on the allocating thread, and a
+     * large one is fresh memory (4 MB: ~0.1 ms); allocated by the caller before a split, the
+     * second core idles for that long. If the worker has not started when the caller runs out of
+     * steps, the caller allocates itself (a late worker, a loaded machine). Only where
+     * {@link #splits} holds.
+     */
+    static float[] allocateAside(int length, Step meanwhile) {
+        var state = new java.util.concurrent.atomic.AtomicInteger(); // 0 waiting, 1 the worker's, 2 the caller's
+        var result = new java.util.concurrent.atomic.AtomicReference<Object>();
+        pool().execute(() -> {
+            if (!state.compareAndSet(0, 1)) return;
+            try {
+                result.set(new float[length]);
+            } catch (Throwable t) {
+                result.set(t);
+            }
+        });
+        while (result.get() == null && meanwhile.run()) {
+            // the caller's steps run until the array is there or they run out
+        }
+        if (state.compareAndSet(0, 2)) return new float[length];
+        Object r;
+        for (int spins = 0; (r = result.get()) == null; spins++) {
+            if (spins < 10_000) Thread.onSpinWait();
+            else java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+        }
+        if (r instanceof float[] array) return array;
+        if (r instanceof RuntimeException e) throw e;
+        if (r instanceof Error e) throw e;
+        throw new IllegalStateException((Throwable) r);
+    }
+
     private static int bound(int n, int chunks, int c) {
         return (int) ((long) n * c / chunks);
     }

@@ -98,14 +98,57 @@ public final class SoftmaxKernel {
         Tensor ac = a.contiguous(), bc = b == null ? null : b.contiguous();
         int[] shape = ac.shape();
         int n = shape[shape.length - 1], rows = ac.numel() / n;
-        Tensor out = into != null ? into : TensorInternals.empty(DType.FLOAT32, shape);
-        float[] as = floats(ac), bs = bc == null ? null : floats(bc), r = floats(out);
-        int aBase = ac.storageOffset(), bBase = bc == null ? 0 : bc.storageOffset(), rBase = out.storageOffset();
+        float[] as = floats(ac), bs = bc == null ? null : floats(bc);
+        int aBase = ac.storageOffset(), bBase = bc == null ? 0 : bc.storageOffset();
+        Into body = (r, rAt, from, to) -> rows(gate, from, to, n, (first, end, vector) -> {
+            for (int i = first; i < end; i++) row.run(as, aBase + i * n, bs, bBase + i * n, r, rAt + (i - from) * n, n, vector);
+        });
+        int[] done = {0};
+        Tensor out = into != null ? into
+                : asideWorthIt(rows, n) ? allocateAside(shape, rows, n, body, done)
+                : TensorInternals.empty(DType.FLOAT32, shape);
+        float[] r = floats(out);
+        int rBase = out.storageOffset(), start = done[0];
         // rows claimed in batches (Parallel.forUnits): a worker that gets its core late takes fewer
-        Parallel.forUnits(rows, n * ROW_COST, (from, to) -> rows(gate, from, to, n, (first, end, vector) -> {
-            for (int i = first; i < end; i++) row.run(as, aBase + i * n, bs, bBase + i * n, r, rBase + i * n, n, vector);
-        }));
+        Parallel.forUnits(rows - start, n * ROW_COST, (from, to) -> body.rows(r, rBase + (start + from) * n, start + from, start + to));
         return out;
+    }
+
+    /** Rows [from, to) written to r from r[rAt] on: the output, or the scratch of {@link #allocateAside}. */
+    private interface Into {
+        void rows(float[] r, int rAt, int from, int to);
+    }
+
+    /** Outputs from this many floats (1 MB, outside the allocation buffers) are allocated aside. */
+    private static final int ASIDE_MIN = 1 << 18;
+    /** Floats of the caller's scratch for {@link #allocateAside}: more rows than a worker takes to allocate 4 MB. */
+    private static final int SCRATCH_FLOATS = 1 << 18;
+    /** The scratch, reused (1 MB, kept once a large softmax has run); null while a call holds it. */
+    private static final java.util.concurrent.atomic.AtomicReference<float[]> SCRATCH = new java.util.concurrent.atomic.AtomicReference<>();
+
+    private static boolean asideWorthIt(int rows, int n) {
+        return (long) rows * n >= ASIDE_MIN && n <= SCRATCH_FLOATS / 16 && Parallel.splits(rows, n * ROW_COST);
+    }
+
+    /**
+     * A new output whose zeroing runs on a worker ({@link Parallel#allocateAside}) while the
+     * caller runs the first rows into a scratch buffer, copied into the output once it exists;
+     * {@code done[0]} says how many. The same rows, the same bits, but the second core zeroes the
+     * 4 MB of a 1000x1000 softmax instead of idling while the caller does (~0.1 ms).
+     */
+    private static Tensor allocateAside(int[] shape, int rows, int n, Into body, int[] done) {
+        float[] held = SCRATCH.getAndSet(null), scratch = held != null ? held : new float[SCRATCH_FLOATS];
+        int fit = Math.min(rows, scratch.length / n), step = Math.max(1, Math.min(fit, HotPath.CHUNK_ELEMENTS * 4 / n));
+        float[] r = Parallel.allocateAside(rows * n, () -> {
+            int from = done[0], to = Math.min(fit, from + step);
+            if (from >= to) return false;
+            body.rows(scratch, from * n, from, to);
+            done[0] = to;
+            return true;
+        });
+        System.arraycopy(scratch, 0, r, 0, done[0] * n);
+        SCRATCH.set(scratch);
+        return TensorInternals.wrap(new FloatStorage(r), shape);
     }
 
     private static float[] floats(Tensor t) {
