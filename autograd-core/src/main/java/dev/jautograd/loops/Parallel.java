@@ -111,22 +111,14 @@ final class Parallel {
      * {@link #splits} holds.
      */
     static float[] allocateAside(int length, Step meanwhile) {
-        var state = new java.util.concurrent.atomic.AtomicInteger(); // 0 waiting, 1 the worker's, 2 the caller's
-        var result = new java.util.concurrent.atomic.AtomicReference<Object>();
-        pool().execute(() -> {
-            if (!state.compareAndSet(0, 1)) return;
-            try {
-                result.set(new float[length]);
-            } catch (Throwable t) {
-                result.set(t);
-            }
-        });
-        while (result.get() == null && meanwhile.run()) {
+        Allocation allocation = new Allocation(length);
+        pool().execute(allocation);
+        while (allocation.result.get() == null && meanwhile.run()) {
             // the caller's steps run until the array is there or they run out
         }
-        if (state.compareAndSet(0, 2)) return new float[length];
+        if (allocation.state.compareAndSet(0, 2)) return new float[length];
         Object r;
-        for (int spins = 0; (r = result.get()) == null; spins++) {
+        for (int spins = 0; (r = allocation.result.get()) == null; spins++) {
             if (spins < 10_000) Thread.onSpinWait();
             else java.util.concurrent.locks.LockSupport.parkNanos(20_000);
         }
@@ -134,6 +126,29 @@ final class Parallel {
         if (r instanceof RuntimeException e) throw e;
         if (r instanceof Error e) throw e;
         throw new IllegalStateException((Throwable) r);
+    }
+
+    /** {@link #allocateAside}'s task (a class, not a lambda: nothing spun on a first call). */
+    private static final class Allocation implements Runnable {
+        final int length;
+        /** 0 waiting, 1 taken by the worker, 2 by the caller. */
+        final java.util.concurrent.atomic.AtomicInteger state = new java.util.concurrent.atomic.AtomicInteger();
+        /** The array, or what the allocation threw. */
+        final java.util.concurrent.atomic.AtomicReference<Object> result = new java.util.concurrent.atomic.AtomicReference<>();
+
+        Allocation(int length) {
+            this.length = length;
+        }
+
+        @Override
+        public void run() {
+            if (!state.compareAndSet(0, 1)) return;
+            try {
+                result.set(new float[length]);
+            } catch (Throwable t) {
+                result.set(t);
+            }
+        }
     }
 
     private static int bound(int n, int chunks, int c) {

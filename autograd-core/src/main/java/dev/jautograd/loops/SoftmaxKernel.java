@@ -138,17 +138,36 @@ public final class SoftmaxKernel {
      */
     private static Tensor allocateAside(int[] shape, int rows, int n, Into body, int[] done) {
         float[] held = SCRATCH.getAndSet(null), scratch = held != null ? held : new float[SCRATCH_FLOATS];
-        int fit = Math.min(rows, scratch.length / n), step = Math.max(1, Math.min(fit, HotPath.CHUNK_ELEMENTS * 4 / n));
-        float[] r = Parallel.allocateAside(rows * n, () -> {
+        float[] r = Parallel.allocateAside(rows * n, new ScratchRows(body, scratch, rows, n, done));
+        System.arraycopy(scratch, 0, r, 0, done[0] * n);
+        SCRATCH.set(scratch);
+        return TensorInternals.wrap(new FloatStorage(r), shape);
+    }
+
+    /** The caller's steps in {@link #allocateAside}: a few rows at a time into the scratch, while they fit. */
+    private static final class ScratchRows implements Parallel.Step {
+        private final Into body;
+        private final float[] scratch;
+        private final int n, fit, step;
+        private final int[] done;
+
+        ScratchRows(Into body, float[] scratch, int rows, int n, int[] done) {
+            this.body = body;
+            this.scratch = scratch;
+            this.n = n;
+            this.fit = Math.min(rows, scratch.length / n);
+            this.step = Math.max(1, Math.min(fit, HotPath.CHUNK_ELEMENTS * 4 / n));
+            this.done = done;
+        }
+
+        @Override
+        public boolean run() {
             int from = done[0], to = Math.min(fit, from + step);
             if (from >= to) return false;
             body.rows(scratch, from * n, from, to);
             done[0] = to;
             return true;
-        });
-        System.arraycopy(scratch, 0, r, 0, done[0] * n);
-        SCRATCH.set(scratch);
-        return TensorInternals.wrap(new FloatStorage(r), shape);
+        }
     }
 
     private static float[] floats(Tensor t) {
