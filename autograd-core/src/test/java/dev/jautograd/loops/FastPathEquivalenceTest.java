@@ -23,8 +23,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * matrix products may differ only by float32 rounding of a different summation order.
  */
 class FastPathEquivalenceTest {
-    /** Past {@link Parallel#MIN_PARALLEL}, so the threaded loops run (when there is more than one core). */
-    private static final int LARGE = Parallel.MIN_PARALLEL * 2 + 3;
+    /**
+     * Past {@link Parallel#MIN_PARALLEL} and past the 4x of DenseFloat's vectorised loops, so the
+     * threaded loops run (when there is more than one core).
+     */
+    private static final int LARGE = Parallel.MIN_PARALLEL * 4 + 3;
 
     /** As set for this JVM (the suite also runs with -Djautograd.loops=plain and -Djautograd.blas=java). */
     private static final boolean FAST_PATHS = Loops.fastPaths();
