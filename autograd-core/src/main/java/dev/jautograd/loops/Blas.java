@@ -42,8 +42,8 @@ public final class Blas {
     private static final java.util.concurrent.atomic.AtomicBoolean LOADING = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
-     * Loads the BLAS on a daemon thread, for a caller that knows matrix products are coming (a
-     * {@code Linear} layer being built): the first load (netlib copying its JNI library out of
+     * Loads the BLAS on a daemon thread, for a caller that expects matrix products (a
+     * {@code Linear} layer being built, a matrix made by {@code Torch.randn}/{@code rand}/{@code tensor}): the first load (netlib copying its JNI library out of
      * the jar, then OpenBLAS's dlopen and start-up) was 25-30 ms of a fresh JVM's first MLP step
      * (under load). A matmul that comes sooner waits for the same class initialisation, never
      * loads twice. With the fast paths off (no BLAS used) it does nothing.
