@@ -1,6 +1,7 @@
 package dev.jautograd;
 
 import dev.jautograd.autograd.GradMode;
+import dev.jautograd.loops.Blas;
 import dev.jautograd.loops.Elementwise;
 import dev.jautograd.ops.Where;
 import dev.jautograd.random.Generator;
@@ -95,7 +96,20 @@ public final class Torch extends TorchFunctional {
         DType dtype = dtypeOr(options, fallback);
         Storage storage = Storage.allocate(dtype, values.length);
         for (int i = 0; i < values.length; i++) storage.set(i, values[i]);
+        matrixMade(shape);
         return withRequiresGrad(options, Tensor.wrap(storage, shape));
+    }
+
+    /**
+     * A matrix made from data or random numbers: matrix products tend to follow, so the BLAS starts
+     * loading now on a daemon thread ({@link Blas#loadInBackground}), as {@code import torch} loads
+     * OpenBLAS, while the cell makes its data and the student reads. Loading it in the call was
+     * most of a fresh JVM's first matmul (netlib copies its JNI library out of the jar, then
+     * OpenBLAS starts: 25-45 ms of CPU under load). Only here, not when the library loads: an idle
+     * kernel would then hold OpenBLAS's few MB, and its memory is at its budget (docs/kernel.md).
+     */
+    private static void matrixMade(int[] shape) {
+        if (shape.length >= 2) Blas.loadInBackground();
     }
 
     // ---------------------------------------------------------------- filled
@@ -177,6 +191,7 @@ public final class Torch extends TorchFunctional {
     public static Tensor randn(int[] shape, Options options) {
         Tensor t = Tensor.empty(floatType(options, "normal_kernel_cpu"), shape);
         Storage s = t.storage();
+        matrixMade(shape);
         if (s instanceof FloatStorage f) Generator.defaultGenerator().normal(f.array(), 0, 1);
         else Generator.defaultGenerator().normal(((DoubleStorage) s).array(), 0, 1);
         return withRequiresGrad(options, t);
@@ -188,6 +203,7 @@ public final class Torch extends TorchFunctional {
     public static Tensor rand(int[] shape, Options options) {
         Tensor t = Tensor.empty(floatType(options, "check_uniform_bounds"), shape);
         Storage s = t.storage();
+        matrixMade(shape);
         if (s instanceof FloatStorage f) Generator.defaultGenerator().uniform(f.array(), 0, 1);
         else Generator.defaultGenerator().uniform(((DoubleStorage) s).array(), 0, 1);
         return withRequiresGrad(options, t);

@@ -139,7 +139,9 @@ public final class Engine {
         }
 
         private Slot slot(Node node) {
-            return slots.computeIfAbsent(node, n -> new Slot());
+            Slot slot = slots.get(node); // not computeIfAbsent's lambda, linked on a fresh JVM's first backward
+            if (slot == null) slots.put(node, slot = new Slot());
+            return slot;
         }
 
         private Node[] rootNodes(Tensor[] roots) {

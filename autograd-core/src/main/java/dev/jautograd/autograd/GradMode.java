@@ -5,7 +5,13 @@ package dev.jautograd.autograd;
  * {@code try (var scope = GradMode.disabled()) { ... }} is {@code with torch.no_grad():}.
  */
 public final class GradMode {
-    private static final ThreadLocal<Boolean> ENABLED = ThreadLocal.withInitial(() -> Boolean.TRUE);
+    /** A subclass, not {@code withInitial(() -> TRUE)}: no lambda to link on a fresh JVM's first op. */
+    private static final ThreadLocal<Boolean> ENABLED = new ThreadLocal<>() {
+        @Override
+        protected Boolean initialValue() {
+            return Boolean.TRUE;
+        }
+    };
 
     private GradMode() {}
 

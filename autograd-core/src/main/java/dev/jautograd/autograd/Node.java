@@ -188,7 +188,9 @@ public abstract class Node {
     /** Frees the saved tensors; called by the engine after backward unless the graph is retained. */
     final void releaseVariables() {
         released = true;
-        if (saved != null) saved.forEach(SavedTensor::release);
+        if (saved != null) {
+            for (SavedTensor handle : saved) handle.release(); // a loop: no method reference to link on a first backward
+        }
         // The engine never reaches a node another one runs: free its saved values too (as PyTorch's
         // CopySlices::release_variables frees its fn's).
         if (inner != null) inner.releaseVariables();

@@ -42,8 +42,8 @@ public final class Blas {
     private static final java.util.concurrent.atomic.AtomicBoolean LOADING = new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
-     * Loads the BLAS on a daemon thread, for a caller that knows matrix products are coming (a
-     * {@code Linear} layer being built): the first load (netlib copying its JNI library out of
+     * Loads the BLAS on a daemon thread, for a caller that expects matrix products (a
+     * {@code Linear} layer being built, a matrix made by {@code Torch.randn}/{@code rand}/{@code tensor}): the first load (netlib copying its JNI library out of
      * the jar, then OpenBLAS's dlopen and start-up) was 25-30 ms of a fresh JVM's first MLP step
      * (under load). A matmul that comes sooner waits for the same class initialisation, never
      * loads twice. With the fast paths off (no BLAS used) it does nothing.
@@ -94,8 +94,20 @@ public final class Blas {
             sgemmColumnMajor(blas, n, k, m, a, opA, b, opB, c, cOffset);
             return;
         }
-        rows(blas, n, (long) n * k * m, (from, to) -> blas.sgemm(opB.trans(), opA.trans(), m, to - from, k, 1f,
-                b, opB.offset(), opB.ld(), a, opA.skipRows(from).offset(), opA.ld(), 0f, c, cOffset + from * m, m));
+        rows(blas, n, (long) n * k * m, new SgemmRows(blas, k, m, a, opA, b, opB, c, cOffset));
+    }
+
+    /**
+     * Rows [from, to) of C by one sgemm. A class, not a lambda: linking a lambda of nine captures
+     * cost a fresh JVM's first matmul ~1-3 ms (its method-handle forms are not archived).
+     */
+    private record SgemmRows(dev.ludovic.netlib.blas.BLAS blas, int k, int m, float[] a, Operand opA, float[] b,
+                             Operand opB, float[] c, int cOffset) implements Parallel.Range {
+        @Override
+        public void run(int from, int to) {
+            blas.sgemm(opB.trans(), opA.trans(), m, to - from, k, 1f, b, opB.offset(), opB.ld(),
+                    a, opA.skipRows(from).offset(), opA.ld(), 0f, c, cOffset + from * m, m);
+        }
     }
 
     /**
@@ -129,8 +141,17 @@ public final class Blas {
 
     static void dgemm(int n, int k, int m, double[] a, Operand opA, double[] b, Operand opB, double[] c, int cOffset) {
         var blas = current();
-        rows(blas, n, (long) n * k * m, (from, to) -> blas.dgemm(opB.trans(), opA.trans(), m, to - from, k, 1.0,
-                b, opB.offset(), opB.ld(), a, opA.skipRows(from).offset(), opA.ld(), 0.0, c, cOffset + from * m, m));
+        rows(blas, n, (long) n * k * m, new DgemmRows(blas, k, m, a, opA, b, opB, c, cOffset));
+    }
+
+    /** Rows [from, to) of C by one dgemm ({@link SgemmRows}' twin). */
+    private record DgemmRows(dev.ludovic.netlib.blas.BLAS blas, int k, int m, double[] a, Operand opA, double[] b,
+                             Operand opB, double[] c, int cOffset) implements Parallel.Range {
+        @Override
+        public void run(int from, int to) {
+            blas.dgemm(opB.trans(), opA.trans(), m, to - from, k, 1.0, b, opB.offset(), opB.ld(),
+                    a, opA.skipRows(from).offset(), opA.ld(), 0.0, c, cOffset + from * m, m);
+        }
     }
 
     private static void rows(dev.ludovic.netlib.blas.BLAS blas, int n, long flops, Parallel.Range body) {

@@ -152,24 +152,51 @@ final class CascadeKernels {
     private static void fastColumns(float[] x, int xb, int rowStride, int size, int columns, float[] r, int rb,
             int outStride) {
         int block = Vectorized.columnBlock(), simd = block == 0 ? 0 : columns / block;
-        HotPath.Work work = (from, to, vector) -> {
-            if (vector) Vectorized.columnSums(x, xb, rowStride, size, from, to, r, rb, outStride);
-            else tiledColumns(x, xb, rowStride, size, from * block, to * block, r, rb, outStride);
-        };
+        var work = new ColumnSums(x, xb, rowStride, size, block, columns, r, rb, outStride);
         // A block is timed as if it were the longest unit a trial may take: its own loops are
         // short (16 rows), so C2's on-stack replacement never rescues a cold call made vector
         // (1.4 s against 0.3 s scalar for a first 1000×10000 mean(0), measured); both paths are
         // timed in the same units, so the comparison stays fair.
         int weight = Math.min(size * block, HotPath.MAX_TRIAL_ELEMENTS);
-        if (simd > 0) {
-            Parallel.forUnits(simd, size * block, (from, to) -> {
-                if (COLUMNS.hot()) work.run(from, to, true);
-                else COLUMNS.run(from, to, weight, work);
-            });
-        }
+        if (simd > 0) Parallel.forUnits(simd, size * block, work.blocks(weight));
         int done = simd * block, tiles = (columns - done + TILE - 1) / TILE;
-        Parallel.forRange(tiles, size * TILE, (from, to) -> tiledColumns(x, xb, rowStride, size,
-                done + from * TILE, Math.min(columns, done + to * TILE), r, rb, outStride));
+        Parallel.forRange(tiles, size * TILE, work.tilesFrom(done));
+    }
+
+    /**
+     * {@link #fastColumns}' work as classes, not lambdas: a fresh JVM linked (and spun, the archive
+     * not holding them) each lambda on its first sum over an outer dim, e.g. an MLP's bias gradient.
+     */
+    private record ColumnSums(float[] x, int xb, int rowStride, int size, int block, int columns, float[] r, int rb,
+                              int outStride) implements HotPath.Work {
+        /** Blocks [from, to) of {@code block} columns, SIMD or tiled. */
+        @Override
+        public void run(int from, int to, boolean vector) {
+            if (vector) Vectorized.columnSums(x, xb, rowStride, size, from, to, r, rb, outStride);
+            else tiledColumns(x, xb, rowStride, size, from * block, to * block, r, rb, outStride);
+        }
+
+        /** The SIMD blocks, through the gate. */
+        Parallel.Range blocks(int weight) {
+            return new Parallel.Range() {
+                @Override
+                public void run(int from, int to) {
+                    if (COLUMNS.hot()) ColumnSums.this.run(from, to, true);
+                    else COLUMNS.run(from, to, weight, ColumnSums.this);
+                }
+            };
+        }
+
+        /** Tiles [from, to) of the columns after {@code done}. */
+        Parallel.Range tilesFrom(int done) {
+            return new Parallel.Range() {
+                @Override
+                public void run(int from, int to) {
+                    tiledColumns(x, xb, rowStride, size, done + from * TILE, Math.min(columns, done + to * TILE), r, rb,
+                            outStride);
+                }
+            };
+        }
     }
 
     /** Columns per tile of {@link #tiledColumns}: four levels of accumulators stay in a 32 kB L1 cache. */

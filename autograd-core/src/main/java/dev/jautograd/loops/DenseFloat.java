@@ -31,7 +31,12 @@ final class DenseFloat {
         } else if (n < splitFrom(ox == 0)) {
             f.dense(x, ox, r, 0, n); // no lambda on the small-tensor path: nothing to allocate
         } else {
-            Parallel.forUnits(n, f.cost(), (from, to) -> f.dense(x, ox + from, r, from, to - from));
+            Parallel.forUnits(n, f.cost(), new Parallel.Range() { // a class, not a lambda linked on a first relu
+                @Override
+                public void run(int from, int to) {
+                    f.dense(x, ox + from, r, from, to - from);
+                }
+            });
         }
         return out;
     }
@@ -72,7 +77,12 @@ final class DenseFloat {
         float[] a = fg.array(), b = fy.array(), r = array(out);
         int og = g.storageOffset(), oy = y.storageOffset(), or = out.storageOffset(), n = g.numel();
         if (n < splitFrom(og == or && oy == or)) f.dense(a, og, b, oy, r, or, n);
-        else Parallel.forUnits(n, 1, (from, to) -> f.dense(a, og + from, b, oy + from, r, or + from, to - from));
+        else Parallel.forUnits(n, 1, new Parallel.Range() { // a class, not a lambda linked on a first backward
+            @Override
+            public void run(int from, int to) {
+                f.dense(a, og + from, b, oy + from, r, or + from, to - from);
+            }
+        });
         return out;
     }
 
@@ -135,8 +145,11 @@ final class DenseFloat {
         Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
         float[] r = array(out);
         int rows = r.length / period;
-        Parallel.forRange(rows, period, (from, to) -> {
-            for (int row = from; row < to; row++) op.dense(x, ox + row * period, y, oy, r, row * period, period);
+        Parallel.forRange(rows, period, new Parallel.Range() { // a class, not a lambda linked on a first bias add
+            @Override
+            public void run(int from, int to) {
+                for (int row = from; row < to; row++) op.dense(x, ox + row * period, y, oy, r, row * period, period);
+            }
         });
         return out;
     }

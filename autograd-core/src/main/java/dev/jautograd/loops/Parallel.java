@@ -41,7 +41,7 @@ final class Parallel {
         Future<?>[] others = new Future<?>[chunks - 1];
         for (int c = 1; c < chunks; c++) {
             int from = bound(n, chunks, c), to = bound(n, chunks, c + 1);
-            others[c - 1] = pool().submit(() -> body.run(from, to));
+            others[c - 1] = pool().submit(new Chunk(body, from, to));
         }
         body.run(0, bound(n, chunks, 1));
         for (Future<?> f : others) join(f);
@@ -49,6 +49,18 @@ final class Parallel {
 
     static void forRange(int n, Range body) {
         forRange(n, 1, body);
+    }
+
+    /**
+     * One worker's part of a {@link #forRange}. This class and {@link Claims} are classes, not
+     * lambdas: a fresh JVM linked each lambda (method-handle forms the archive does not hold) on
+     * the first parallel call, e.g. a first softmax's.
+     */
+    private record Chunk(Range body, int from, int to) implements Runnable {
+        @Override
+        public void run() {
+            body.run(from, to);
+        }
     }
 
     /**
@@ -64,10 +76,36 @@ final class Parallel {
             return;
         }
         int batch = Math.max(1, n / (THREADS * 8));
-        var next = new java.util.concurrent.atomic.AtomicInteger();
-        var done = new java.util.concurrent.atomic.AtomicInteger();
-        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
-        Runnable claim = () -> {
+        var claim = new Claims(body, n, batch);
+        for (int c = 1; c < Math.min(THREADS, n); c++) pool().execute(claim);
+        claim.run();
+        // A worker still running holds at most one batch; one that never started finds none left.
+        for (int spins = 0; claim.done.get() < n; spins++) {
+            if (spins < 10_000) Thread.onSpinWait();
+            else java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+        }
+        Throwable t = claim.failure.get();
+        if (t instanceof RuntimeException r) throw r;
+        if (t instanceof Error e) throw e;
+        if (t != null) throw new IllegalStateException(t);
+    }
+
+    /** What every thread of a {@link #forUnits} runs: batches claimed from the shared counter until none are left. */
+    private static final class Claims implements Runnable {
+        private final Range body;
+        private final int n, batch;
+        final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+
+        Claims(Range body, int n, int batch) {
+            this.body = body;
+            this.n = n;
+            this.batch = batch;
+        }
+
+        @Override
+        public void run() {
             for (int from; (from = next.getAndAdd(batch)) < n;) {
                 int to = Math.min(n, from + batch);
                 try {
@@ -78,18 +116,7 @@ final class Parallel {
                     done.addAndGet(to - from);
                 }
             }
-        };
-        for (int c = 1; c < Math.min(THREADS, n); c++) pool().execute(claim);
-        claim.run();
-        // A worker still running holds at most one batch; one that never started finds none left.
-        for (int spins = 0; done.get() < n; spins++) {
-            if (spins < 10_000) Thread.onSpinWait();
-            else java.util.concurrent.locks.LockSupport.parkNanos(20_000);
         }
-        Throwable t = failure.get();
-        if (t instanceof RuntimeException r) throw r;
-        if (t instanceof Error e) throw e;
-        if (t != null) throw new IllegalStateException(t);
     }
 
     /** Whether {@link #forUnits} would split n units of {@code cost} elements over the workers. */
@@ -182,6 +209,14 @@ final class Parallel {
             setDaemon(true);
         }
 
+        /** Not {@code Worker::new}: one method reference less to link on the first parallel call. */
+        static final class Factory implements java.util.concurrent.ThreadFactory {
+            @Override
+            public Thread newThread(Runnable task) {
+                return new Worker(task);
+            }
+        }
+
         private static ThreadGroup rootGroup() {
             ThreadGroup group = Thread.currentThread().getThreadGroup();
             while (group.getParent() != null) group = group.getParent();
@@ -205,7 +240,7 @@ final class Parallel {
         if (p == null) {
             synchronized (Parallel.class) {
                 if (pool == null) {
-                    pool = Executors.newFixedThreadPool(THREADS - 1, Worker::new);
+                    pool = Executors.newFixedThreadPool(THREADS - 1, new Worker.Factory());
                 }
                 p = pool;
             }

@@ -37,6 +37,24 @@ public final class SoftmaxKernel {
         void run(float[] a, int aAt, float[] b, int bAt, float[] r, int rAt, int n, boolean vector);
     }
 
+    /**
+     * The row functions as constants, not method references: a fresh JVM linked (and, the archive
+     * not holding them, spun) each one on its first softmax / log_softmax / cross-entropy.
+     */
+    private enum Rows implements Row {
+        SOFTMAX, LOG_SOFTMAX, LOG_SOFTMAX_BACKWARD, SOFTMAX_BACKWARD;
+
+        @Override
+        public void run(float[] a, int aAt, float[] b, int bAt, float[] r, int rAt, int n, boolean vector) {
+            switch (this) {
+                case SOFTMAX -> softmaxRow(a, aAt, b, bAt, r, rAt, n, vector);
+                case LOG_SOFTMAX -> logSoftmaxRow(a, aAt, b, bAt, r, rAt, n, vector);
+                case LOG_SOFTMAX_BACKWARD -> logSoftmaxBackwardRow(a, aAt, b, bAt, r, rAt, n, vector);
+                case SOFTMAX_BACKWARD -> softmaxBackwardRow(a, aAt, b, bAt, r, rAt, n, vector);
+            }
+        }
+    }
+
     /** softmax along {@code dim} of a float32 tensor; a new contiguous tensor. */
     public static Tensor softmax(Tensor input, int dim) {
         Tensor x = input.contiguous();
@@ -44,7 +62,7 @@ public final class SoftmaxKernel {
         int n = shape[dim], outer = 1, inner = 1;
         for (int d = 0; d < dim; d++) outer *= shape[d];
         for (int d = dim + 1; d < shape.length; d++) inner *= shape[d];
-        if (inner == 1) return lastDim(SOFTMAX, x, null, null, SoftmaxKernel::softmaxRow);
+        if (inner == 1) return lastDim(SOFTMAX, x, null, null, Rows.SOFTMAX);
         Tensor out = TensorInternals.empty(DType.FLOAT32, shape);
         float[] in = floats(x), r = floats(out);
         int base = x.storageOffset(), columns = inner;
@@ -60,7 +78,7 @@ public final class SoftmaxKernel {
      * over the rows' sums), then (x - max) - log Σ.
      */
     public static Tensor logSoftmaxLastDim(Tensor input) {
-        return lastDim(LOG_SOFTMAX, input, null, null, SoftmaxKernel::logSoftmaxRow);
+        return lastDim(LOG_SOFTMAX, input, null, null, Rows.LOG_SOFTMAX);
     }
 
     /**
@@ -69,7 +87,7 @@ public final class SoftmaxKernel {
      * multiply-add (rounded once).
      */
     public static Tensor logSoftmaxBackwardLastDim(Tensor grad, Tensor output) {
-        return lastDim(LOG_SOFTMAX_BACKWARD, grad, output, null, SoftmaxKernel::logSoftmaxBackwardRow);
+        return lastDim(LOG_SOFTMAX_BACKWARD, grad, output, null, Rows.LOG_SOFTMAX_BACKWARD);
     }
 
     /**
@@ -78,7 +96,7 @@ public final class SoftmaxKernel {
      * the same bits without a new 4 MB output to zero and pull into the cache.
      */
     public static Tensor logSoftmaxBackwardLastDimInPlace(Tensor grad, Tensor output) {
-        return lastDim(LOG_SOFTMAX_BACKWARD, grad, output, grad, SoftmaxKernel::logSoftmaxBackwardRow);
+        return lastDim(LOG_SOFTMAX_BACKWARD, grad, output, grad, Rows.LOG_SOFTMAX_BACKWARD);
     }
 
     /**
@@ -87,7 +105,7 @@ public final class SoftmaxKernel {
      * acc + x·y; under 8 elements the products summed in turn), then (grad - Σ) · y.
      */
     public static Tensor softmaxBackwardLastDim(Tensor grad, Tensor output) {
-        return lastDim(SOFTMAX_BACKWARD, grad, output, null, SoftmaxKernel::softmaxBackwardRow);
+        return lastDim(SOFTMAX_BACKWARD, grad, output, null, Rows.SOFTMAX_BACKWARD);
     }
 
     /**
@@ -100,9 +118,7 @@ public final class SoftmaxKernel {
         int n = shape[shape.length - 1], rows = ac.numel() / n;
         float[] as = floats(ac), bs = bc == null ? null : floats(bc);
         int aBase = ac.storageOffset(), bBase = bc == null ? 0 : bc.storageOffset();
-        Into body = (r, rAt, from, to) -> rows(gate, from, to, n, (first, end, vector) -> {
-            for (int i = first; i < end; i++) row.run(as, aBase + i * n, bs, bBase + i * n, r, rAt + (i - from) * n, n, vector);
-        });
+        Into body = new RowSource(gate, row, n, as, aBase, bs, bBase);
         int[] done = {0};
         Tensor out = into != null ? into
                 : asideWorthIt(rows, n) ? allocateAside(shape, rows, n, body, done)
@@ -110,13 +126,42 @@ public final class SoftmaxKernel {
         float[] r = floats(out);
         int rBase = out.storageOffset(), start = done[0];
         // rows claimed in batches (Parallel.forUnits): a worker that gets its core late takes fewer
-        Parallel.forUnits(rows - start, n * ROW_COST, (from, to) -> body.rows(r, rBase + (start + from) * n, start + from, start + to));
+        Parallel.forUnits(rows - start, n * ROW_COST, new Rest(body, r, rBase, start, n));
         return out;
     }
 
     /** Rows [from, to) written to r from r[rAt] on: the output, or the scratch of {@link #allocateAside}. */
     private interface Into {
         void rows(float[] r, int rAt, int from, int to);
+    }
+
+    // Small classes, not nested lambdas: a fresh JVM links (and, the archive not holding them,
+    // spins) a lambda on its first softmax / log_softmax / cross-entropy.
+
+    /** The rows of a (and b) through {@code row}, for the gate. */
+    private record RowSource(HotPath gate, Row row, int n, float[] as, int aBase, float[] bs, int bBase) implements Into {
+        @Override
+        public void rows(float[] r, int rAt, int from, int to) {
+            SoftmaxKernel.rows(gate, from, to, n, new Block(this, r, rAt - from * n));
+        }
+    }
+
+    /** A block of rows written to r, row i at {@code shift + i * n}. */
+    private record Block(RowSource source, float[] r, int shift) implements HotPath.Work {
+        @Override
+        public void run(int first, int end, boolean vector) {
+            RowSource s = source;
+            int n = s.n;
+            for (int i = first; i < end; i++) s.row.run(s.as, s.aBase + i * n, s.bs, s.bBase + i * n, r, shift + i * n, n, vector);
+        }
+    }
+
+    /** The rows from {@code start} on, into the output, for the workers. */
+    private record Rest(Into body, float[] r, int rBase, int start, int n) implements Parallel.Range {
+        @Override
+        public void run(int from, int to) {
+            body.rows(r, rBase + (start + from) * n, start + from, start + to);
+        }
     }
 
     /** Outputs from this many floats (1 MB, outside the allocation buffers) are allocated aside. */

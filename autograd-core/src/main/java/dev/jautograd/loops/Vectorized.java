@@ -107,9 +107,17 @@ final class Vectorized {
         if (gate.hot()) {
             vectorFloats(f, x, ox, r, or, len);
         } else {
-            gate.run(0, len, 1, (from, to, vector) -> floatChunk(f, x, ox, r, or, from, to, vector));
+            gate.run(0, len, 1, new FloatChunks(f, x, ox, r, or));
         }
         return true;
+    }
+
+    /** {@link #floatChunk} as a gate's work: a class, not a lambda a fresh JVM links on its first exp/tanh/sigmoid. */
+    private record FloatChunks(FloatFunction f, float[] x, int ox, float[] r, int or) implements HotPath.Work {
+        @Override
+        public void run(int from, int to, boolean vector) {
+            floatChunk(f, x, ox, r, or, from, to, vector);
+        }
     }
 
     /** Elements [from, to) of a {@link #pytorchFloats} range on either path (the same bits). */

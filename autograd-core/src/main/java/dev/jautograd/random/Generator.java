@@ -30,7 +30,27 @@ public final class Generator {
      * so unseeded programs draw different numbers each run; {@code manualSeed} makes them repeatable.
      */
     private static final class DefaultHolder {
-        static final Generator INSTANCE = new Generator().manualSeed(new java.security.SecureRandom().nextLong());
+        static final Generator INSTANCE = new Generator().manualSeed(nonDeterministicSeed());
+    }
+
+    /**
+     * Eight bytes of /dev/urandom, as c10's getNonDeterministicRandom reads them; SecureRandom where
+     * there is none. SecureRandom's start-up (security providers, its own seeding) was ~10-15 ms
+     * of a fresh JVM's first {@code Torch.manualSeed}, a notebook's usual first cell, which throws
+     * this seed away at once.
+     */
+    static long nonDeterministicSeed() {
+        try (var in = new java.io.FileInputStream("/dev/urandom")) {
+            byte[] bytes = in.readNBytes(8);
+            if (bytes.length == 8) {
+                long seed = 0;
+                for (byte b : bytes) seed = seed << 8 | (b & 0xff);
+                return seed;
+            }
+        } catch (java.io.IOException | SecurityException noUrandom) {
+            // not Linux or macOS: below
+        }
+        return new java.security.SecureRandom().nextLong();
     }
 
     /** Like {@code Generator.manual_seed}: reseeds the twister and forgets the cached normal. */

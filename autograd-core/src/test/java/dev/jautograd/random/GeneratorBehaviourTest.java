@@ -33,6 +33,14 @@ class GeneratorBehaviourTest {
         assertEquals(call.get("message").getAsString(), error.getMessage());
     }
 
+    /** The default generator's start-up seed (read from /dev/urandom, not SecureRandom) still differs per read. */
+    @Test
+    void defaultGeneratorsStartUpSeedIsNonDeterministic() {
+        java.util.Set<Long> seeds = new java.util.HashSet<>();
+        for (int i = 0; i < 8; i++) seeds.add(Generator.nonDeterministicSeed());
+        assertEquals(8, seeds.size());
+    }
+
     @Test
     void freshGeneratorUsesPyTorchsDefaultSeed() {
         assertEquals(67280421310721L, new Generator().initialSeed());
