@@ -36,6 +36,8 @@ public final class JShellSession implements AutoCloseable {
             "import static dev.jautograd.Torch.*;", "import static dev.jautograd.kernel.Print.*;");
 
     private static final long STOP_RETRY_MS = 50;
+    /** Split and batched at start, not evaluated: a declaration, plain statements, an expression. */
+    private static final String WARM_UP_CELL = "int i = 0;\ni += 1;\ni += 2;\ni";
 
     private final JShell shell;
     private final ValueCapturingExecutionControl control;
@@ -86,6 +88,9 @@ public final class JShellSession implements AutoCloseable {
         // It leaves no trace: its $1 is dropped and its number given back.
         session.history.cellFinished(shell.eval("1 + 1").stream().map(SnippetEvent::snippet).toList());
         temporaries.set(0);
+        // The cell path's own parsers (analyzeCompletion, the batcher's javac parse) on their first
+        // use cost the first cell 40-150 ms; a split of a typical cell (nothing evaluated) here.
+        session.batcher.batch(session.splitter.split(WARM_UP_CELL), WARM_UP_CELL);
         Timing.startup("warm-up evaluated");
         return session;
     }
