@@ -74,7 +74,9 @@ final class ShownValue {
      * and added to {@code created}, so the cell's history retires it).
      */
     List<SnippetEvent> declare(String source, List<Snippet> created) {
-        var expression = source.startsWith("{") ? null : parser.expression(source); // "{": a block to JShell
+        // "{": a block to JShell; "...}": a loop, a method or a class, as a rule, not worth a parse.
+        String text = source.strip();
+        var expression = text.startsWith("{") || text.endsWith("}") ? null : parser.expression(source);
         if (expression == null || JSHELLS.contains(expression.kind())
                 || expression.called() != null && VOID_CALLS.contains(expression.called())) {
             return null;
