@@ -89,9 +89,11 @@ public final class Main {
             boolean shell = channel == KernelChannels.Channel.SHELL;
             if (shell) {
                 collector.busy();
+                LibraryWarmup.shellBusy(true); // the warm-up gives way to the student's cells
             }
             kernel.handle(channel, message);
             if (shell) {
+                LibraryWarmup.shellBusy(false);
                 collector.idle();
             }
         });

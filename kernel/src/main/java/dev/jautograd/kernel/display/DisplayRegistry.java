@@ -28,18 +28,31 @@ public final class DisplayRegistry {
         return this;
     }
 
-    /** Renders a cell's value; {@code shellText} is JShell's text for it ({@code "null"} for null). */
-    public synchronized MimeBundle render(Object value, String shellText) {
+    /**
+     * Renders a cell's value; {@code shellText} is JShell's text for it ({@code "null"} for null).
+     * Only the lookup holds the registry's lock, not the rendering: a slow render (the background
+     * warm-up's first plot, a large tensor's repr) made every other render wait for it, the first
+     * cell's {@code 1+1} included (its result 0.6 s late).
+     */
+    public MimeBundle render(Object value, String shellText) {
         if (value == null) {
             return MimeBundle.plain(shellText == null ? "null" : shellText);
         }
-        for (var type : lookupOrder(value.getClass())) {
-            var renderer = renderers.get(type);
-            if (renderer != null) {
-                return renderWith(renderer, value, shellText);
-            }
+        var renderer = rendererFor(value.getClass());
+        if (renderer != null) {
+            return renderWith(renderer, value, shellText);
         }
         return MimeBundle.plain(shellText != null ? shellText : String.valueOf(value));
+    }
+
+    private synchronized Renderer<?> rendererFor(Class<?> type) {
+        for (var candidate : lookupOrder(type)) {
+            var renderer = renderers.get(candidate);
+            if (renderer != null) {
+                return renderer;
+            }
+        }
+        return null;
     }
 
     @SuppressWarnings("unchecked")

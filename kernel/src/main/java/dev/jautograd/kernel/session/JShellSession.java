@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import jdk.jshell.ExpressionSnippet;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
@@ -36,6 +37,8 @@ public final class JShellSession implements AutoCloseable {
             "import static dev.jautograd.Torch.*;", "import static dev.jautograd.kernel.Print.*;");
 
     private static final long STOP_RETRY_MS = 50;
+    /** Split and batched at start, not evaluated: a declaration, plain statements, an expression. */
+    private static final String WARM_UP_CELL = "int i = 0;\ni += 1;\ni += 2;\ni";
 
     private final JShell shell;
     private final ValueCapturingExecutionControl control;
@@ -46,13 +49,16 @@ public final class JShellSession implements AutoCloseable {
     private final VariableFields variables;
     private final CellHistory history;
     private final NullAssignments nullAssignments;
+    private final ShownValue shown;
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final AtomicLong cellNumber = new AtomicLong();
     private volatile boolean running;
+    /** The chunk whose value the running cell shows (its last), evaluated through {@link ShownValue}. */
+    private CellSplitter.Chunk lastChunk;
     private volatile Map<String, Tensor> lastTensorVariables = Map.of();
     private volatile Map<String, Module> lastModuleVariables = Map.of();
 
-    private JShellSession(JShell shell, ValueCapturingExecutionControl control) {
+    private JShellSession(JShell shell, ValueCapturingExecutionControl control, Supplier<String> temporaryName) {
         this.shell = shell;
         this.control = control;
         this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
@@ -62,30 +68,40 @@ public final class JShellSession implements AutoCloseable {
         this.variables = new VariableFields(internals, control.classes());
         this.history = new CellHistory(shell, internals, control.classes(), variables);
         this.nullAssignments = new NullAssignments(shell, variables);
+        this.shown = new ShownValue(shell, batcher, variables, temporaryName);
     }
 
     /** Starts JShell on this JVM's class path and runs {@link #STARTUP_IMPORTS}. */
     public static JShellSession start() {
         var provider = new ValueCapturingProvider();
         var temporaries = new AtomicLong();
+        // $1, $2, ... as JShell numbers them, but counted here, so the warm-up's $1 is given back
+        // (and a shown value declared by ShownValue is numbered in the same sequence).
+        Supplier<String> temporaryName = () -> "$" + temporaries.incrementAndGet();
         var shell = JShell.builder()
                 .executionEngine(provider, Map.of())
-                // $1, $2, ... as JShell numbers them, but counted here, so the warm-up's $1 is given back.
-                .tempVariableNameGenerator(() -> "$" + temporaries.incrementAndGet())
+                .tempVariableNameGenerator(temporaryName)
                 // No annotation processors in cells: skipping their discovery makes each compile cheaper.
                 // No --class-path: JShell compiles against java.class.path already, and an explicit
                 // one would be passed to every compile, hiding what addToClasspath (%maven) adds.
                 .compilerOptions("-proc:none")
                 .build();
-        var session = new JShellSession(shell, provider.control());
+        var session = new JShellSession(shell, provider.control(), temporaryName);
         Timing.startup("JShell built");
         // An import the library does not offer yet (e.g. Options before it lands) must not break startup.
         STARTUP_IMPORTS.forEach(shell::eval);
         Timing.startup("imports evaluated");
         // Expressions take a compile path imports do not; warming it halves the first cell's wait.
         // It leaves no trace: its $1 is dropped and its number given back.
-        session.history.cellFinished(shell.eval("1 + 1").stream().map(SnippetEvent::snippet).toList());
+        // A cell's value goes through ShownValue's declaration, so that is the path warmed.
+        var created = new ArrayList<Snippet>();
+        var events = session.shown.declare("1 + 1", created);
+        (events != null ? events : shell.eval("1 + 1")).forEach(event -> created.add(event.snippet()));
+        session.history.cellFinished(created);
         temporaries.set(0);
+        // The cell path's own parsers (analyzeCompletion, the batcher's javac parse) on their first
+        // use cost the first cell 40-150 ms; a split of a typical cell (nothing evaluated) here.
+        session.batcher.batch(session.splitter.split(WARM_UP_CELL), WARM_UP_CELL);
         Timing.startup("warm-up evaluated");
         return session;
     }
@@ -117,6 +133,7 @@ public final class JShellSession implements AutoCloseable {
             Timing.mark("split");
             var batched = batcher.batch(chunks, cell);
             Timing.mark("batch");
+            lastChunk = batched.isEmpty() ? null : batched.get(batched.size() - 1);
             return evaluateEach(batched, cell, executionCount, created);
         } finally {
             running = false;
@@ -126,7 +143,17 @@ public final class JShellSession implements AutoCloseable {
     }
 
     private CellResult evaluate(CellSplitter.Chunk chunk, String cell, int executionCount, List<Snippet> created) {
-        List<SnippetEvent> events = shell.eval(chunk.source());
+        List<SnippetEvent> events = null;
+        if (chunk == lastChunk && !chunk.joined()) { // the value the cell shows: fewer javac tasks
+            var variable = shown.variable(chunk.source());
+            if (variable != null) {
+                return read(variable, null);
+            }
+            events = shown.declare(chunk.source(), created);
+        }
+        if (events == null) {
+            events = shell.eval(chunk.source());
+        }
         Timing.mark("eval-rest");
         if (chunk.joined() && !compiled(events, cell, chunk.offset())) {
             return interrupted.get() ? CellResult.failed(ErrorFormatter.interrupted())
@@ -209,7 +236,8 @@ public final class JShellSession implements AutoCloseable {
     /** Only an expression has a value to show, as in Python, where assignments show nothing. */
     private CellResult valueOf(SnippetEvent event) {
         var snippet = event.snippet();
-        if (snippet instanceof VarSnippet temp && snippet.subKind() == SubKind.TEMP_VAR_EXPRESSION_SUBKIND) {
+        if (snippet instanceof VarSnippet temp
+                && (snippet.subKind() == SubKind.TEMP_VAR_EXPRESSION_SUBKIND || shown.declared(snippet))) {
             return read(temp, event.value());
         }
         if (snippet instanceof ExpressionSnippet expr && snippet.subKind() == SubKind.VAR_VALUE_SUBKIND) {

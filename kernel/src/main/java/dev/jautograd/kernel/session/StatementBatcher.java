@@ -2,9 +2,13 @@ package dev.jautograd.kernel.session;
 
 import com.sun.source.tree.BlockTree;
 import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.MethodTree;
 import com.sun.source.tree.StatementTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.SourcePositions;
 import com.sun.source.util.Trees;
@@ -173,6 +177,51 @@ final class StatementBatcher {
             }
         }
         return true;
+    }
+
+    /** A chunk that is one expression statement: the expression's kind, the method it calls, where it ends. */
+    record Expression(Tree.Kind kind, String called, int end) {
+    }
+
+    /**
+     * The chunk as one expression (its first token to its end, a semicolon and comments after it
+     * allowed), or null if it is not one. Parsed as a variable's initializer: {@code 1 + 1;} is
+     * no statement to javac, only to JShell.
+     */
+    Expression expression(String source) {
+        if (javac == null) {
+            return null;
+        }
+        String prefix = "class $Batch {\nvoid m0() {\nObject $value =\n";
+        String text = prefix + source + "\n;\n}\n}\n";
+        var diagnostics = new DiagnosticCollector<JavaFileObject>();
+        try {
+            var task = (JavacTask) javac.getTask(null, fileManager(), diagnostics, List.of("-proc:none"), null,
+                    List.of(new Source(text)));
+            var unit = task.parse().iterator().next();
+            var positions = Trees.instance(task).getSourcePositions();
+            boolean clean = diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
+            if (!clean || unit.getTypeDecls().size() != 1 || !(unit.getTypeDecls().get(0) instanceof ClassTree wrapper)
+                    || wrapper.getMembers().size() != 1 || !(wrapper.getMembers().get(0) instanceof MethodTree method)
+                    || method.getBody().getStatements().size() != 1
+                    || !(method.getBody().getStatements().get(0) instanceof VariableTree variable)
+                    || variable.getInitializer() == null
+                    || positions.getStartPosition(unit, variable.getInitializer()) != prefix.length()) {
+                return null;
+            }
+            var expression = variable.getInitializer();
+            int end = (int) (positions.getEndPosition(unit, expression) - prefix.length());
+            String rest = source.substring(end).strip();
+            if (!(rest.isEmpty() || rest.equals(";") || rest.startsWith("//") || rest.startsWith(";") && rest.substring(1).strip().startsWith("//"))) {
+                return null; // e.g. "a; b": two statements
+            }
+            String called = !(expression instanceof MethodInvocationTree call) ? null
+                    : call.getMethodSelect() instanceof MemberSelectTree select ? select.getIdentifier().toString()
+                    : call.getMethodSelect() instanceof IdentifierTree name ? name.getName().toString() : null;
+            return new Expression(expression.getKind(), called, end);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private StandardJavaFileManager fileManager() {

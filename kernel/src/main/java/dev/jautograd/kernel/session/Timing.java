@@ -3,6 +3,7 @@ package dev.jautograd.kernel.session;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 
 /**
@@ -17,6 +18,7 @@ public final class Timing {
     private static final Logger LOG = Logger.getLogger(Timing.class.getName());
     private static final List<String> names = new ArrayList<>();
     private static final List<Long> times = new ArrayList<>();
+    private static Map<String, long[]> cpuAtBegin = Map.of();
 
     private Timing() {
     }
@@ -27,6 +29,7 @@ public final class Timing {
             synchronized (names) {
                 names.clear();
                 times.clear();
+                cpuAtBegin = ThreadCpu.read();
             }
             mark("begin");
         }
@@ -54,6 +57,8 @@ public final class Timing {
                 line.append(String.format(" %s %.2f", names.get(i), (times.get(i) - times.get(i - 1)) / 1e6));
             }
             line.append(String.format(" | total %.2f ms", (times.get(times.size() - 1) - times.get(0)) / 1e6));
+            // What else ran meanwhile: JIT compilers, the collector, a warm-up (10 ms ticks).
+            line.append(" | threads' CPU meanwhile: ").append(ThreadCpu.since(cpuAtBegin, ThreadCpu.read()));
         }
         LOG.info(line.toString());
     }

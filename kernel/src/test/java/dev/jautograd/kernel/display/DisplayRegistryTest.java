@@ -1,10 +1,14 @@
 package dev.jautograd.kernel.display;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jautograd.Torch;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class DisplayRegistryTest {
@@ -39,6 +43,31 @@ class DisplayRegistryTest {
                 .register(Object.class, (v, t) -> MimeBundle.plain("object"))
                 .register(Iterable.class, (v, t) -> MimeBundle.plain("iterable"));
         assertEquals("iterable", registry.render(List.of(), "[]").plainText());
+    }
+
+    /** The background warm-up's first plot took 0.6 s to render, and the first cell's 1+1 waited for it. */
+    @Test
+    void aSlowRenderDoesNotHoldUpOthers() throws Exception {
+        var slowStarted = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var registry = new DisplayRegistry().register(StringBuilder.class, (v, t) -> {
+            slowStarted.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return MimeBundle.plain("slow");
+        });
+        var slow = CompletableFuture.supplyAsync(() -> registry.render(new StringBuilder(), "sb"));
+        try {
+            assertTrue(slowStarted.await(10, TimeUnit.SECONDS));
+            var quick = CompletableFuture.supplyAsync(() -> registry.render(2, "2"));
+            assertEquals(Map.of("text/plain", "2"), quick.get(10, TimeUnit.SECONDS).data());
+        } finally {
+            release.countDown();
+        }
+        assertEquals(Map.of("text/plain", "slow"), slow.get(10, TimeUnit.SECONDS).data());
     }
 
     @Test
