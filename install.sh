@@ -208,8 +208,9 @@ install_kernelspec() {
 }
 
 # A class-data-sharing archive of the classes a kernel loads (JShell, javac, the kernel, the
-# library), from one training run of the installed jar: `--warmup` runs a typical cell and, unless
-# --no-run, every code cell of notebooks/autograd.ipynb and notebooks/training.ipynb. It takes
+# library), from one training run of the installed jar: `--warmup` runs a typical cell, unless
+# --no-run every code cell of notebooks/autograd.ipynb and notebooks/training.ipynb, then the
+# library's classroom paths at classroom sizes (an MLP step, softmax of a batch...). It takes
 # about a quarter off starting JShell and running the first cells (--warmup: 1.9 s -> 1.4 s,
 # median of 5). It is tied to this JDK and this jar's path; launch.sh uses it when present and
 # the JVM silently starts without it when it no longer fits (a moved folder, an updated JDK).

@@ -23,9 +23,10 @@ import java.util.logging.Logger;
 
 /**
  * {@code java -jar jautograd-kernel.jar CONNECTION_FILE}, as the kernelspec's argv runs it.
- * {@code --warmup [NOTEBOOK.ipynb...]} runs a typical cell, then the notebooks' cells, and exits:
- * install.sh runs it once as the training run of the JVM's ahead-of-time cache (JDK 25,
- * {@code -XX:AOTCacheOutput}) or class-data-sharing archive ({@code -XX:ArchiveClassesAtExit}).
+ * {@code --warmup [NOTEBOOK.ipynb...]} runs a typical cell, then the notebooks' cells, then the
+ * library's classroom paths at classroom sizes ({@link LibraryTour}), and exits: install.sh runs it
+ * once as the training run of the kernel's class-data-sharing archive
+ * ({@code -XX:ArchiveClassesAtExit}).
  */
 public final class Main {
     private Main() {
@@ -35,6 +36,7 @@ public final class Main {
         if (args.length >= 1 && args[0].equals("--warmup")) {
             warmUp();
             NotebookWarmup.run(java.util.Arrays.stream(args).skip(1).map(Path::of).toList());
+            LibraryTour.run();
             return;
         }
         if (args.length != 1) {

@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code --warmup NOTEBOOK.ipynb...}: runs each notebook's code cells in a fresh session, values
  * and displays rendered as in a kernel (into nothing), so the training run of install.sh's
- * ahead-of-time cache (JDK 25) or class-data-sharing archive (JDK 17) loads, links and profiles
- * what a student's first Run All uses: JShell and javac, the library's hot paths, the renderers.
+ * class-data-sharing archive loads and links what a student's first Run All uses: JShell and
+ * javac, the library's paths the notebooks take, the renderers.
  * A cell that fails is skipped: the notebook is training material, not a test.
  */
 final class NotebookWarmup {
