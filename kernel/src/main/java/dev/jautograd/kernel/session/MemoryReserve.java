@@ -20,18 +20,19 @@ public final class MemoryReserve {
     /**
      * The block every kernel holds from its warm-up on, and so counts in an idle kernel's
      * footprint (the 120 MiB PSS goal: with 8 MB held a fresh idle kernel read 124.7 MiB in CI,
-     * with 4 MB 118 to 120.3 MiB). Small, since the room a fill needs comes mostly from
-     * {@link #EXTRA_SIZE}, held only while a statement has the heap past half full.
+     * with 4 MB 118 to 120.3 MiB, with 2 MB 118 and then 120.4 MiB). Small, since the room a fill
+     * needs comes mostly from {@link #EXTRA_SIZE}, held only while a statement has the heap past
+     * half full.
      */
-    static final long SIZE = Math.min(2L << 20, MAX / 128);
+    static final long SIZE = Math.min(1L << 20, MAX / 128);
     /**
      * Room for what JShell and the kernel allocate between a statement that left the heap full
      * and the next cell's answer: they held up to 3 MB of it at once (JDK 25, -Xmx256m, in the GC
      * log), and JeroMQ's I/O thread needs its share. With this and {@code SIZE}, 8 MB go back after
-     * a fill (25 runs of 25 of HeapPressureTests on JDK 25 with 4 + 4 MB; 4 MB alone lost a
-     * request in about 1 run of 12).
+     * a fill (25 runs of 25 of HeapPressureTests on JDK 25 with 4 + 4 MB, 8 of 8 with 2 + 6; 4 MB
+     * alone lost a request in about 1 run of 12).
      */
-    static final long EXTRA_SIZE = Math.min(6L << 20, MAX / 40);
+    static final long EXTRA_SIZE = Math.min(7L << 20, MAX / 36);
     /**
      * Free heap javac needs for a cell. With 1 to 4 MB free, ten cells compiled but each waited
      * seconds in full collections and one failed (-Xmx256m, JDK 17): 16 MB leaves a margin.
