@@ -15,8 +15,9 @@ import java.util.List;
  * and BLAS paths a lesson's first real batch takes: an MNIST-sized MLP step, a tanh regression
  * loop, softmax and log-softmax of a batch, cross-entropy, reductions and elementwise ops over a
  * million floats, a chain of small ops. Without them in the archive a student's first such cell
- * loads, verifies and links them (first calls measured ~20-30% faster by CPU with the archive
- * trained on these paths: docs/performance.md).
+ * loads, verifies and links them. An archive trained on the benchmark's workloads themselves cut
+ * their first calls' CPU by 0-28% (an upper bound, docs/performance.md); this tour's own effect
+ * was within the noise of 3-7 fresh processes a side (2026-12-02), still to be settled.
  *
  * <p>Training only: it runs in install.sh's training process, never in a student's kernel, and
  * seeds nothing a cell could see.
