@@ -43,6 +43,12 @@ class CompletionTest(KernelCase):
         for name in ("dtypeOr(", "isRequiresGrad()", "withDtype(", "withRequiresGrad("):
             self.assertNotIn(name, matches)
 
+    def test_package_names_complete_in_an_import(self):
+        # JShell's index of package names is held back until the first Tab (an idle kernel's
+        # 16 MB of heap): an import's first completion waits for it to be built.
+        self.assertIn("concurrent.", self.matches("import java.util.conc"))
+        self.assertIn("jautograd.", self.matches("import dev.jaut"))
+
     def test_int64_item_prints_as_python(self):
         content, messages = self.run_cell(
             "var t = tensor(new long[]{1, 2, 3});\n"

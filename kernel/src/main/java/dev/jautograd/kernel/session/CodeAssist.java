@@ -22,9 +22,11 @@ public final class CodeAssist {
     private static final java.util.Set<String> OBJECT_PLUMBING = java.util.Set.of(
             "wait(", "notify()", "notifyAll()", "getClass()", "hashCode()", "equals(");
 
+    private final JShellSession session;
     private final SourceCodeAnalysis analysis;
 
     public CodeAssist(JShellSession session) {
+        this.session = session;
         this.analysis = session.shell().sourceCodeAnalysis();
     }
 
@@ -33,6 +35,9 @@ public final class CodeAssist {
             return new Completion(List.of(), cursor, cursor); // javac would run out of heap: no suggestions
         }
         int from = currentSnippetStart(code, cursor);
+        // Package names come from JShell's index, built on the first Tab (~0.7 s): an import waits
+        // for it; a member or variable name, which needs no index, does not.
+        session.completionIndexNeeded(code.substring(from, cursor).stripLeading().startsWith("import"));
         var anchor = new int[1];
         var suggestions = analysis.completionSuggestions(code.substring(from, cursor), cursor - from, anchor);
         // JShell ranks type-matching suggestions first; keep that order, drop overload duplicates.

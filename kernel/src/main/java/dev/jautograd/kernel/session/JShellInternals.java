@@ -14,10 +14,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
+import jdk.jshell.SourceCodeAnalysis;
 
 /**
  * The records JShell keeps of every snippet it ever compiled, trimmed to the snippets still in
- * use. The only class that reaches into {@code jdk.jshell} by reflection.
+ * use, and its completion index held back until it is needed. The only class that reaches into
+ * {@code jdk.jshell} by reflection.
  *
  * <p>JShell never forgets: each compiled wrapper class keeps its generated source (every import
  * line of the session included), its class file twice, and javac's view of it, and each snippet
@@ -119,6 +121,57 @@ final class JShellInternals {
             map(field(field(shell, "taskFactory"), "javacTaskPool"), "options2Contexts").clear();
         } catch (ReflectiveOperationException | RuntimeException e) {
             fail(e);
+        }
+    }
+
+    /**
+     * Holds back JShell's completion index until the first completion request. JShell starts it
+     * with its analysis: a background walk of every class of the JDK and the class path (some
+     * 27,000 names, kept in static maps for good), which only suggests package names and imports.
+     * At start it took an idle kernel's heap up by 16 MB and its CPU by ~0.7 s, competing with
+     * the kernel's own start on two cores, whether or not a student ever pressed Tab. The walk
+     * checks, file by file, a counter JShell raises around every eval; one more raise here keeps
+     * it waiting. Returns false (and the index is built as JShell does) if this JDK differs.
+     */
+    static boolean holdIndexing(SourceCodeAnalysis analysis) {
+        try {
+            method(analysis.getClass(), "suspendIndexing").invoke(analysis);
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.FINE, "cannot hold back JShell's completion index on this JDK", e);
+            return false;
+        }
+    }
+
+    /** Lets the held index build, in the background. */
+    static void releaseIndexing(SourceCodeAnalysis analysis) {
+        try {
+            method(analysis.getClass(), "resumeIndexing").invoke(analysis);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(Level.FINE, "cannot release JShell's completion index on this JDK", e);
+        }
+    }
+
+    /** Waits up to {@code waitMs} for the index (~0.7 s to build on a warm JVM); true if it is built. */
+    static boolean awaitIndexing(SourceCodeAnalysis analysis, long waitMs) {
+        try {
+            Method finished = method(analysis.getClass(), "waitBackgroundTaskFinished");
+            var waiter = new Thread(() -> {
+                try {
+                    finished.invoke(analysis);
+                } catch (ReflectiveOperationException e) {
+                    // the index is JShell's to finish; the request only stops waiting
+                }
+            }, "completion-index-wait");
+            waiter.setDaemon(true);
+            waiter.start();
+            waiter.join(waitMs);
+            return !waiter.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true; // nothing to wait for on this JDK
         }
     }
 

@@ -37,6 +37,8 @@ public final class JShellSession implements AutoCloseable {
             "import static dev.jautograd.Torch.*;", "import static dev.jautograd.kernel.Print.*;");
 
     private static final long STOP_RETRY_MS = 50;
+    /** How long the first completion request waits for JShell's index of package names. */
+    private static final long INDEX_WAIT_MS = 3000;
     /** Split and batched at start, not evaluated: a declaration, plain statements, an expression. */
     private static final String WARM_UP_CELL = "int i = 0;\ni += 1;\ni += 2;\ni";
 
@@ -51,6 +53,9 @@ public final class JShellSession implements AutoCloseable {
     private final NullAssignments nullAssignments;
     private final ShownValue shown;
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    /** Whether JShell's completion index is still held back (see {@link JShellInternals#holdIndexing}). */
+    private final AtomicBoolean indexHeld;
+    private volatile boolean indexBuilt;
     private final AtomicLong cellNumber = new AtomicLong();
     private volatile boolean running;
     /** The chunk whose value the running cell shows (its last), evaluated through {@link ShownValue}. */
@@ -62,6 +67,7 @@ public final class JShellSession implements AutoCloseable {
         this.shell = shell;
         this.control = control;
         this.splitter = new CellSplitter(shell.sourceCodeAnalysis());
+        this.indexHeld = new AtomicBoolean(JShellInternals.holdIndexing(shell.sourceCodeAnalysis()));
         this.definitions = new Definitions(shell);
         this.errors = new ErrorFormatter(shell, definitions);
         var internals = new JShellInternals(shell);
@@ -356,12 +362,34 @@ public final class JShellSession implements AutoCloseable {
         return shell;
     }
 
+    boolean completionIndexHeld() {
+        return indexHeld.get();
+    }
+
+    /**
+     * A completion request is coming: JShell's index of package names is built now, once, and
+     * the request waits for it if it {@code wantsPackages}.
+     */
+    void completionIndexNeeded(boolean wantsPackages) {
+        var analysis = shell.sourceCodeAnalysis();
+        if (indexHeld.compareAndSet(true, false)) {
+            JShellInternals.releaseIndexing(analysis);
+        }
+        if (wantsPackages && !indexBuilt) {
+            indexBuilt = JShellInternals.awaitIndexing(analysis, INDEX_WAIT_MS);
+        }
+    }
+
     NullAssignments nullAssignments() {
         return nullAssignments;
     }
 
     @Override
     public void close() {
+        // JShell's indexer is one thread for the whole JVM: a held walk would block the next session's.
+        if (indexHeld.compareAndSet(true, false)) {
+            JShellInternals.releaseIndexing(shell.sourceCodeAnalysis());
+        }
         shell.close();
     }
 }

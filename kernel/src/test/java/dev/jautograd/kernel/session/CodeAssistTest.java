@@ -1,6 +1,7 @@
 package dev.jautograd.kernel.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -37,7 +38,9 @@ class CodeAssistTest {
                 Arguments.of("tensorVar.bac|", "backward(", 10),
                 Arguments.of("var n = 1;\ntensorVar.sh|", "shape()", 21),
                 Arguments.of("Torch.manualSe|", "manualSeed(", 6),
-                Arguments.of("tensorV|", "tensorVar", 0));
+                Arguments.of("tensorV|", "tensorVar", 0),
+                // Package names come from JShell's index, held back until the first completion.
+                Arguments.of("import java.util.conc|", "concurrent.", 17));
     }
 
     @ParameterizedTest
@@ -49,6 +52,15 @@ class CodeAssistTest {
         assertTrue(completion.matches().contains(expected), completion.matches()::toString);
         assertEquals(start, completion.start());
         assertEquals(cursor, completion.end());
+    }
+
+    @Test
+    void aFreshSessionHoldsBackTheCompletionIndex() {
+        try (var fresh = JShellSession.start()) {
+            assertTrue(fresh.completionIndexHeld(), "JShell's internals differ on this JDK: its index is built at start");
+            new CodeAssist(fresh).complete("Math.ma", 7);
+            assertFalse(fresh.completionIndexHeld());
+        }
     }
 
     @Test
