@@ -37,10 +37,29 @@ def start(name):
                 if reply["parent_header"].get("msg_id") in sent:
                     ready = time.perf_counter() - t0
                     drain_shell(kc)
+                    await_iopub(kc)
                     return km, kc, ready
         except Empty:
             if not km.is_alive():
                 raise RuntimeError(f"kernel {name} died during startup")
+
+
+def await_iopub(kc):
+    """Until IOPub delivers: a SUB socket misses what is published before it has joined, and
+    ipykernel answers the shell so soon after start that a first cell's idle status could be
+    published before then (the benchmark then waited for it for ever)."""
+    while True:
+        msg_id = kc.kernel_info()
+        deadline = time.perf_counter() + 0.5
+        try:
+            while time.perf_counter() < deadline:
+                msg = kc.get_iopub_msg(timeout=max(0.01, deadline - time.perf_counter()))
+                if msg["parent_header"].get("msg_id") == msg_id:
+                    drain(kc)
+                    drain_shell(kc)
+                    return
+        except Empty:
+            pass
 
 
 def drain_shell(kc):
