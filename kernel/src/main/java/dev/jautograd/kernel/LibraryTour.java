@@ -16,8 +16,9 @@ import java.util.List;
  * loop, softmax and log-softmax of a batch, cross-entropy, reductions and elementwise ops over a
  * million floats, a chain of small ops. Without them in the archive a student's first such cell
  * loads, verifies and links them. An archive trained on the benchmark's workloads themselves cut
- * their first calls' CPU by 0-28% (an upper bound, docs/performance.md); this tour's own effect
- * was within the noise of 3-7 fresh processes a side (2026-12-02), still to be settled.
+ * their first calls' CPU by 0-28% (an upper bound, docs/performance.md). This tour's own effect,
+ * 10 fresh processes a side alternating (2026-12-02, quiet): the calling thread's median CPU
+ * 5-15% lower on each of six workloads, within overlapping ranges; wall time within the noise.
  *
  * <p>Training only: it runs in install.sh's training process, never in a student's kernel, and
  * seeds nothing a cell could see.
