@@ -1,6 +1,7 @@
 """Protocol behaviour basekernel 2.3.0 lacked, checked through jupyter_client against the real kernel:
 interrupt of a tight loop (variables survive), a bad HMAC signature (kernel survives), unknown
 request types (answered with an error), silent / store_history, and `status` on every reply."""
+import datetime
 import re
 import time
 import unittest
@@ -108,6 +109,8 @@ class ProtocolTests(KernelCase):
                 reply = self.shell_reply(send())
                 self.assertEqual(reply["msg_type"], request + "_reply")
                 self.assertEqual(reply["content"]["status"], "ok")
+                # jupyter_client parses an ISO 8601 date of at most 6 fraction digits, as ipykernel sends
+                self.assertIsInstance(reply["header"]["date"], datetime.datetime, reply["header"]["date"])
 
     def test_runtime_error_names_cell_line(self):
         content, messages = self.run_cell('int x = 1;\nObject o = null;\no.toString();')

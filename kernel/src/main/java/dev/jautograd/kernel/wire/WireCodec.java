@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,12 +72,20 @@ public final class WireCodec {
         return frames;
     }
 
+    /**
+     * ISO 8601 in UTC with microseconds, as ipykernel writes it: jupyter_client turns a header's
+     * date into a datetime only with at most 6 fraction digits ({@code Instant.toString()} gives
+     * 9 on Linux, which clients then saw as a plain string).
+     */
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     private JsonObject header(String type) {
         var header = new JsonObject();
         header.addProperty("msg_id", UUID.randomUUID().toString());
         header.addProperty("session", session);
         header.addProperty("username", "kernel");
-        header.addProperty("date", Instant.now().toString());
+        header.addProperty("date", DATE.format(Instant.now()));
         header.addProperty("msg_type", type);
         header.addProperty("version", PROTOCOL_VERSION);
         return header;

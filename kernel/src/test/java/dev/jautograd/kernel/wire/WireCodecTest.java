@@ -3,6 +3,7 @@ package dev.jautograd.kernel.wire;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
@@ -32,6 +33,15 @@ class WireCodecTest {
         assertArrayEquals(identity, message.identities().get(0));
         assertEquals("1 + 1", message.content().get("code").getAsString());
         assertEquals(WireCodec.PROTOCOL_VERSION, message.header().get("version").getAsString());
+    }
+
+    @Test
+    void headerDateIsIso8601WithMicrosecondsAsJupyterClientParsesIt() throws Exception {
+        var codec = codec("secret");
+        var message = codec.decode(codec.encode("status", null, new JsonObject(), List.of()));
+        String date = message.header().get("date").getAsString();
+        // jupyter_client.jsonutil.ISO8601_PAT: up to 6 fraction digits, or the date stays a string
+        assertTrue(date.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{6}Z"), date);
     }
 
     @Test
