@@ -54,8 +54,10 @@ def await_iopub(kc):
         try:
             while time.perf_counter() < deadline:
                 msg = kc.get_iopub_msg(timeout=max(0.01, deadline - time.perf_counter()))
-                if msg["parent_header"].get("msg_id") == msg_id:
-                    drain(kc)
+                if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
+                        and msg["content"]["execution_state"] == "idle"):
+                    # no quiet pause here: "first cell" is the cell sent right after ready, before
+                    # the kernel's background warm-up (which waits for a quiet shell) has begun
                     drain_shell(kc)
                     return
         except Empty:
