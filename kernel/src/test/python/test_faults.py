@@ -253,6 +253,17 @@ class DefinitionTests(KernelCase):
         self.run_cell("double undefinedVar = 21;")
         self.assertEqual(self.result_text("f()"), "42.0")
 
+    def test_a_variable_declared_again_says_nothing(self):
+        # It is replaced, not broken: the note below is for variables a redefinition broke
+        # (it was printed for every redeclaration once, `var x = 1;` then `var x = 2;`).
+        for first, again in [("var rx = 1;", "var rx = 2;"), ("long[] rts = new long[3];", "long[] rts = new long[5];"),
+                             ("String rs = \"a\";", "int rs = 3;")]:
+            with self.subTest(again=again):
+                self.run_cell(first)
+                content, messages = self.run_cell(again)
+                self.assertEqual(content["status"], "ok", content)
+                self.assertEqual(self.stderr_and_stdout(messages), "")
+
     def test_redefined_record_says_which_variables_it_dropped(self):
         self.run_cell("record P(int x) {}\nvar p = new P(1);\nvar q = p;")
         content, messages = self.run_cell("record P(int x, int y) {}")

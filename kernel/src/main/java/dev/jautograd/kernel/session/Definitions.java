@@ -44,8 +44,10 @@ final class Definitions {
      * referenced until this error is corrected".
      */
     String updateNote(SnippetEvent event) {
+        // A variable declared again is OVERWRITTEN by its new declaration: nothing to say then.
         if (event.causeSnippet() == null || !(event.snippet() instanceof VarSnippet variable)
-                || event.previousStatus() != Status.VALID || event.status() == Status.VALID) {
+                || event.previousStatus() != Status.VALID || event.status() == Status.VALID
+                || event.status() == Status.OVERWRITTEN || event.status() == Status.DROPPED) {
             return null;
         }
         String why = shell.diagnostics(variable).filter(Diag::isError).findFirst()
