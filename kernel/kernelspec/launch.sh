@@ -20,6 +20,9 @@ flags=(
     -XX:MinHeapFreeRatio=30              # after a full GC keep less free heap than the JVM's 40/70 (20 made
     -XX:MaxHeapFreeRatio=40              #   a growing heap's full GCs too many), and shrink to it at once:
     -XX:-ShrinkHeapInSteps               #   the kernel runs one when idle with a big heap (IdleCollector)
+    -XX:SurvivorRatio=2                  # survivor spaces that hold a batch's transients (4 MB arrays of a
+                                         #   1000x1000 cross-entropy), so they die young instead of filling the
+                                         #   old generation (docs/performance.md, "In the kernel")
 )
 # The JIT compilers' scratch memory (arena chunks, ~15 MB after start-up) stays in glibc's heap
 # after use; trimming it every few seconds takes an idle kernel from ~130 to ~112 MiB PSS.
