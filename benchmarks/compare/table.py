@@ -25,6 +25,7 @@ TARGETS = {
     "ElementwiseBench.exp": 1.0, "ElementwiseBench.sigmoid": 1.0, "ElementwiseBench.sum": 1.0,
     "ElementwiseBench.meanDim": 1.0,
     "ElementwiseBench.meanDim0": 1.0, "MatmulBench.matmul:256": 1.0, "ClassroomBench.tanhLoop": 1.0,
+    "ClassroomBench.moonsLoop": 1.0,
     "ClassroomBench.softmax": 1.0, "ClassroomBench.logSoftmax": 1.0, "ClassroomBench.crossEntropy": 1.0,
     "ClassroomBench.chain": 1.0,
 }

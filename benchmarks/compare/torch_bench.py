@@ -120,6 +120,23 @@ def tanh_loop():
     return run
 
 
+def moons_loop():
+    """notebooks/training.ipynb's loop: 300 SGD steps (lr 0.5) of a 2→16→2 tanh MLP on 200 points, cross-entropy."""
+    torch.manual_seed(0)
+    l1, l2 = torch.nn.Linear(2, 16), torch.nn.Linear(16, 2)
+    opt = torch.optim.SGD([p for layer in (l1, l2) for p in layer.parameters()], lr=0.5)
+    x, labels = torch.randn(200, 2), torch.randint(0, 2, (200,))
+
+    def run():
+        for _ in range(300):
+            loss = F.cross_entropy(l2(torch.tanh(l1(x))), labels)
+            opt.zero_grad(set_to_none=False)
+            loss.backward()
+            opt.step()
+        return loss
+    return run
+
+
 def seeded(*shape):
     torch.manual_seed(0)
     return torch.randn(*shape)
@@ -191,6 +208,7 @@ WORKLOADS = {
     **{f"ElementwiseBench.{k}": (lambda k=k: elementwise(k))
        for k in ["add", "mul", "exp", "sigmoid", "sum", "meanDim", "meanDim0"]},
     "ClassroomBench.tanhLoop": tanh_loop,
+    "ClassroomBench.moonsLoop": moons_loop,
     "ClassroomBench.softmax": lambda: (lambda x: lambda: x.softmax(1))(seeded(1000, 1000)),
     "ClassroomBench.logSoftmax": lambda: (lambda x: lambda: x.log_softmax(1))(seeded(1000, 1000)),
     "ClassroomBench.crossEntropy": cross_entropy,

@@ -10,7 +10,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What a class trains: the tanh teaching loop, softmax, log-softmax, cross-entropy and a long
+ * What a class trains: the tanh teaching loop, training.ipynb's loop, softmax, log-softmax, cross-entropy and a long
  * elementwise chain (per-op overhead at 1000 floats). The work: {@link Workloads}.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -21,6 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ClassroomBench extends WorkloadBench {
     /** 1000 SGD steps of a 2→16→16→1 tanh MLP on 100 points, MSE. */
     @Benchmark public Object tanhLoop() { return step.get(); }
+
+    /** 300 SGD steps of training.ipynb's 2→16→2 tanh MLP on 200 points, cross-entropy. */
+    @Benchmark public Object moonsLoop() { return step.get(); }
 
     /** softmax over dim 1 of 1000×1000. */
     @Benchmark public Object softmax() { return step.get(); }

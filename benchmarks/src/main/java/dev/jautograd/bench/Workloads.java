@@ -35,6 +35,7 @@ public final class Workloads {
         big("meanDim", (x, y) -> { Tensor m = x.view(1000, 10_000); return () -> m.mean(1); });
         big("meanDim0", (x, y) -> { Tensor m = x.view(1000, 10_000); return () -> m.mean(0); });
         ALL.put("ClassroomBench.tanhLoop", Workloads::tanhLoop);
+        ALL.put("ClassroomBench.moonsLoop", Workloads::moonsLoop);
         ALL.put("ClassroomBench.softmax", () -> { Tensor x = seeded(1000, 1000); return () -> x.softmax(1); });
         ALL.put("ClassroomBench.logSoftmax", () -> { Tensor x = seeded(1000, 1000); return () -> x.logSoftmax(1); });
         ALL.put("ClassroomBench.crossEntropy", Workloads::crossEntropy);
@@ -117,6 +118,27 @@ public final class Workloads {
             for (int step = 0; step < 1000; step++) {
                 optimizer.zeroGrad();
                 loss = Functional.mseLoss(l3.forward(l2.forward(l1.forward(x).tanh()).tanh()), y);
+                loss.backward();
+                optimizer.step();
+            }
+            return loss;
+        };
+    }
+
+    /**
+     * notebooks/training.ipynb's loop: 300 SGD steps (lr 0.5) of a 2→16→2 tanh MLP on 200 points,
+     * cross-entropy. Its hidden layer has twice the teaching loop's rows (3,200 floats a tanh).
+     */
+    private static Supplier<Object> moonsLoop() {
+        Torch.manualSeed(0);
+        Linear l1 = new Linear(2, 16), l2 = new Linear(16, 2);
+        SGD optimizer = sgd(0.5, l1, l2);
+        Tensor x = Torch.randn(200, 2), labels = Torch.randint(0, 2, 200);
+        return () -> {
+            Tensor loss = null;
+            for (int step = 0; step < 300; step++) {
+                loss = Functional.crossEntropy(l2.forward(l1.forward(x).tanh()), labels);
+                optimizer.zeroGrad();
                 loss.backward();
                 optimizer.step();
             }
