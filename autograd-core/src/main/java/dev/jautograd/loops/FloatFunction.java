@@ -19,10 +19,23 @@ public enum FloatFunction implements DoubleUnaryOperator {
     // NaN passes through, as torch.relu keeps NaN.
     RELU { @Override public double applyAsDouble(double x) { return x > 0 ? x : (Double.isNaN(x) ? x : 0); } };
 
-    /** Relative cost per element against a float add, to decide when threads pay off. */
+    /**
+     * Relative cost per element against a float add, to decide when threads pay off. Scalar, the
+     * Sleef functions take ~20 ns an element; once their SIMD form runs ({@link Vectorized#hot})
+     * tanh takes ~2 ns and exp or sigmoid ~1, and handing a few thousand of them to a second
+     * thread cost more than it saved: tanh of 200×16 floats 14 µs split against 7 µs on one
+     * thread, break-even near 16,384 elements (measured, hot, 2 cores).
+     */
     int cost() {
+        return cost(sleef() && Vectorized.hot(this));
+    }
+
+    /** {@link #cost()} with the SIMD form running or not. */
+    int cost(boolean simd) {
         return switch (this) {
             case NEG, RELU -> 1;
+            case EXP, SIGMOID -> simd ? 1 : 16;
+            case TANH -> simd ? 2 : 16;
             default -> 16;
         };
     }

@@ -97,12 +97,7 @@ final class Vectorized {
      */
     static boolean pytorchFloats(FloatFunction f, float[] x, int ox, float[] r, int or, int len) {
         if (!AVAILABLE || !Loops.fastPaths()) return false;
-        HotPath gate = switch (f) {
-            case EXP -> EXP;
-            case SIGMOID -> SIGMOID;
-            case TANH -> TANH;
-            default -> null;
-        };
+        HotPath gate = gate(f);
         if (gate == null) return false;
         if (gate.hot()) {
             vectorFloats(f, x, ox, r, or, len);
@@ -110,6 +105,21 @@ final class Vectorized {
             gate.run(0, len, 1, new FloatChunks(f, x, ox, r, or));
         }
         return true;
+    }
+
+    /** Whether {@code f}'s SIMD form has won its gate: it then runs vector, several times faster than scalar. */
+    static boolean hot(FloatFunction f) {
+        HotPath gate = gate(f);
+        return AVAILABLE && Loops.fastPaths() && gate != null && gate.hot();
+    }
+
+    private static HotPath gate(FloatFunction f) {
+        return switch (f) {
+            case EXP -> EXP;
+            case SIGMOID -> SIGMOID;
+            case TANH -> TANH;
+            default -> null;
+        };
     }
 
     /** {@link #floatChunk} as a gate's work: a class, not a lambda a fresh JVM links on its first exp/tanh/sigmoid. */
