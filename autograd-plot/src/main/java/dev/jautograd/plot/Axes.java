@@ -2,7 +2,6 @@ package dev.jautograd.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.DatasetRenderingOrder;
@@ -35,13 +34,7 @@ final class Axes {
 
     private static ValueAxis axis(String label, boolean log) {
         if (log) {
-            var axis = new LogAxis(label);
-            axis.setSmallestValue(1e-300);
-            axis.setBase(10);
-            // Ticks at whole powers of ten, drawn 10ⁿ, as matplotlib's log axis; minor ticks between.
-            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // units of the exponent
-            axis.setMinorTickMarksVisible(true);
-            return axis;
+            return new DecadeAxis(label);
         }
         var axis = new NumberAxis(label);
         axis.setAutoRangeIncludesZero(false);
