@@ -34,6 +34,8 @@ from roundtrip import start
 REPO = pathlib.Path(__file__).resolve().parents[2]
 BENCH_JAR = REPO / "benchmarks/target/benchmarks.jar"
 TORCH_BENCH = REPO / "benchmarks/compare"
+sys.path.insert(0, str(TORCH_BENCH))
+from table import human  # noqa: E402  (compare.sh's tables write times the same way)
 DEFAULT = r"SmallBench.smallGraph|MlpBench.step|ClassroomBench"
 
 JAVA_SETUP = """var step = dev.jautograd.bench.Workloads.make("{name}");
@@ -112,13 +114,6 @@ def measure(kernel, java, name, args):
         km.shutdown_kernel(now=True)
 
 
-def human(ns):
-    for unit, scale in (("s", 1e9), ("ms", 1e6), ("µs", 1e3)):
-        if ns >= scale:
-            return f"{ns / scale:.3g} {unit}"
-    return f"{ns:.3g} ns"
-
-
 def figure(results):
     means = [m for m, _, _ in results]
     medians = [d for _, d, _ in results]
@@ -128,7 +123,6 @@ def figure(results):
 
 
 def workload_names(pattern):
-    sys.path.insert(0, str(TORCH_BENCH))
     import torch_bench  # noqa: E402  (the names both sides know)
     return [n for n in torch_bench.WORKLOADS if re.search(pattern, n) and n != "NotebookBench.notebook"]
 
