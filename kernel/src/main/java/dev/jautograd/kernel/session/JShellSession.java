@@ -371,12 +371,15 @@ public final class JShellSession implements AutoCloseable {
      * the request waits for it if it {@code wantsPackages}.
      */
     void completionIndexNeeded(boolean wantsPackages) {
-        var analysis = shell.sourceCodeAnalysis();
-        if (indexHeld.compareAndSet(true, false)) {
-            JShellInternals.releaseIndexing(analysis);
-        }
+        releaseHeldIndex();
         if (wantsPackages && !indexBuilt) {
-            indexBuilt = JShellInternals.awaitIndexing(analysis, INDEX_WAIT_MS);
+            indexBuilt = JShellInternals.awaitIndexing(shell.sourceCodeAnalysis(), INDEX_WAIT_MS);
+        }
+    }
+
+    private void releaseHeldIndex() {
+        if (indexHeld.compareAndSet(true, false)) {
+            JShellInternals.releaseIndexing(shell.sourceCodeAnalysis());
         }
     }
 
@@ -386,10 +389,7 @@ public final class JShellSession implements AutoCloseable {
 
     @Override
     public void close() {
-        // JShell's indexer is one thread for the whole JVM: a held walk would block the next session's.
-        if (indexHeld.compareAndSet(true, false)) {
-            JShellInternals.releaseIndexing(shell.sourceCodeAnalysis());
-        }
+        releaseHeldIndex(); // JShell's indexer is one thread for the whole JVM: a held walk would block the next session's
         shell.close();
     }
 }
