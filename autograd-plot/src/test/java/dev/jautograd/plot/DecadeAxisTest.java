@@ -33,6 +33,16 @@ class DecadeAxisTest {
         assertEquals(expected, labelled);
     }
 
+    /** Data a log axis cannot place (zeros, negatives, NaN, infinity, subnormals) still draws, and soon: no decade loop runs away. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {"0 0 0", "-1 -2 -3", "1 NaN 2", "1 Infinity", "1e-320 1e-310", "0.5", "1e300 1.7e308", "5 5 5"})
+    void unplaceableDataStillDraws(String values) {
+        double[] y = java.util.Arrays.stream(values.split(" ")).mapToDouble(Double::parseDouble).toArray();
+        String svg = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                () -> Plot.figure().line("y", y).logY().svg());
+        org.junit.jupiter.api.Assertions.assertTrue(svg.startsWith("<svg") || svg.contains("<svg"), "not an SVG");
+    }
+
     private static double round(double value) {
         return Double.parseDouble(String.format("%.6g", value));
     }
