@@ -208,14 +208,20 @@ install_kernelspec() {
 }
 
 # A class-data-sharing archive of the classes a kernel loads (JShell, javac, the kernel, the
-# library), from one training run of the installed jar: `--warmup` runs a typical cell, unless
-# --no-run every code cell of notebooks/autograd.ipynb and notebooks/training.ipynb, then the
-# library's classroom paths at classroom sizes (an MLP step, softmax of a batch...). It takes
-# about a quarter off starting JShell and running the first cells (--warmup: 1.9 s -> 1.4 s,
-# median of 5). It is tied to this JDK and this jar's path; launch.sh uses it when present and
-# the JVM silently starts without it when it no longer fits (a moved folder, an updated JDK).
+# library, the graph layout), from one training run of the installed jar: `--warmup` runs a
+# typical cell, unless --no-run every code cell of notebooks/autograd.ipynb and
+# notebooks/training.ipynb, then the library's classroom paths at classroom sizes (an MLP step,
+# softmax of a batch...). The run writes the list of classes it loaded; the JVM then dumps them
+# into a static archive (-Xshare:dump). A static archive, not the dynamic one
+# (-XX:ArchiveClassesAtExit) this script wrote before: a dynamic archive leaves out classes of
+# class-file version 49 and older, and the graph layout's EMF is 800 such classes, which the
+# first graph then loaded and verified from the jar (about 200 ms of training.ipynb's graph
+# cell; docs/kernel.md, "Start-up cache"). The archive takes about a quarter off starting JShell
+# and running the first cells. It is tied to this JDK
+# and this jar's path; launch.sh uses it when present and the JVM silently starts without it
+# when it no longer fits (a moved folder, an updated JDK).
 # JDK 25's ahead-of-time cache (-XX:AOTCacheOutput) was measured in its place and dropped: with
-# --add-modules it gets no full module graph, so it held fewer classes than this archive (4,308
+# --add-modules it gets no full module graph, so it held fewer classes than the archive (4,308
 # against 4,892 of a warm-up's 5,300, lambdas not archived), was twice its size (45 MB) and
 # saved no CPU time (docs/kernel.md, "Start-up cache").
 build_startup_cache() {
@@ -225,23 +231,25 @@ build_startup_cache() {
         training+=("$REPO/notebooks/autograd.ipynb")
         [[ -f "$REPO/notebooks/training.ipynb" ]] && training+=("$REPO/notebooks/training.ipynb")
     fi
-    step "Building the class-data-sharing archive (a training run of the kernel)"
-    build_cache "$archive" -XX:ArchiveClassesAtExit="$SPEC_DIR/.$VERSIONED.jsa.new.$$" "${training[@]}" \
+    step "Building the class-data-sharing archive (a training run of the kernel, then the dump)"
+    build_cache "$archive" "${training[@]}" \
         || echo "    (skipped: this JVM could not write the archive; the kernel starts without it)"
 }
 
-# build_cache FINAL FLAG=TEMPORARY ARGS...: one training run (the jar with ARGS) writing
-# TEMPORARY, renamed to FINAL. The flags that shape the cache are launch.sh's.
+# build_cache FINAL ARGS...: one training run (the jar with ARGS) listing the classes it loads,
+# then the static archive of that list, written beside FINAL and renamed to it. The flags that
+# shape the archive are launch.sh's, and its class path is the jar as launch.sh names it.
 build_cache() {
-    local final="$1" flag="$2" temporary="${2#*=}"
-    shift 2
-    if "$JAVA" "$flag" --add-modules=jdk.incubator.vector -XX:+UseSerialGC \
-            -jar "$SPEC_DIR/$VERSIONED.jar" "$@" >/dev/null 2>&1 && [[ -s "$temporary" ]]; then
-        chmod 0644 "$temporary" && mv -f "$temporary" "$final"
-    else
-        rm -f "$temporary"
-        return 1
-    fi
+    local final="$1" jar="$SPEC_DIR/$VERSIONED.jar" list temporary ok=1
+    shift
+    list="$SPEC_DIR/.$VERSIONED.classlist.new.$$" temporary="$SPEC_DIR/.$VERSIONED.jsa.new.$$"
+    local shape=(--add-modules=jdk.incubator.vector -XX:+UseSerialGC)
+    "$JAVA" -XX:DumpLoadedClassList="$list" "${shape[@]}" -jar "$jar" "$@" >/dev/null 2>&1 && [[ -s "$list" ]] \
+        && "$JAVA" -Xshare:dump -XX:SharedClassListFile="$list" -XX:SharedArchiveFile="$temporary" "${shape[@]}" \
+            -cp "$jar" >/dev/null 2>&1 && [[ -s "$temporary" ]] \
+        && chmod 0644 "$temporary" && mv -f "$temporary" "$final" && ok=0
+    rm -f "$list" "$temporary"
+    return $ok
 }
 
 # Old jars go once no process runs them (a kernel started before the upgrade keeps its jar

@@ -90,16 +90,19 @@ echo
 kernel_flags=$(flags=(); eval "$(sed -n '/^flags=(/,/^)/p' "$root/kernel/kernelspec/launch.sh")"; echo "${flags[*]}")
 kernel_flags="$kernel_flags -Xshare:auto -Djautograd.threads=$threads ${BENCH_JVM_ARGS:-}"
 # And the kernel's class-data-sharing archive: install.sh trains it with one run of the kernel jar
-# over the two notebooks (--warmup); here the same run, with the benchmarks jar after the kernel
-# jar on the class path (the library's classes come from the kernel jar, as in a kernel), so
-# FirstCall starts as a kernel does. -Xshare:on checks once that the archive maps.
+# over the two notebooks (--warmup) listing the classes it loads, then dumps them into a static
+# archive; here the same, with the benchmarks jar after the kernel jar on the class path (the
+# library's classes come from the kernel jar, as in a kernel), so FirstCall starts as a kernel
+# does. -Xshare:on checks once that the archive maps.
 first_cp=$jar
 if [ "$mode" != steady ] && [ -z "${BENCH_NO_CDS:-}" ]; then
     archive=$out/firstcall.jsa first_cp=$kernel_jar:$jar
-    rm -f "$archive"
+    rm -f "$archive" "$out/firstcall.classlist"
     # shellcheck disable=SC2086  # a list of flags
-    "$java" $kernel_flags -XX:ArchiveClassesAtExit="$archive" -cp "$first_cp" dev.jautograd.kernel.Main --warmup \
-        "$root/notebooks/autograd.ipynb" "$root/notebooks/training.ipynb" > "$out/firstcall.jsa.log" 2>&1 || true
+    { "$java" $kernel_flags -XX:DumpLoadedClassList="$out/firstcall.classlist" -cp "$first_cp" dev.jautograd.kernel.Main \
+          --warmup "$root/notebooks/autograd.ipynb" "$root/notebooks/training.ipynb" \
+      && "$java" $kernel_flags -Xshare:dump -XX:SharedClassListFile="$out/firstcall.classlist" \
+          -XX:SharedArchiveFile="$archive" -cp "$first_cp"; } > "$out/firstcall.jsa.log" 2>&1 || true
     # shellcheck disable=SC2086
     if "$java" $kernel_flags -XX:SharedArchiveFile="$archive" -Xshare:on -cp "$first_cp" dev.jautograd.bench.FirstCall --list \
             > /dev/null 2>> "$out/firstcall.jsa.log"; then
