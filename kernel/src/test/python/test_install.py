@@ -2,7 +2,8 @@
 
 - Modes: under umask 077 every installed folder is 0755 and every file 0644, owned by the
   installer; the spec holds kernel.json, launch.sh (absolute JDK, versioned jar), the jar, the
-  logos, the CDS archive; it starts and runs a cell; --help; unknown options refused.
+  logos, the CDS archive (static: it maps, and holds the graph layout's EMF classes); it starts
+  and runs a cell; --help; unknown options refused.
 - As root (CI): installs with --sys-prefix (under a throwaway kernelspec name, removed afterwards)
   and --prefix, then as a throwaway unprivileged user (useradd, runuser) lists the kernelspecs,
   runs the seed notebook on the system-wide kernel, and, while that user's kernel runs, upgrades
@@ -80,6 +81,7 @@ class InstallScriptTest(unittest.TestCase):
         self.assertEqual(launch_setting(spec_dir, "JAR"), jars(spec_dir)[0])
         java = launch_setting(spec_dir, "JAVA")
         self.assertTrue(os.path.isabs(java) and os.access(java, os.X_OK), java)
+        self.assert_archive_maps_the_graph_layout(java, spec_dir)
         spec = json.loads((spec_dir / "kernel.json").read_text())
         self.assertEqual((spec["language"], spec["interrupt_mode"]), ("java", "message"))
         self.assertEqual(spec["argv"], ["/bin/bash", "{resource_dir}/launch.sh", "{connection_file}"])
@@ -105,6 +107,22 @@ class InstallScriptTest(unittest.TestCase):
         run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
         self.assertEqual(run.stdout.strip(), "ok", run.stdout + run.stderr)
         self.assertEqual(run.stderr.strip(), "", run.stderr)
+
+    def assert_archive_maps_the_graph_layout(self, java, spec_dir):
+        """The class-data archive maps with launch.sh's flags, and holds EMF's classes (class-file
+        version 49, under the graph layout), which only a static archive can: a dynamic one
+        (-XX:ArchiveClassesAtExit) skips them and the first graph loaded them from the jar."""
+        jar = spec_dir / launch_setting(spec_dir, "JAR")
+        run = subprocess.run([java, "-Xshare:on", f"-XX:SharedArchiveFile={jar.with_suffix('.jsa')}",
+                              "-Xlog:class+load=info:stdout", "--add-modules=jdk.incubator.vector",
+                              "-XX:+UseSerialGC", "-jar", str(jar), "--warmup"],
+                             capture_output=True, text=True, timeout=120)
+        self.assertEqual(run.returncode, 0, run.stdout[-2000:] + run.stderr)
+        emf = [line for line in run.stdout.splitlines() if " org.eclipse.emf.ecore." in line]
+        self.assertTrue(emf, "the warm-up's graph loaded no EMF class")
+        from_jar = [line for line in emf if "shared objects file" not in line]
+        self.assertEqual(len(from_jar), 0, f"{len(from_jar)} of {len(emf)} EMF classes not from the archive,"
+                                           f" e.g. {from_jar[:2]}")
 
     def test_install_needs_no_network_when_everything_is_there(self):
         if os.getuid() != 0 or not shutil.which("unshare"):
