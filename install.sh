@@ -217,9 +217,9 @@ install_kernelspec() {
 # class-file version 49 and older, and the graph layout's EMF is 800 such classes, which the
 # first graph then loaded and verified from the jar (about 200 ms of training.ipynb's graph
 # cell; docs/kernel.md, "Start-up cache"). The archive takes about a quarter off starting JShell
-# and running the first cells. It is tied to this JDK
-# and this jar's path; launch.sh uses it when present and the JVM silently starts without it
-# when it no longer fits (a moved folder, an updated JDK).
+# and running the first cells. It is tied to this JDK and this jar's path; launch.sh uses it
+# when present and the JVM silently starts without it when it no longer fits (a moved folder,
+# an updated JDK).
 # JDK 25's ahead-of-time cache (-XX:AOTCacheOutput) was measured in its place and dropped: with
 # --add-modules it gets no full module graph, so it held fewer classes than the archive (4,308
 # against 4,892 of a warm-up's 5,300, lambdas not archived), was twice its size (45 MB) and
