@@ -198,6 +198,7 @@ install_kernelspec() {
     trap 'rm -f "$staged"' RETURN
     sed -e "s#^JAVA=java #JAVA=${JAVA//#/\\#} #" -e "s#^JAR=jautograd-kernel.jar #JAR=$VERSIONED.jar #" \
         -e "s#^JAVA_FEATURE=17 #JAVA_FEATURE=$JAVA_FEATURE #" -e "s#^NATIVE_TRIM=no #NATIVE_TRIM=$NATIVE_TRIM #" \
+        -e "s#^ARCHIVE_BYTES=0 #ARCHIVE_BYTES=$(archive_bytes) #" \
         "$REPO/kernel/kernelspec/launch.sh" > "$staged"
     grep "^JAVA=$JAVA " "$staged" >/dev/null && grep "^JAR=$VERSIONED.jar " "$staged" >/dev/null \
         || die "could not write the JDK and jar into launch.sh"
@@ -234,6 +235,11 @@ build_startup_cache() {
     step "Building the class-data-sharing archive (a training run of the kernel, then the dump)"
     build_cache "$archive" "${training[@]}" \
         || echo "    (skipped: this JVM could not write the archive; the kernel starts without it)"
+}
+
+# The archive's size, for launch.sh to use it only whole (0 when there is none).
+archive_bytes() {
+    stat -c %s "$SPEC_DIR/$VERSIONED.jsa" 2>/dev/null || echo 0
 }
 
 # build_cache FINAL ARGS...: one training run (the jar with ARGS) listing the classes it loads,

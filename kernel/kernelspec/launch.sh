@@ -5,11 +5,12 @@
 # and JupyterHub admins"; benchmarks/kernel/memory.py). Admins change them with one knob:
 #   JAUTOGRAD_JAVA_OPTS   extra JVM flags, placed after the defaults so they win, e.g. "-Xmx1g".
 # Set it in the notebook server's environment (JupyterHub: c.Spawner.environment) or in the
-# "env" of this folder's kernel.json. install.sh fills in the three settings below.
+# "env" of this folder's kernel.json. install.sh fills in the settings below.
 JAVA=java                         # the JDK install.sh found (absolute path)
 JAR=jautograd-kernel.jar          # versioned on install, so an upgrade never touches a running kernel's jar
 JAVA_FEATURE=17                   # the JDK's feature version
 NATIVE_TRIM=no                    # yes when the JDK has -XX:TrimNativeHeapInterval (17.0.11+, 21.0.3+, 22+)
+ARCHIVE_BYTES=0                   # the size of the class-data archive install.sh wrote (0: none)
 here="$(dirname "$0")"
 
 flags=(
@@ -31,9 +32,12 @@ if [[ "$NATIVE_TRIM" == yes ]]; then
 fi
 # Class-data sharing: classes of JShell, javac and the kernel mapped from an archive built at
 # install time. A moved folder or an updated JDK makes it unusable: the JVM then starts without
-# it, and these keep its complaint out of the server's log.
-if [[ -r "$here/${JAR%.jar}.jsa" ]]; then
-    flags+=(-XX:SharedArchiveFile="$here/${JAR%.jar}.jsa")
+# it, and these keep its complaint out of the server's log. A truncated one (a copy cut short, a
+# full disk) is not refused but crashes JDK 17 as it maps it (SIGBUS): the archive is used only
+# at the size install.sh wrote.
+archive="$here/${JAR%.jar}.jsa"
+if (( ARCHIVE_BYTES > 0 )) && [[ -r "$archive" ]] && (( $(stat -c %s "$archive" 2>/dev/null || echo 0) == ARCHIVE_BYTES )); then
+    flags+=(-XX:SharedArchiveFile="$archive")
 fi
 flags+=(-Xshare:auto -Xlog:cds=off,cds+dynamic=off)
 if (( JAVA_FEATURE >= 24 )); then

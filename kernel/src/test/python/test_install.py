@@ -108,6 +108,16 @@ class InstallScriptTest(unittest.TestCase):
         self.assertEqual(run.stdout.strip(), "ok", run.stdout + run.stderr)
         self.assertEqual(run.stderr.strip(), "", run.stderr)
 
+        # A truncated archive (a copy cut short, a full disk): JDK 17 crashed mapping it (SIGBUS);
+        # launch.sh uses it only at the size install.sh wrote, so the kernel starts without it.
+        archive = spec_dir / jars(spec_dir)[0].replace(".jar", ".jsa")
+        with open(archive, "r+b") as file:
+            file.truncate(5000)
+        env["JUPYTER_PATH"] = str(prefix / "share" / "jupyter")
+        run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+        self.assertEqual(run.stdout.strip(), "ok", run.stdout + run.stderr)
+        self.assertEqual(run.stderr.strip(), "", run.stderr)
+
     def assert_archive_maps_the_graph_layout(self, java, spec_dir):
         """The class-data archive maps with launch.sh's flags, and holds EMF's classes (class-file
         version 49, under the graph layout), which only a static archive can: a dynamic one
