@@ -1,11 +1,16 @@
 package dev.jautograd.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.jfree.chart.axis.AxisState;
+import org.jfree.chart.axis.TickType;
 import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.ui.RectangleEdge;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +32,7 @@ class DecadeAxisTest {
         var g2 = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB).createGraphics();
         @SuppressWarnings("unchecked")
         List<ValueTick> ticks = axis.refreshTicks(g2, new AxisState(), new Rectangle2D.Double(0, 0, 400, 300), RectangleEdge.LEFT);
-        String labelled = ticks.stream().filter(t -> t.getTickType() == org.jfree.chart.axis.TickType.MAJOR)
+        String labelled = ticks.stream().filter(t -> t.getTickType() == TickType.MAJOR)
                 .map(t -> Double.toString(round(t.getValue()))).sorted((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b)))
                 .reduce((a, b) -> a + " " + b).orElse("");
         assertEquals(expected, labelled);
@@ -37,10 +42,9 @@ class DecadeAxisTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {"0 0 0", "-1 -2 -3", "1 NaN 2", "1 Infinity", "1e-320 1e-310", "0.5", "1e300 1.7e308", "5 5 5"})
     void unplaceableDataStillDraws(String values) {
-        double[] y = java.util.Arrays.stream(values.split(" ")).mapToDouble(Double::parseDouble).toArray();
-        String svg = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
-                () -> Plot.figure().line("y", y).logY().svg());
-        org.junit.jupiter.api.Assertions.assertTrue(svg.startsWith("<svg") || svg.contains("<svg"), "not an SVG");
+        double[] y = Arrays.stream(values.split(" ")).mapToDouble(Double::parseDouble).toArray();
+        String svg = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> Plot.figure().line("y", y).logY().svg());
+        assertTrue(svg.startsWith("<svg") || svg.contains("<svg"), "not an SVG");
     }
 
     private static double round(double value) {
