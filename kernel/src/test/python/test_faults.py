@@ -322,6 +322,52 @@ class OutputIntegrityTests(KernelCase):
         self.assertEqual(printed, text)
 
 
+def stream_text(messages, name):
+    return "".join(m["content"]["text"] for m in messages
+                   if m["msg_type"] == "stream" and m["content"]["name"] == name)
+
+
+class StandardStreamTests(KernelCase):
+    """System.out, System.err and System.in are the kernel's, shared by every cell. Found by trying
+    to break the kernel (2026-12-02): a cell that closed System.out, as competitive-programming
+    code closes a PrintWriter over it, silenced every later cell's prints; one that set System.err
+    to null made every later cell fail with a bare NullPointerException (JShell compiles each
+    snippet with a PrintWriter over System.err), until a restart."""
+
+    def test_a_closed_print_writer_over_system_out_does_not_silence_later_cells(self):
+        content, messages = self.run_cell('var w = new PrintWriter(System.out);\nw.println("one");\nw.close();\n'
+                                          'System.out.println("two");')
+        self.assertEqual(content["status"], "ok", content)
+        self.assertEqual(stream_text(messages, "stdout"), "one\ntwo\n")
+        _, messages = self.run_cell('System.out.println("three");')
+        self.assertEqual(stream_text(messages, "stdout"), "three\n")
+
+    def test_a_closed_system_err_still_shows_later_errors(self):
+        self.run_cell("System.err.close();")
+        _, messages = self.run_cell('System.err.println("still here");')
+        self.assertEqual(stream_text(messages, "stderr"), "still here\n")
+
+    def test_null_standard_streams_are_put_back_with_a_note(self):
+        content, messages = self.run_cell("System.setErr(null);\nSystem.setOut(null);\nSystem.setIn(null);\n"
+                                          "int afterNull = 1;")
+        self.assertEqual(content["status"], "ok", content)
+        notes = stream_text(messages, "stderr")
+        for name in ("System.err", "System.out", "System.in"):
+            self.assertIn(f"[{name} was set to null: the kernel put its own back", notes)
+        content, messages = self.run_cell('System.out.println("printed");\nafterNull + 1')
+        self.assertEqual(content["status"], "ok", content)
+        self.assertEqual(stream_text(messages, "stdout"), "printed\n")
+        self.assertEqual(self.result_text("afterNull + 2"), "3")
+
+    def test_a_stream_pointed_elsewhere_stays_where_the_cell_put_it(self):
+        self.run_cell("var kernelOut = System.out;\nvar sink = new ByteArrayOutputStream();\n"
+                      "System.setOut(new PrintStream(sink, true));")
+        _, messages = self.run_cell('System.out.println("to the sink");')
+        self.assertEqual(stream_text(messages, "stdout"), "")
+        self.run_cell("System.setOut(kernelOut);")
+        self.assertEqual(self.result_text("sink.toString().strip()"), '"to the sink"')
+
+
 class ProtocolTests(KernelCase):
     """Fault 7: a replayed signed message ran again; an ipc connection file bound TCP ports silently."""
 

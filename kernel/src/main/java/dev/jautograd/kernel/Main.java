@@ -6,6 +6,7 @@ import dev.jautograd.kernel.session.CellInput;
 import dev.jautograd.kernel.session.JShellSession;
 import dev.jautograd.kernel.session.MemoryReserve;
 import dev.jautograd.kernel.session.OutputCapture;
+import dev.jautograd.kernel.session.StandardStreams;
 import dev.jautograd.kernel.session.Timing;
 import dev.jautograd.kernel.wire.KernelChannels;
 import dev.jautograd.kernel.wire.WireCodec;
@@ -68,10 +69,8 @@ public final class Main {
         // whichever cell happens to be running.
         Logger.getLogger("").getHandlers();
         var output = new OutputCapture((stream, text) -> log.print(text));
-        System.setOut(output.out());
-        System.setErr(output.err());
         var input = new CellInput(output.err());
-        System.setIn(input);
+        StandardStreams.install(output.out(), output.err(), input);
 
         // JShell's start (its first compiles: most of a second) runs from here, on the second core
         // while the sockets are set up; the first kernel_info on the shell channel waits for it

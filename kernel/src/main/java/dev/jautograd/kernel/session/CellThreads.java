@@ -56,6 +56,7 @@ public final class CellThreads {
         thread.start();
         joinUninterruptibly(thread);
         MemoryReserve.statementEnded(); // first, before anything here or in JShell allocates
+        StandardStreams.restoreNulls(); // before JShell compiles the next snippet with System.err
         rememberNotebookDefault();
         if (outcome[1] instanceof ThreadDeath death) {
             lastDeath = death;

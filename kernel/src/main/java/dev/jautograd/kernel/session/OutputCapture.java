@@ -240,6 +240,23 @@ public final class OutputCapture {
                 append(name, b, off, len);
             }
         };
-        return new PrintStream(sinkStream, true, StandardCharsets.UTF_8);
+        return new KernelStream(sinkStream);
+    }
+
+    /**
+     * A stream every cell shares, so a cell cannot close it: {@code close()} only flushes. Closed,
+     * a PrintStream drops all later writes in silence, and code that ends by closing a
+     * {@code PrintWriter} over System.out (as competitive-programming code does) silenced every
+     * later cell's prints.
+     */
+    private static final class KernelStream extends PrintStream {
+        KernelStream(OutputStream sink) {
+            super(sink, true, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() {
+            flush();
+        }
     }
 }
