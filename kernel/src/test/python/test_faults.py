@@ -368,6 +368,42 @@ class StandardStreamTests(KernelCase):
         self.assertEqual(self.result_text("sink.toString().strip()"), '"to the sink"')
 
 
+class ThreadSweepTests(KernelCase):
+    """Found by trying to break the kernel (2026-12-02): a cell that stopped its threads by
+    interrupting every thread of the JVM interrupted the kernel's too; the cell failed with an
+    InterruptedException from inside the kernel while its statement ran on, and ZeroMQ sends
+    failed. Now only the cells' threads are interrupted (ThreadGuard)."""
+
+    SLEEPER = ('var sleeper = new Thread(() -> {\n'
+               '    try { Thread.sleep(60_000); } catch (InterruptedException e) { System.out.println("woken"); }\n'
+               '});\nsleeper.start();')
+
+    def sweep(self, sweep):
+        """Runs the sweep 50 times in one cell: the cell must end ok, and the kernel answer after."""
+        content, messages = self.run_cell(
+            "for (int i = 0; i < 50; i++) {\n" + sweep + "\n    Thread.interrupted();\n    Thread.sleep(2);\n}\n")
+        self.assertEqual(content["status"], "ok", content)
+        for _ in range(5):
+            self.assertEqual(self.result_text("6 * 7"), "42")
+        return messages
+
+    def test_interrupting_every_thread_reaches_only_the_cells_threads(self):
+        self.run_cell(self.SLEEPER)
+        self.sweep("    Thread.getAllStackTraces().keySet().forEach(Thread::interrupt);")
+        self.assertEqual(self.result_text("sleeper.join(10_000);\nsleeper.isAlive()"), "false")
+
+    def test_interrupting_the_root_thread_group_spares_the_kernel(self):
+        self.sweep("    var root = Thread.currentThread().getThreadGroup();\n"
+                   "    while (root.getParent() != null) root = root.getParent();\n"
+                   "    root.interrupt();")
+
+    def test_the_cells_own_threads_are_still_interrupted_one_by_one(self):
+        self.run_cell(self.SLEEPER)
+        content, messages = self.run_cell("sleeper.interrupt();\nsleeper.join(10_000);\nsleeper.isAlive()")
+        self.assertEqual(content["status"], "ok", content)
+        self.assertIn("woken", stream_text(messages, "stdout"))
+
+
 class ProtocolTests(KernelCase):
     """Fault 7: a replayed signed message ran again; an ipc connection file bound TCP ports silently."""
 

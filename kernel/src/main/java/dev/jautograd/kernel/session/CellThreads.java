@@ -108,6 +108,16 @@ public final class CellThreads {
         }
     }
 
+    /** Whether {@code group} is a statement's group or inside one: the threads a cell made. */
+    static boolean isCellGroup(ThreadGroup group) {
+        for (var g = group; g != null; g = g.getParent()) {
+            if (g instanceof CellGroup) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isJShells(UncaughtExceptionHandler handler) {
         return handler != null && handler.getClass().getName().startsWith("jdk.jshell.");
     }

@@ -35,6 +35,9 @@ class SnippetRewriterTest {
             + "    static void halt() { Runtime.getRuntime().halt(4); }\n"
             + "    static java.util.function.IntConsumer reference() { return System::exit; }\n"
             + "    static Object reflect() throws Exception { return Object.class.getMethod(\"hashCode\").invoke(\"x\"); }\n"
+            + "    static void wake(Thread t) { t.interrupt(); }\n"
+            + "    static java.util.function.Consumer<Thread> waker() { return Thread::interrupt; }\n"
+            + "    static void wakeAll(ThreadGroup g) { g.interrupt(); }\n"
             + "    static class Inner { }\n"
             + "}\n";
 
@@ -78,12 +81,16 @@ class SnippetRewriterTest {
     /** A guarded call in the source, and the call the pass leaves in its place. */
     static Stream<Arguments> redirects() {
         String guard = "dev/jautograd/kernel/session/KernelExitRefused.";
+        String threads = "dev/jautograd/kernel/session/ThreadGuard.";
         return Stream.of(
                 Arguments.of("quit", guard + "systemExit(I)V"),
                 Arguments.of("halt", guard + "runtimeHalt(Ljava/lang/Runtime;I)V"),
                 Arguments.of("reference", "handle " + guard + "systemExit(I)V"),
                 Arguments.of("reflect", "dev/jautograd/kernel/session/ReflectiveExitGuard.invoke("
-                        + "Ljava/lang/reflect/Method;Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;"));
+                        + "Ljava/lang/reflect/Method;Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;"),
+                Arguments.of("wake", threads + "interrupt(Ljava/lang/Thread;)V"),
+                Arguments.of("waker", "handle " + threads + "interrupt(Ljava/lang/Thread;)V"),
+                Arguments.of("wakeAll", threads + "interrupt(Ljava/lang/ThreadGroup;)V"));
     }
 
     @ParameterizedTest
@@ -92,7 +99,8 @@ class SnippetRewriterTest {
         assertEquals(1, calls.stream().filter(c -> c.equals(method + ": " + call)).count(), calls::toString);
         assertEquals(0, calls.stream().filter(c -> c.startsWith(method + ": ")
                 && (c.contains("java/lang/System.exit") || c.contains("java/lang/Runtime.halt")
-                        || c.contains("java/lang/reflect/Method.invoke"))).count(), calls::toString);
+                        || c.contains("java/lang/reflect/Method.invoke") || c.contains("java/lang/Thread.interrupt")
+                        || c.contains("java/lang/ThreadGroup.interrupt"))).count(), calls::toString);
     }
 
     @Test
