@@ -10,7 +10,8 @@ import org.objectweb.asm.Type;
 /**
  * Rewrites a snippet class so its calls that could end the JVM go through guards that throw
  * {@link KernelExitRefused} instead, and its calls that interrupt or stop threads through
- * {@link ThreadGuard}, which spares the kernel's own threads.
+ * {@link ThreadGuard}, which spares the kernel's own threads, and
+ * {@code System.setSecurityManager} through {@link SecurityManagerGuard}, which refuses it.
  *
  * <p>Each redirect is a static method with the same stack effect: {@code System.exit(I)V} pops
  * an int, {@code Runtime.exit/halt(I)V} pop the Runtime and an int, so
@@ -25,6 +26,7 @@ import org.objectweb.asm.Type;
 final class ExitCallRewriter {
     private static final String EXIT_GUARD = Type.getInternalName(KernelExitRefused.class);
     private static final String THREAD_GUARD = Type.getInternalName(ThreadGuard.class);
+    private static final String SECURITY_GUARD = Type.getInternalName(SecurityManagerGuard.class);
     private static final String REFLECTION_GUARD = Type.getInternalName(ReflectiveExitGuard.class);
     private static final String LOOKUP = "java/lang/invoke/MethodHandles$Lookup";
     private static final String FIND = "(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/MethodHandle;";
@@ -48,6 +50,8 @@ final class ExitCallRewriter {
             new Redirect(Opcodes.INVOKEVIRTUAL, "java/lang/Thread", "interrupt", "()V", THREAD_GUARD, "interrupt"),
             new Redirect(Opcodes.INVOKEVIRTUAL, "java/lang/ThreadGroup", "interrupt", "()V", THREAD_GUARD, "interrupt"),
             new Redirect(Opcodes.INVOKEVIRTUAL, "java/lang/Thread", "stop", "()V", THREAD_GUARD, "stop"),
+            new Redirect(Opcodes.INVOKESTATIC, "java/lang/System", "setSecurityManager", "(Ljava/lang/SecurityManager;)V",
+                    SECURITY_GUARD, "setSecurityManager"),
             new Redirect(Opcodes.INVOKEVIRTUAL, "java/lang/reflect/Method", "invoke",
                     "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", REFLECTION_GUARD, "invoke"),
             new Redirect(Opcodes.INVOKEVIRTUAL, LOOKUP, "findStatic", FIND, REFLECTION_GUARD, "findStatic"),

@@ -84,6 +84,9 @@ public final class ReflectiveExitGuard {
             String status = args != null && args.length == 1 ? String.valueOf(args[0]) : "…";
             throw new KernelExitRefused(type.getSimpleName() + "." + name + "(" + status + ") through reflection");
         }
+        if (type == System.class && name.equals("setSecurityManager")) {
+            throw SecurityManagerGuard.refusal();
+        }
         boolean reflective = type == Method.class && name.equals("invoke")
                 || type == MethodHandles.Lookup.class && REFLECTIVE_LOOKUPS.contains(name);
         if (reflective) {

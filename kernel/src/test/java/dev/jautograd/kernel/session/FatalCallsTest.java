@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Cells that would end the JVM get an error instead; if the rewrite failed, this test JVM would die. */
+/**
+ * Cells that would end the JVM, or install a security manager over the kernel, get an error
+ * instead; if the rewrite failed, this test JVM would die (or every later cell fail).
+ */
 class FatalCallsTest {
     private static JShellSession session;
 
@@ -49,6 +52,11 @@ class FatalCallsTest {
                         "KernelExitRefused", "Runtime.exit(…) through reflection"),
                 Arguments.of("class Quitter { static void go() { System.exit(7); } }\nQuitter.go();",
                         "KernelExitRefused", "System.exit(7)"),
+                Arguments.of("System.setSecurityManager(new SecurityManager() {\n"
+                        + "    public void checkPermission(java.security.Permission p) { throw new SecurityException(\"no\"); }\n});",
+                        "UnsupportedOperationException", "System.setSecurityManager refused"),
+                Arguments.of("System.class.getMethod(\"setSecurityManager\", SecurityManager.class).invoke(null, new SecurityManager());",
+                        "UnsupportedOperationException", "System.setSecurityManager refused"),
                 Arguments.of("int down(int n) { return down(n + 1) + 1; }\ndown(0)", "StackOverflowError", ""),
                 Arguments.of("var huge = new double[Integer.MAX_VALUE - 8];", "OutOfMemoryError", ""));
     }
