@@ -42,6 +42,8 @@ public final class QuietLog {
      * When the log record could not be made, at least a line: a failure that left no trace at all
      * cost hours to find (a request lost while the heap was full, and an empty log). Bytes made at
      * start-up, and a PrintStream writing a short string through its own buffers, need no heap.
+     * The line does not guess why: a full heap is the usual cause, but a security manager a cell
+     * had installed (JDK 17) failed the record too, and the line then blamed the heap.
      */
     private static void shortLine(String what) {
         try {
@@ -52,5 +54,5 @@ public final class QuietLog {
         }
     }
 
-    private static final byte[] NOT_LOGGED = "SEVERE (no stack trace: the heap is full): ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NOT_LOGGED = "SEVERE (its stack trace could not be logged): ".getBytes(StandardCharsets.US_ASCII);
 }
