@@ -56,6 +56,47 @@ final class CellSplitter {
     }
 
     /**
+     * Where a block comment that never closes starts in {@code cell}, or -1. javac rejects such a
+     * unit ("unclosed comment"), but JShell drops the comment and everything after it in silence
+     * (a cell ending {@code a = 7;} after an unclosed {@code /*} ran without it and said nothing),
+     * so the session refuses the cell first. Strings, text blocks and char literals are skipped,
+     * so a {@code "/*"} in one is no comment.
+     */
+    static int unclosedComment(String cell) {
+        int i = 0;
+        int n = cell.length();
+        while (i < n) {
+            char c = cell.charAt(i);
+            if (cell.startsWith("//", i)) {
+                int eol = cell.indexOf('\n', i);
+                i = eol < 0 ? n : eol + 1;
+            } else if (cell.startsWith("/*", i)) {
+                int end = cell.indexOf("*/", i + 2);
+                if (end < 0) {
+                    return i;
+                }
+                i = end + 2;
+            } else if (cell.startsWith("\"\"\"", i)) {
+                i = literalEnd(cell, i + 3, "\"\"\"", false);
+            } else if (c == '"' || c == '\'') {
+                i = literalEnd(cell, i + 1, String.valueOf(c), true);
+            } else {
+                i++;
+            }
+        }
+        return -1;
+    }
+
+    /** Just past the literal's closing quote, from {@code from} inside it (its end if it has none). */
+    private static int literalEnd(String cell, int from, String quote, boolean endsAtLine) {
+        int j = from;
+        while (j < cell.length() && !cell.startsWith(quote, j) && !(endsAtLine && cell.charAt(j) == '\n')) {
+            j += cell.charAt(j) == '\\' ? 2 : 1;
+        }
+        return Math.min(cell.length(), j + quote.length());
+    }
+
+    /**
      * JShell numbers stack-trace lines from the first token, but diagnostics from the first
      * character; starting every snippet at its first token makes both agree with the cell.
      */

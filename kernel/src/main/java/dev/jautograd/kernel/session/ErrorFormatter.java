@@ -87,19 +87,34 @@ final class ErrorFormatter {
         for (Diag diag : shell.diagnostics(snippet).filter(Diag::isError).toList()) {
             String message = withoutWrapperLocation(diag.getMessage(Locale.ROOT));
             first = first == null ? message : first;
-            int at = offset + (int) Math.max(0, diag.getPosition());
-            int line = lineOf(cell, Math.min(at, cell.length()));
-            int column = at - lineStart(cell, Math.min(at, cell.length())) + 1;
-            lines.add("Line " + line + ", column " + column + ": " + message);
-            lines.add(lineText(cell, line));
-            lines.add(" ".repeat(Math.max(0, column - 1)) + "^");
+            pointAt(lines, message, cell, offset + (int) Math.max(0, diag.getPosition()));
         }
         if (first == null) {
             first = "the snippet was rejected";
             lines.add(first);
         }
+        return compilationError(first, lines);
+    }
+
+    /** A compile error the kernel finds itself, at {@code at} in the cell (as javac words it). */
+    static CellError compile(String message, String cell, int at) {
+        var lines = new ArrayList<String>();
+        pointAt(lines, message, cell, at);
+        return compilationError(message, lines);
+    }
+
+    private static CellError compilationError(String first, List<String> lines) {
         lines.add(0, "CompilationException: " + first.lines().findFirst().orElse(first));
         return new CellError("CompilationException", first, lines);
+    }
+
+    /** "Line L, column C: message", the cell's line, and a caret under the column. */
+    private static void pointAt(List<String> lines, String message, String cell, int at) {
+        int line = lineOf(cell, Math.min(at, cell.length()));
+        int column = at - lineStart(cell, Math.min(at, cell.length())) + 1;
+        lines.add("Line " + line + ", column " + column + ": " + message);
+        lines.add(lineText(cell, line));
+        lines.add(" ".repeat(Math.max(0, column - 1)) + "^");
     }
 
     /**

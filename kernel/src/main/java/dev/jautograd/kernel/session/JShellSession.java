@@ -135,6 +135,10 @@ public final class JShellSession implements AutoCloseable {
                 lastModuleVariables = Map.of();
                 return CellResult.nothing();
             }
+            int unclosed = CellSplitter.unclosedComment(cell);
+            if (unclosed >= 0) { // none of the cell runs, as javac would compile none of it
+                return CellResult.failed(ErrorFormatter.compile("unclosed comment", cell, unclosed));
+            }
             var chunks = splitter.split(cell);
             Timing.mark("split");
             var batched = batcher.batch(chunks, cell);

@@ -49,6 +49,21 @@ class JShellSessionTest extends SessionTest {
     }
 
     /**
+     * A comment never closed: javac's error, where it opens, and nothing of the cell runs. JShell
+     * dropped the comment and what followed it in silence (found by trying to break the kernel).
+     */
+    @Test
+    void anUnclosedCommentIsAnErrorAndNothingRuns() {
+        session.execute("int kept = 5;", 1);
+        var error = session.execute("kept = 7;\n/* a comment never closed\nkept = 9;", 2).error();
+        assertEquals("CompilationException", error.ename());
+        assertEquals("unclosed comment", error.evalue());
+        assertEquals(java.util.List.of("CompilationException: unclosed comment", "Line 2, column 1: unclosed comment",
+                "/* a comment never closed", "^"), error.traceback());
+        assertEquals("5", session.execute("kept", 3).valueText());
+    }
+
+    /**
      * The library's parallel loops start worker threads the first time a large op runs; if they
      * joined the cell's thread group, JShell would wait for them and the cell would never end.
      */
