@@ -111,7 +111,10 @@ public final class Progress<T> implements Iterable<T>, AutoCloseable {
 
     /** The bar as text now, as tqdm prints it. */
     public String text() {
-        return ProgressText.line(description, count, total, clock.nanoTime() - startNanos, postfix);
+        // Before its loop starts the bar has no start time: 00:00, as tqdm shows a bar just made
+        // (the JVM's clock counts from boot: the raw difference showed "57:45" in a fresh kernel).
+        long elapsed = started ? clock.nanoTime() - startNanos : 0;
+        return ProgressText.line(description, count, total, elapsed, postfix);
     }
 
     private void start() {

@@ -69,6 +69,14 @@ class ProgressTest {
         assertEquals("epoch:  50%|██████████          | 2/4 [00:00<00:00, 4.00it/s, loss=0.413, lr=1e-5, step=3]", bar.text());
     }
 
+    /** Shown before its loop (a cell's value): no time has passed, whatever the clock reads. */
+    @Test
+    void aBarNotStartedShowsNoElapsedTime() {
+        now = 3_465_000_000_000L; // System.nanoTime() counts from boot: here 57 minutes
+        assertEquals("x: 0it [00:00, ?it/s]", bar(List.of(), 0).desc("x").text());
+        assertEquals("  0%|                    | 0/5 [00:00<?, ?it/s]", bar(List.of(1, 2, 3, 4, 5), 5).text());
+    }
+
     @Test
     void unknownLengthCountsOnly() {
         var bar = bar(List.of(1, 2, 3), -1);
