@@ -17,12 +17,19 @@ sealed interface Layer {
     /** Adds this layer's dataset and renderer as the axes' {@code index}-th. */
     void addTo(Axes axes, int index);
 
+    /**
+     * A line; a point that is NaN or infinite is a gap in it, as in matplotlib (a loss that
+     * diverged). JFreeChart draws a NaN as a gap but failed on an infinity ("Must be finite."),
+     * and so did a live loss curve, in the middle of the training loop.
+     */
     record Line(String name, double[] x, double[] y) implements Layer {
         @Override
         public void addTo(Axes axes, int index) {
             var series = new XYSeries(name, false, true);
             for (int i = 0; i < x.length; i++) {
-                series.add(x[i], y[i], false);
+                if (Double.isFinite(x[i])) {
+                    series.add(x[i], Double.isFinite(y[i]) ? y[i] : Double.NaN, false);
+                }
             }
             var renderer = new XYLineAndShapeRenderer(true, false);
             renderer.setDrawSeriesLineAsPath(true); // one SVG path, not a thousand segments
@@ -32,12 +39,18 @@ sealed interface Layer {
         }
     }
 
-    /** Points, one colour per class when {@code classes} is given (class k takes the k-th colour). */
+    /**
+     * Points, one colour per class when {@code classes} is given (class k takes the k-th colour);
+     * a point with a NaN or infinite coordinate is left out, as in matplotlib.
+     */
     record Points(String name, double[] x, double[] y, int[] classes) implements Layer {
         @Override
         public void addTo(Axes axes, int index) {
             var byClass = new TreeMap<Integer, XYSeries>();
             for (int i = 0; i < x.length; i++) {
+                if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
+                    continue;
+                }
                 int cls = classes == null ? 0 : classes[i];
                 String key = classes == null ? name : (name.isEmpty() ? "class " : name + " ") + cls;
                 byClass.computeIfAbsent(cls, k -> new XYSeries(key, false, true)).add(x[i], y[i], false);

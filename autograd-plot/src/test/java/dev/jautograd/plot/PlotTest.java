@@ -57,6 +57,29 @@ class PlotTest {
         assertTrue(svg.contains(">train<") && svg.contains(">test<"), svg);
     }
 
+    /**
+     * A diverged loss (NaN, ±∞) is a gap, as in matplotlib: the plot still draws, its axes span
+     * the finite values. An infinity failed the whole plot ("Must be finite."), and a live loss
+     * curve failed the training loop that fed it.
+     */
+    @Test
+    void nonFiniteValuesAreGapsNotFailures() {
+        double[] diverged = {1, 0.5, Double.NaN, Double.POSITIVE_INFINITY, 0.25, Double.NEGATIVE_INFINITY, 0.2};
+        var live = LivePlot.live(p -> p.logY());
+        for (int step = 0; step < diverged.length; step++) {
+            live.add("loss", step, diverged[step]);
+        }
+        List<Plot> plots = List.of(Plot.line(diverged), Plot.line(diverged).logY(), live.plot(),
+                Plot.line(new double[] {Double.NaN, Double.POSITIVE_INFINITY}),
+                Plot.scatter(new double[][] {{0, 1}, {Double.NaN, 2}, {1, Double.NEGATIVE_INFINITY}, {2, 3}}, null));
+        for (Plot plot : plots) {
+            assertTrue(plot.svg().startsWith("<svg "), plot.toString());
+            assertEquals((byte) 0x89, plot.png()[0], plot.toString());
+        }
+        String svg = Plot.line(diverged).svg();
+        assertTrue(svg.contains(">1.0<") || svg.contains(">1<"), "the y axis spans the finite values");
+    }
+
     @Test
     void wrongShapesSayWhy() {
         var e = assertThrows(IllegalArgumentException.class, () -> Plot.line(new double[] {1, 2}, new double[] {1}));
