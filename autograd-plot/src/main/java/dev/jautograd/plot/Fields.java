@@ -90,17 +90,26 @@ final class Fields {
                 .points("", points, labels);
     }
 
-    /** The data's box with a margin of a tenth of its size on each side, as a plot of the plane wants. */
+    /**
+     * The data's box with a margin of a tenth of its size on each side, as a plot of the plane
+     * wants; points with a NaN or infinite coordinate are left out, as the scatter leaves them out.
+     */
     private static double[] bounds(double[][] points) {
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
         for (double[] p : points) {
-            xMin = Math.min(xMin, p[0]);
-            xMax = Math.max(xMax, p[0]);
-            yMin = Math.min(yMin, p[1]);
-            yMax = Math.max(yMax, p[1]);
+            if (Double.isFinite(p[0]) && Double.isFinite(p[1])) {
+                xMin = Math.min(xMin, p[0]);
+                xMax = Math.max(xMax, p[0]);
+                yMin = Math.min(yMin, p[1]);
+                yMax = Math.max(yMax, p[1]);
+            }
+        }
+        if (xMin > xMax) { // JFreeChart's own words were "Range(double, double): require lower (Infinity) <= upper (-Infinity)."
+            throw new IllegalArgumentException("decisionBoundary sizes the plane from the points, and got no point "
+                    + "with finite coordinates (" + points.length + " points)");
         }
         double dx = Math.max(xMax - xMin, 1e-9) * 0.1;
         double dy = Math.max(yMax - yMin, 1e-9) * 0.1;

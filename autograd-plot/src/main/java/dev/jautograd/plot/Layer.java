@@ -73,11 +73,18 @@ sealed interface Layer {
         }
     }
 
+    /**
+     * The finite values in {@code bins} bins; no finite value at all is an empty plot, as
+     * matplotlib's {@code hist([])} (JFreeChart rejected an empty series and a NaN-only one).
+     */
     record Histogram(String name, double[] values, int bins) implements Layer {
         @Override
         public void addTo(Axes axes, int index) {
             var data = new HistogramDataset();
-            data.addSeries(name, values, bins);
+            double[] finite = java.util.Arrays.stream(values).filter(Double::isFinite).toArray();
+            if (finite.length > 0) {
+                data.addSeries(name, finite, bins);
+            }
             var renderer = new XYBarRenderer();
             renderer.setBarPainter(new StandardXYBarPainter());
             renderer.setShadowVisible(false);

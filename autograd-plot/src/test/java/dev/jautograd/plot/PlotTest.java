@@ -76,6 +76,14 @@ class PlotTest {
             assertTrue(plot.svg().startsWith("<svg "), plot.toString());
             assertEquals((byte) 0x89, plot.png()[0], plot.toString());
         }
+        for (Plot plot : List.of(Plot.hist(diverged, 5), Plot.hist(new double[] {Double.NaN}, 5), Plot.hist(new double[0], 5),
+                Plot.decisionBoundary(x -> x.sum(1), new double[][] {{0, 0}, {Double.NaN, 1}, {1, 1}}, null))) {
+            assertTrue(plot.svg().startsWith("<svg "), plot.toString());
+        }
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Plot.decisionBoundary(x -> x.sum(1), new double[0][2], null));
+        assertEquals("decisionBoundary sizes the plane from the points, and got no point with finite coordinates (0 points)",
+                e.getMessage());
         String svg = Plot.line(diverged).svg();
         assertTrue(svg.contains(">1.0<") || svg.contains(">1<"), "the y axis spans the finite values");
     }
