@@ -17,9 +17,13 @@ final class Axes {
     private static final Color GRID = new Color(0xdddddd);
 
     private final XYPlot plot = new XYPlot();
+    private final boolean logX;
+    private final boolean logY;
     private int colour;
 
     Axes(String xLabel, String yLabel, boolean logX, boolean logY) {
+        this.logX = logX;
+        this.logY = logY;
         plot.setDomainAxis(axis(xLabel, logX));
         plot.setRangeAxis(axis(yLabel, logY));
         plot.setBackgroundPaint(Color.WHITE);
@@ -43,6 +47,19 @@ final class Axes {
 
     XYPlot plot() {
         return plot;
+    }
+
+    /**
+     * Whether a point at {@code x} can be drawn: a finite value, positive on a log axis. As in
+     * matplotlib, what cannot be drawn is left out of the picture and of the axis's range: a zero
+     * on a log axis had stretched it down to 10⁻³⁰⁰ and flattened the curve into a line.
+     */
+    boolean drawsX(double x) {
+        return Double.isFinite(x) && (!logX || x > 0);
+    }
+
+    boolean drawsY(double y) {
+        return Double.isFinite(y) && (!logY || y > 0);
     }
 
     int nextColour() {

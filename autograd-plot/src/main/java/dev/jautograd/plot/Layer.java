@@ -18,17 +18,18 @@ sealed interface Layer {
     void addTo(Axes axes, int index);
 
     /**
-     * A line; a point that is NaN or infinite is a gap in it, as in matplotlib (a loss that
-     * diverged). JFreeChart draws a NaN as a gap but failed on an infinity ("Must be finite."),
-     * and so did a live loss curve, in the middle of the training loop.
+     * A line; a value the axes cannot draw ({@link Axes#drawsY}: NaN, infinite, or not positive on
+     * a log axis) is a gap in it, as in matplotlib (a loss that diverged, or reached 0). JFreeChart
+     * draws a NaN as a gap but failed on an infinity ("Must be finite."), and so did a live loss
+     * curve, in the middle of the training loop.
      */
     record Line(String name, double[] x, double[] y) implements Layer {
         @Override
         public void addTo(Axes axes, int index) {
             var series = new XYSeries(name, false, true);
             for (int i = 0; i < x.length; i++) {
-                if (Double.isFinite(x[i])) {
-                    series.add(x[i], Double.isFinite(y[i]) ? y[i] : Double.NaN, false);
+                if (axes.drawsX(x[i])) {
+                    series.add(x[i], axes.drawsY(y[i]) ? y[i] : Double.NaN, false);
                 }
             }
             var renderer = new XYLineAndShapeRenderer(true, false);
@@ -41,14 +42,15 @@ sealed interface Layer {
 
     /**
      * Points, one colour per class when {@code classes} is given (class k takes the k-th colour);
-     * a point with a NaN or infinite coordinate is left out, as in matplotlib.
+     * a point the axes cannot draw (a NaN or infinite coordinate, or one not positive on a log
+     * axis) is left out, as in matplotlib.
      */
     record Points(String name, double[] x, double[] y, int[] classes) implements Layer {
         @Override
         public void addTo(Axes axes, int index) {
             var byClass = new TreeMap<Integer, XYSeries>();
             for (int i = 0; i < x.length; i++) {
-                if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) {
+                if (!axes.drawsX(x[i]) || !axes.drawsY(y[i])) {
                     continue;
                 }
                 int cls = classes == null ? 0 : classes[i];

@@ -138,7 +138,10 @@ public final class Plot implements RichOutput {
         return this;
     }
 
-    /** A logarithmic y axis, as a loss curve is usually drawn; the values must be positive. */
+    /**
+     * A logarithmic y axis, as a loss curve is usually drawn; a value that is not positive (a loss
+     * that reached 0) is left out, a gap in a line, as matplotlib leaves it out.
+     */
     public Plot logY() {
         logY = true;
         return this;

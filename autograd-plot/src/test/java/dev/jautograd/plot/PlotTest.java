@@ -88,6 +88,25 @@ class PlotTest {
         assertTrue(svg.contains(">1.0<") || svg.contains(">1<"), "the y axis spans the finite values");
     }
 
+    /**
+     * A zero or a negative value on a log axis is left out of the picture and of the range, as in
+     * matplotlib: a loss that reached 0 had stretched the axis down to 10⁻³⁰⁰ (the axis's floor)
+     * and flattened the curve into a line at the top.
+     */
+    @Test
+    void aLogAxisSpansThePositiveValuesOnly() {
+        double[] steps = {0, 1, 2, 3, 4, 5};
+        double[] loss = {1, 0.5, 0, -0.5, 0.2, 0.1};
+        for (Layer layer : List.<Layer>of(new Layer.Line("", steps, loss), new Layer.Points("", steps, loss, null))) {
+            var axes = new Axes("", "", false, true);
+            layer.addTo(axes, 0);
+            var range = axes.plot().getDataRange(axes.plot().getRangeAxis());
+            assertEquals(0.1, range.getLowerBound(), layer.toString());
+            assertEquals(1.0, range.getUpperBound(), layer.toString());
+        }
+        assertTrue(Plot.line(loss).logY().svg().startsWith("<svg "));
+    }
+
     @Test
     void wrongShapesSayWhy() {
         var e = assertThrows(IllegalArgumentException.class, () -> Plot.line(new double[] {1, 2}, new double[] {1}));
