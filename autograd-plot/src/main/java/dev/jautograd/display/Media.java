@@ -14,6 +14,15 @@ import java.util.Map;
  * @param plain    what a console or a client that cannot show the type prints
  */
 public record Media(String mimeType, String content, String plain) implements RichOutput {
+    /**
+     * Null text is empty text, as IPython's {@code HTML(None)} shows nothing: a null in a display
+     * message's data is written into the saved notebook, which nbformat then rejects as invalid.
+     */
+    public Media {
+        content = content == null ? "" : content;
+        plain = plain == null ? "" : plain;
+    }
+
     public static Media html(String html) {
         return new Media("text/html", html, "<HTML>");
     }
@@ -32,11 +41,18 @@ public record Media(String mimeType, String content, String plain) implements Ri
     }
 
     public static Media png(byte[] bytes) {
-        return new Media("image/png", Base64.getEncoder().encodeToString(bytes), "<PNG image, " + bytes.length + " bytes>");
+        return image("image/png", "PNG", bytes);
     }
 
     public static Media jpeg(byte[] bytes) {
-        return new Media("image/jpeg", Base64.getEncoder().encodeToString(bytes), "<JPEG image, " + bytes.length + " bytes>");
+        return image("image/jpeg", "JPEG", bytes);
+    }
+
+    private static Media image(String mimeType, String format, byte[] bytes) {
+        if (bytes == null) {
+            throw new NullPointerException(format.toLowerCase(java.util.Locale.ROOT) + "(bytes): the image's bytes are null");
+        }
+        return new Media(mimeType, Base64.getEncoder().encodeToString(bytes), "<" + format + " image, " + bytes.length + " bytes>");
     }
 
     @Override

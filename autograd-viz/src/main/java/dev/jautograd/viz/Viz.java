@@ -30,7 +30,7 @@ public final class Viz {
     }
 
     public static GraphPicture makeDot(Tensor output) {
-        return makeDot(List.of(output), VizOptions.defaults());
+        return makeDot(one(output), VizOptions.defaults());
     }
 
     /** As {@code make_dot(var, params)}: {@code params} names tensors (null for none). */
@@ -42,15 +42,32 @@ public final class Viz {
     public static GraphPicture makeDot(Tensor output, Map<String, Tensor> params, boolean showAttrs,
                                        boolean showSaved) {
         var options = VizOptions.defaults().withShowAttrs(showAttrs).withShowSaved(showSaved);
-        return makeDot(List.of(output), params == null ? options : options.withParams(params));
+        return makeDot(one(output), params == null ? options : options.withParams(params));
     }
 
     public static GraphPicture makeDot(Tensor output, VizOptions options) {
-        return makeDot(List.of(output), options);
+        return makeDot(one(output), options);
     }
 
     /** One picture for several outputs (torchviz accepts a tuple); shared parts are drawn once. */
     public static GraphPicture makeDot(List<Tensor> outputs, VizOptions options) {
+        for (int i = 0; outputs != null && i < outputs.size(); i++) {
+            if (outputs.get(i) == null) {
+                throw new NullPointerException("makeDot: output " + i + " of " + outputs.size() + " is null");
+            }
+        }
         return new GraphPicture(GraphBuilder.build(outputs, options), options.names());
+    }
+
+    /**
+     * The one output as a list. {@code List.of(null)} threw a NullPointerException with no message
+     * at all, and a student's graph cell showed just "NullPointerException".
+     */
+    private static List<Tensor> one(Tensor output) {
+        if (output == null) {
+            throw new NullPointerException("makeDot: the tensor to draw is null (a variable not assigned yet, "
+                    + "e.g. a loss set only inside a loop that has not run?)");
+        }
+        return List.of(output);
     }
 }
