@@ -118,5 +118,26 @@ class DisplayTest(KernelCase):
         self.assertIn("image/png", updates[-1]["content"]["data"])
 
 
+class NullOutputNotebookTest(unittest.TestCase):
+    """Found by trying to break the kernel (2026-12-02): display(html(null)) put a null in the
+    output's data, and nbclient (nbconvert, a grading run) stopped on the invalid notebook."""
+
+    def test_a_notebook_displaying_nulls_executes_and_stays_valid(self):
+        import nbclient
+        import nbformat
+        import kernel_env
+        kernel_env.install()
+        nb = nbformat.v4.new_notebook()
+        nb.metadata["kernelspec"] = {"name": kernel_env.KERNEL_NAME, "display_name": "Java", "language": "java"}
+        nb.cells = [nbformat.v4.new_code_cell("display(html(null));"),
+                    nbformat.v4.new_code_cell("var data = new HashMap<String, String>();\n"
+                                              "data.put(\"text/plain\", \"mine\");\ndata.put(\"text/html\", null);\n"
+                                              "dev.jautograd.display.RichOutput mine = () -> data;\nmine")]
+        nbclient.NotebookClient(nb, kernel_name=kernel_env.KERNEL_NAME, timeout=60).execute()
+        nbformat.validate(nb)
+        self.assertEqual(nb.cells[0].outputs[0]["data"], {"text/plain": "<HTML>", "text/html": ""})
+        self.assertEqual(nb.cells[1].outputs[0]["data"], {"text/plain": "mine"})
+
+
 if __name__ == "__main__":
     unittest.main()

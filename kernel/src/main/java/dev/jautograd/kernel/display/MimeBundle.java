@@ -9,9 +9,22 @@ import java.util.Map;
  * output's metadata by MIME type (e.g. a 2x PNG's size in CSS pixels: {@code width}, {@code height}).
  */
 public record MimeBundle(Map<String, String> data, Map<String, Map<String, Object>> metadata) {
+    /**
+     * A null type or text is left out: a null in a display message is written into the saved
+     * notebook, which nbformat rejects, and nbclient (nbconvert, a grading run) stopped on it. A
+     * {@code RichOutput} a cell wrote may return any map.
+     */
     public MimeBundle {
-        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
-        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+        var kept = new LinkedHashMap<String, String>();
+        if (data != null) {
+            for (var entry : data.entrySet()) {
+                if (entry.getKey() != null && entry.getValue() != null) {
+                    kept.put(entry.getKey(), entry.getValue());
+                }
+            }
+        }
+        data = Collections.unmodifiableMap(kept);
+        metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata == null ? Map.of() : metadata));
     }
 
     public MimeBundle(Map<String, String> data) {

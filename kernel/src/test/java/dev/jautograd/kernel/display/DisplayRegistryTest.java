@@ -20,6 +20,19 @@ class DisplayRegistryTest {
         assertEquals(Map.of("text/plain", "null"), registry.render(null, "null").data());
     }
 
+    /** A RichOutput's nulls never reach the message: nbclient stopped on a null in an output's data. */
+    @Test
+    void aRichOutputsNullsAreLeftOut() {
+        var data = new java.util.LinkedHashMap<String, String>();
+        data.put("text/plain", "mine");
+        data.put("text/html", null);
+        data.put(null, "x");
+        dev.jautograd.display.RichOutput mine = () -> data;
+        assertEquals(Map.of("text/plain", "mine"), DisplayRegistry.withDefaults().render(mine, "mine").data());
+        dev.jautograd.display.RichOutput none = () -> null;
+        assertEquals(Map.of(), DisplayRegistry.withDefaults().render(none, "none").data());
+    }
+
     @Test
     void tensorsGetTheirRenderer() {
         var bundle = DisplayRegistry.withDefaults().render(Torch.ones(2), "tensor([1., 1.])");
