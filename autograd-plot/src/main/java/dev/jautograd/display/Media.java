@@ -2,6 +2,7 @@ package dev.jautograd.display;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,7 +51,7 @@ public record Media(String mimeType, String content, String plain) implements Ri
 
     private static Media image(String mimeType, String format, byte[] bytes) {
         if (bytes == null) {
-            throw new NullPointerException(format.toLowerCase(java.util.Locale.ROOT) + "(bytes): the image's bytes are null");
+            throw new NullPointerException(format.toLowerCase(Locale.ROOT) + "(bytes): the image's bytes are null");
         }
         return new Media(mimeType, Base64.getEncoder().encodeToString(bytes), "<" + format + " image, " + bytes.length + " bytes>");
     }

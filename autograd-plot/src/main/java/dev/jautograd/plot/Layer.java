@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.TreeMap;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
@@ -83,7 +84,7 @@ sealed interface Layer {
         @Override
         public void addTo(Axes axes, int index) {
             var data = new HistogramDataset();
-            double[] finite = java.util.Arrays.stream(values).filter(Double::isFinite).toArray();
+            double[] finite = Arrays.stream(values).filter(Double::isFinite).toArray();
             if (finite.length > 0) {
                 data.addSeries(name, finite, bins);
             }

@@ -2,8 +2,6 @@ package dev.jautograd.kernel.session;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * System.out, System.err and System.in as the kernel set them. A cell may point them elsewhere,
@@ -33,22 +31,22 @@ public final class StandardStreams {
         if (err == null) {
             return;
         }
-        List<String> restored = new ArrayList<>(3);
-        if (System.err == null) {
+        if (System.err == null) { // first: the notes below go to it
             System.setErr(err);
-            restored.add("System.err");
+            noteRestored("System.err");
         }
         if (System.out == null) {
             System.setOut(out);
-            restored.add("System.out");
+            noteRestored("System.out");
         }
         if (System.in == null) {
             System.setIn(in);
-            restored.add("System.in");
+            noteRestored("System.in");
         }
-        for (String name : restored) {
-            System.err.println("[" + name + " was set to null: the kernel put its own back, "
-                    + "which it needs to compile, print and read input for the cells]");
-        }
+    }
+
+    private static void noteRestored(String name) {
+        System.err.println("[" + name + " was set to null: the kernel put its own back, "
+                + "which it needs to compile, print and read input for the cells]");
     }
 }
