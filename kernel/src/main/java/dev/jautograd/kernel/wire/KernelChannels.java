@@ -146,6 +146,9 @@ public final class KernelChannels implements AutoCloseable {
             } catch (ZMQException | IllegalStateException e) {
                 return; // context closed at shutdown
             } catch (Throwable e) {
+                if (!running) {
+                    return; // close() raced this receive (JeroMQ's FQ threw IndexOutOfBounds once)
+                }
                 logQuietly("Heartbeat failed", e); // a missed beat, not a dead kernel
             }
         }
@@ -159,8 +162,11 @@ public final class KernelChannels implements AutoCloseable {
                 frames = receive(socket, 0);
             } catch (ZMQException | IllegalStateException e) {
                 return; // context closed at shutdown
-            } catch (Error e) {
-                logQuietly(failed, e); // the heap ran out while the frames were read: go on
+            } catch (Throwable e) {
+                if (!running) {
+                    return; // close() raced this receive: a JeroMQ socket is not safe across threads
+                }
+                logQuietly(failed, e); // e.g. the heap ran out while the frames were read: go on
                 continue;
             }
             if (frames != null) {
